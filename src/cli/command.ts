@@ -1,0 +1,76 @@
+// The shape of one command module, and the argument parsing every command shares.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from '../errors.ts';
+import type { Io } from './io.ts';
+
+export type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface OptionHelp {
+  readonly flag: string;
+  readonly text: string;
+}
+
+export interface Command {
+  readonly usage: string;
+  readonly description: string;
+  readonly options: Options;
+  readonly help: readonly OptionHelp[];
+  readonly examples: readonly string[];
+  run(args: ParsedArgs, io: Io): Promise<number>;
+}
+
+export interface ParsedArgs {
+  readonly values: Record<string, string | boolean | string[] | undefined>;
+  readonly positionals: string[];
+}
+
+export const DATA_OPTION: Options = { data: { type: 'string' } };
+export const DATA_HELP: OptionHelp = { flag: '--data DIR', text: '数据文件夹（默认：当前目录下的 data/，没有时用自带的示例数据）' };
+export const JSON_OPTION: Options = { json: { type: 'boolean' } };
+export const JSON_HELP: OptionHelp = { flag: '--json', text: '以 JSON 输出，便于其他程序读取' };
+
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** --data, else ./data, else the sample data shipped with the tool. */
+export function dataDir(args: ParsedArgs, io: Io): string {
+  const given = args.values['data'];
+  if (typeof given === 'string') return path.resolve(io.cwd, given);
+  const local = path.resolve(io.cwd, 'data');
+  return existsSync(local) ? local : path.join(PACKAGE_ROOT, 'data');
+}
+
+export function parseCommandArgs(command: Command, argv: readonly string[]): ParsedArgs {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    return { values: values as ParsedArgs['values'], positionals };
+  } catch (e) {
+    throw new UsageError(translateParseError((e as Error).message), { cause: e });
+  }
+}
+
+function translateParseError(message: string): string {
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `不认识的选项 ${unknown[1]}`;
+  const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(message);
+  if (missing) return `选项 ${missing[1]} 后面要跟一个值`;
+  return `命令行参数有误：${message}`;
+}
+
+/** Splits a comma list option (--class A,B) and checks every value. */
+export function listOption<T extends string>(args: ParsedArgs, name: string, allowed: readonly T[]): T[] | undefined {
+  const raw = args.values[name];
+  if (typeof raw !== 'string') return undefined;
+  const items = raw.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+  for (const item of items) {
+    if (!(allowed as readonly string[]).includes(item)) throw new UsageError(`--${name} 不接受「${item}」，可选：${allowed.join('、')}`);
+  }
+  return items as T[];
+}

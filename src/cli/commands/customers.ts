@@ -1,0 +1,69 @@
+import type { CustomerClass } from '../../domain/classify.ts';
+import { loadData } from '../../data/load.ts';
+import { SYSTEMS } from '../../data/schema.ts';
+import { classOf, vipOf } from '../../views/facts.ts';
+import { formatMoney } from '../../domain/money.ts';
+import { DATA_HELP, DATA_OPTION, dataDir, JSON_HELP, JSON_OPTION, listOption, type Command } from '../command.ts';
+import { textTable } from '../table.ts';
+
+const CLASS_NAMES = ['A', 'B', 'C', 'D'] as const satisfies readonly CustomerClass[];
+
+export const command: Command = {
+  usage: '[--class A,B] [--system 金融,…] [--vip] [--data DIR] [--json]',
+  description: '列出客户：所属系统、状态、按预计年采购额算出的 A/B/C/D 级别，以及联系人的 VIP 状态。\n级别门槛和 VIP 条件取自 policies.yaml。',
+  options: { ...DATA_OPTION, ...JSON_OPTION, class: { type: 'string' }, system: { type: 'string' }, vip: { type: 'boolean' } },
+  help: [
+    { flag: '--class A,B', text: '只列这些级别的客户' },
+    { flag: '--system 金融', text: `只列这些系统的客户（${SYSTEMS.join('、')}）` },
+    { flag: '--vip', text: '只列有 VIP 或符合 VIP 条件联系人的客户' },
+    DATA_HELP,
+    JSON_HELP,
+  ],
+  examples: ['tuangou customers', 'tuangou customers --class A,B --system 金融,能源', 'tuangou customers --vip --json'],
+  async run(args, io) {
+    const classes = listOption(args, 'class', CLASS_NAMES);
+    const systems = listOption(args, 'system', SYSTEMS);
+    const data = loadData(dataDir(args, io));
+    const rows = [...data.customers.values()]
+      .map((c) => {
+        const vips = c.contacts.map((k) => ({ name: k.name, ...vipOf(c, k, data) })).filter((v) => v.status !== 'none');
+        return { customer: c, cls: classOf(c, data.policies), vips };
+      })
+      .filter((r) => !classes || (r.cls !== undefined && classes.includes(r.cls)))
+      .filter((r) => !systems || systems.includes(r.customer.system))
+      .filter((r) => !args.values['vip'] || r.vips.length > 0)
+      .sort((a, b) => (a.cls ?? 'Z').localeCompare(b.cls ?? 'Z') || a.customer.id.localeCompare(b.customer.id));
+
+    if (args.values['json']) {
+      const out = rows.map((r) => ({
+        id: r.customer.id,
+        name: r.customer.name,
+        system: r.customer.system,
+        status: r.customer.status,
+        class: r.cls ?? null,
+        expectedAnnualPurchaseFen: r.customer.expectedAnnualPurchase ?? null,
+        vip: r.vips.map((v) => ({ name: v.name, status: v.status, reasons: v.reasons })),
+      }));
+      io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+      return 0;
+    }
+    io.stdout(
+      textTable(
+        ['级别', '编号', '单位名称', '系统', '状态', '预计年采购额', '客户经理', 'VIP'],
+        rows.map((r) => [
+          r.cls ?? '未分级',
+          r.customer.id,
+          r.customer.name,
+          r.customer.system,
+          r.customer.status,
+          r.customer.expectedAnnualPurchase === undefined ? '' : formatMoney(r.customer.expectedAnnualPurchase),
+          r.customer.accountManager ?? '',
+          r.vips.map((v) => `${v.name}（${v.label}）`).join('、'),
+        ]),
+      ),
+    );
+    io.stdout(`共 ${rows.length} 个客户\n`);
+    if (data.issues.some((i) => i.severity === 'error')) io.stderr('注意：部分数据有错误，未列出出错的记录。运行 tuangou check 查看。\n');
+    return 0;
+  },
+};

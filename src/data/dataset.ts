@@ -1,0 +1,24 @@
+// The loaded, validated data: the only data later stages see. Records that failed their
+// schema are absent; their issues are kept so commands can tell what was left out.
+import type { Issue } from './issues.ts';
+import type { Company, Customer, Deal, Policies, Product } from './schema.ts';
+import type { YamlSource } from './yaml.ts';
+
+export interface DataSet {
+  readonly dir: string;
+  /** How many data files were read. */
+  readonly files: number;
+  readonly company: Company | undefined;
+  readonly policies: Policies;
+  readonly products: ReadonlyMap<string, Product>;
+  readonly customers: ReadonlyMap<string, Customer>;
+  readonly deals: ReadonlyMap<string, Deal>;
+  readonly issues: readonly Issue[];
+  /** The file a record came from, for error messages that point into the data. */
+  sourceOf(record: object): YamlSource | undefined;
+}
+
+/** Finds a customer by id or by its exact unit name. */
+export function findCustomer(data: DataSet, idOrName: string): Customer | undefined {
+  return data.customers.get(idOrName) ?? [...data.customers.values()].find((c) => c.name === idOrName);
+}

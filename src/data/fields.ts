@@ -1,0 +1,138 @@
+// Field builders for data read with the YAML failsafe schema (every scalar is a string).
+// Each builder checks the text, converts it where the field is not text, and carries the
+// field's one Chinese label, which error messages, documents and the spreadsheet import use.
+import { z } from 'zod';
+import { parseYuan } from '../domain/money.ts';
+import { isIsoDate } from '../domain/dates.ts';
+import { parseCalendarDate } from '../domain/calendar-date.ts';
+
+export const labels = z.registry<{ readonly label: string }>();
+
+function labelled<T extends z.ZodType>(schema: T, label: string): T {
+  labels.add(schema, { label });
+  return schema;
+}
+
+const CJK = /[\u3400-\u9fff]/;
+const MOBILE = /^(\+86)?1[3-9]\d{9}$/;
+const LANDLINE = /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/;
+const HOTLINE = /^[48]00-?\d{3}-?\d{4}$/;
+
+const str = () => z.string({ error: (i) => (i.input === undefined ? '缺少必填项' : '应为文本，不能是列表或键值对') });
+
+export const text = (label: string) => labelled(str().trim().min(1, '不能为空'), label);
+
+const PHONE_IN_TEXT = /(?:\+?86[- ]?)?1[3-9]\d{9}|0\d{2,3}-\d{7,8}|\d{7,}/;
+
+/** Names and addresses, which must not carry a phone number merged in (domain.md §6). */
+export const plainText = (label: string) =>
+  labelled(
+    str()
+      .trim()
+      .min(1, '不能为空')
+      .refine((s) => !PHONE_IN_TEXT.test(s), '这一栏混入了电话号码：电话请单独填在电话栏'),
+    label,
+  );
+
+export const int = (label: string, min = 0) =>
+  labelled(
+    str()
+      .regex(/^\d+$/, '应为整数')
+      .transform(Number)
+      .refine((n) => n >= min, `不能小于 ${min}`),
+    label,
+  );
+
+export const decimal = (label: string) =>
+  labelled(str().regex(/^\d+(\.\d+)?$/, '应为数字，如 52 或 52.5').transform(Number), label);
+
+/** Percent as written ("3", "2.5"), kept as text so arithmetic on money stays exact. */
+export const percent = (label: string) =>
+  labelled(
+    str()
+      .regex(/^\d{1,3}(\.\d{1,2})?$/, '应为百分数的数字部分，如 3 或 2.5（不写 %）')
+      .refine((s) => Number(s) <= 100, '不能超过 100'),
+    label,
+  );
+
+/** Money in yuan as written ("12345", "12,345.60"), held as integer fen. */
+export const money = (label: string) =>
+  labelled(
+    str().transform((s, ctx) => {
+      try {
+        const fen = parseYuan(s);
+        if (fen < 0) throw new RangeError('金额不能为负数');
+        return fen;
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: `金额应写成元，如 12345 或 12345.60：${(e as Error).message}` });
+        return z.NEVER;
+      }
+    }),
+    label,
+  );
+
+export const isoDate = (label: string) =>
+  labelled(str().refine(isIsoDate, '日期应写成 YYYY-MM-DD，如 2026-01-05'), label);
+
+/** Birthdays and anniversaries: solar or lunar (农历八月十五), with or without the year. */
+export const calendarDate = (label: string) =>
+  labelled(
+    str().transform((s, ctx) => {
+      try {
+        return parseCalendarDate(s);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
+    label,
+  );
+
+function phoneCheck(s: string, ctx: z.RefinementCtx, allowed: readonly RegExp[], expected: string): void {
+  const compact = s.replace(/[\s()（）]/g, '');
+  if (CJK.test(s)) ctx.addIssue({ code: 'custom', message: '电话栏里混入了文字（姓名、地址或说明），一栏只填一个号码' });
+  else if (/[,，;；/、]/.test(s)) ctx.addIssue({ code: 'custom', message: '一栏只能填一个号码' });
+  else if (!allowed.some((re) => re.test(compact))) ctx.addIssue({ code: 'custom', message: `应为 ${expected}` });
+}
+
+export const mobile = (label: string) =>
+  labelled(str().trim().superRefine((s, ctx) => phoneCheck(s.replace(/[-\s]/g, ''), ctx, [MOBILE], '11 位手机号（可带 +86），如 13812345678')), label);
+
+/** Office, home and unit phones: a landline with its area code, a mobile, or a 400 hotline. */
+export const phone = (label: string) =>
+  labelled(
+    str()
+      .trim()
+      .superRefine((s, ctx) =>
+        phoneCheck(s, ctx, [LANDLINE, MOBILE, HOTLINE], '带区号的固定电话（如 0851-86661234）、11 位手机号或 400 电话'),
+      ),
+    label,
+  );
+
+export const postcode = (label: string) => labelled(str().trim().regex(/^\d{6}$/, '邮编应为 6 位数字（可以 0 开头，如 010010）'), label);
+
+export const email = (label: string) => labelled(str().trim().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, '邮箱格式不对，如 name@example.com'), label);
+
+export const url = (label: string) =>
+  labelled(str().trim().regex(/^(https?:\/\/)?[\w-]+(\.[\w-]+)+(\/\S*)?$/i, '网址格式不对，如 www.example.com'), label);
+
+export const oneOf = <const T extends readonly [string, ...string[]]>(label: string, values: T) =>
+  labelled(z.enum(values, { error: () => `应为以下之一：${values.join('、')}` }), label);
+
+export const yesNo = (label: string) =>
+  labelled(z.enum(['是', '否'], { error: () => '应为 是 或 否' }).transform((s) => s === '是'), label);
+
+export const list = <T extends z.ZodType>(label: string, item: T) =>
+  labelled(z.array(item, { error: (i) => (i.input === undefined ? '缺少必填项' : '应为列表（每项以 - 开头）') }), label);
+
+/** Free text or a list of short texts; both are common in hand-kept data (爱好: 钓鱼、书法). */
+export const tags = (label: string) =>
+  labelled(
+    z.union([str().trim().min(1), z.array(str().trim().min(1))]).transform((v) =>
+      (Array.isArray(v) ? v : v.split(/[、,，;；]/)).map((t) => t.trim()).filter((t) => t !== ''),
+    ),
+    label,
+  );
+
+export const record = <T extends z.ZodRawShape>(label: string, shape: T) =>
+  labelled(z.strictObject(shape, { error: (i) => (i.input === undefined ? '缺少必填项' : '应为键值对（字段: 值）') }), label);

@@ -1,0 +1,105 @@
+// Reads a data folder: company.yaml, policies.yaml, products/, customers/, deals/.
+// Collects every problem of every file instead of stopping at the first.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { DataSet } from './dataset.ts';
+import type { Issue } from './issues.ts';
+import { DEFAULT_POLICIES } from './policies.ts';
+import { crossChecks } from './rules.ts';
+import { companySchema, customerSchema, dealSchema, policiesSchema, productSchema } from './schema.ts';
+import type { Company, Customer, Deal, Product } from './schema.ts';
+import { checkRecord } from './validate.ts';
+import { decodeUtf8, parseYaml, type YamlSource } from './yaml.ts';
+
+const MAX_FILE_BYTES = 1024 * 1024;
+const partialPolicies = policiesSchema.partial();
+
+export interface Loaded<T> {
+  readonly value: T;
+  readonly source: YamlSource;
+}
+
+export function loadData(dir: string): DataSet {
+  const issues: Issue[] = [];
+  let files = 0;
+  const sources = new WeakMap<object, YamlSource>();
+  const display = (abs: string) => {
+    const rel = path.relative(process.cwd(), abs);
+    return rel.startsWith('..') ? abs : rel;
+  };
+
+  const readOne = <S extends z.ZodType>(abs: string, schema: S): Loaded<z.output<S>> | undefined => {
+    const file = display(abs);
+    files++;
+    const size = statSync(abs).size;
+    if (size > MAX_FILE_BYTES) {
+      issues.push(wholeFile(file, 'file-too-large', `文件太大（${Math.round(size / 1024)} KB），单个数据文件不能超过 1 MB`));
+      return undefined;
+    }
+    const decoded = decodeUtf8(readFileSync(abs), file);
+    if (decoded.issue) return void issues.push(decoded.issue);
+    const parsed = parseYaml(decoded.text ?? '', file);
+    issues.push(...parsed.issues);
+    if (!parsed.source) return undefined;
+    const checked = checkRecord(parsed.source, schema);
+    issues.push(...checked.issues);
+    if (checked.value === undefined) return undefined;
+    sources.set(checked.value as object, parsed.source);
+    return { value: checked.value, source: parsed.source };
+  };
+
+  const readFolder = <S extends z.ZodType>(name: string, schema: S): Loaded<z.output<S>>[] => {
+    const folder = path.join(dir, name);
+    if (!existsSync(folder)) return [];
+    return readdirSync(folder)
+      .filter((f) => /\.ya?ml$/i.test(f))
+      .sort()
+      .flatMap((f) => readOne(path.join(folder, f), schema) ?? []);
+  };
+
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    issues.push(wholeFile(display(dir), 'no-data-dir', '数据文件夹不存在'));
+  }
+  const companyFile = path.join(dir, 'company.yaml');
+  let company: Loaded<Company> | undefined;
+  if (existsSync(companyFile)) company = readOne(companyFile, companySchema);
+  else issues.push(wholeFile(display(companyFile), 'missing-file', '缺少公司资料文件 company.yaml'));
+
+  const policiesFile = path.join(dir, 'policies.yaml');
+  const policies = existsSync(policiesFile) ? readOne(policiesFile, partialPolicies) : undefined;
+
+  const products = readFolder('products', productSchema);
+  const customers = readFolder('customers', customerSchema);
+  const deals = readFolder('deals', dealSchema);
+  issues.push(...crossChecks({ products, customers, deals }));
+
+  const byId = <T extends { id: string }>(list: readonly Loaded<T>[]) => {
+    const map = new Map<string, T>();
+    for (const { value } of list) if (!map.has(value.id)) map.set(value.id, value);
+    return map;
+  };
+  return {
+    dir,
+    files,
+    company: company?.value,
+    policies: { ...DEFAULT_POLICIES, ...stripUndefined(policies?.value ?? {}) },
+    products: byId<Product>(products),
+    customers: byId<Customer>(customers),
+    deals: byId<Deal>(deals),
+    issues: sortIssues(issues),
+    sourceOf: (record) => sources.get(record),
+  };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function wholeFile(file: string, rule: string, message: string): Issue {
+  return { severity: 'error', file, line: 1, column: 1, field: '', label: '', message, rule };
+}
+
+function sortIssues(issues: Issue[]): Issue[] {
+  return issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}

@@ -1,0 +1,122 @@
+// The data-quality rules of domain.md §6 that need more than one field or more than one
+// file: merged fields, the required minimum, recommended fields, duplicates, references.
+import type { z } from 'zod';
+import type { Issue, PathSegment, Severity } from './issues.ts';
+import type { Loaded } from './load.ts';
+import { customerSchema, dealSchema, productSchema } from './schema.ts';
+import type { Customer, Deal, Product } from './schema.ts';
+import { issueAt } from './validate.ts';
+import { closest } from '../util/suggest.ts';
+
+const TITLE_IN_NAME = /(局长|处长|科长|主任|经理|书记|主席|厂长|院长|校长|行长|总经理|董事长|先生|女士|小姐)$/;
+
+interface Input {
+  readonly products: readonly Loaded<Product>[];
+  readonly customers: readonly Loaded<Customer>[];
+  readonly deals: readonly Loaded<Deal>[];
+}
+
+type Report = (path: readonly PathSegment[], severity: Severity, rule: string, message: string) => void;
+
+function reporter(issues: Issue[], record: Loaded<unknown>, schema: z.ZodType): Report {
+  return (path, severity, rule, message) => issues.push(issueAt(record.source, schema, path, severity, rule, message));
+}
+
+export function crossChecks(input: Input): Issue[] {
+  const issues: Issue[] = [];
+  const productIds = new Set(input.products.map((p) => p.value.id));
+  const customerIds = new Set(input.customers.map((c) => c.value.id));
+  const productRef = (report: Report, path: readonly PathSegment[], id: string) => {
+    if (productIds.has(id)) return;
+    const near = closest(id, productIds);
+    report(path, 'error', 'unknown-product', `没有编号为「${id}」的产品${near ? `，是否想写「${near}」？` : '：请先在 products/ 里建立'}`);
+  };
+
+  duplicates(issues, input.products, productSchema, (p) => [[['id'], p.id, '产品编号']]);
+  duplicates(issues, input.customers, customerSchema, (c) => [
+    [['id'], c.id, '客户编号'],
+    [['name'], c.name, '单位名称'],
+    ...c.contacts.map((k, i): DupKey => [['contacts', i, 'name'], `${c.name}｜${k.name}`, '单位 + 联系人']),
+  ]);
+  duplicates(issues, input.deals, dealSchema, (d) => [[['id'], d.id, '方案编号']]);
+
+  for (const p of input.products) productRules(p.value, reporter(issues, p, productSchema));
+  for (const c of input.customers) {
+    const report = reporter(issues, c, customerSchema);
+    customerRules(c.value, report);
+    c.value.purchases?.forEach((pu, i) => productRef(report, ['purchases', i, 'product'], pu.product));
+    c.value.contacts.forEach((k, i) =>
+      k.purchasedProducts?.forEach((id, j) => productRef(report, ['contacts', i, 'purchasedProducts', j], id)),
+    );
+  }
+  for (const d of input.deals) {
+    const report = reporter(issues, d, dealSchema);
+    const deal = d.value;
+    if (!customerIds.has(deal.customer)) {
+      const near = closest(deal.customer, customerIds);
+      report(['customer'], 'error', 'unknown-customer', `没有编号为「${deal.customer}」的客户${near ? `，是否想写「${near}」？` : ''}`);
+    }
+    deal.items.forEach((it, i) => productRef(report, ['items', i, 'product'], it.product));
+    deal.allocation?.forEach((a, i) => a.product !== undefined && productRef(report, ['allocation', i, 'product'], a.product));
+    deal.tastingBottles?.forEach((t, i) => productRef(report, ['tastingBottles', i, 'product'], t.product));
+  }
+  return issues;
+}
+
+type DupKey = [path: PathSegment[], key: string, what: string];
+
+function duplicates<T>(issues: Issue[], records: readonly Loaded<T>[], schema: z.ZodType, keys: (v: T) => DupKey[]): void {
+  const seen = new Map<string, { file: string; line: number }>();
+  for (const r of records) {
+    for (const [path, key, what] of keys(r.value)) {
+      const id = `${what}\u0000${key}`;
+      const first = seen.get(id);
+      if (first) {
+        issues.push(issueAt(r.source, schema, path, 'error', 'duplicate', `${what}「${key}」重复：与 ${first.file}:${first.line} 相同，一条记录只建一次`));
+      } else {
+        seen.set(id, { file: r.source.file, line: r.source.locate(path).line });
+      }
+    }
+  }
+}
+
+function productRules(p: Product, report: Report): void {
+  p.groupPrices.forEach((tier, i) => {
+    if (tier.price > p.retailPrice) {
+      report(['groupPrices', i, 'price'], 'error', 'group-above-retail', '团购价高于零售价：团购价不能高于终端零售价');
+    }
+    if (tier.price < p.costPrice) report(['groupPrices', i, 'price'], 'warning', 'below-cost', '团购价低于成本价');
+    const prev = p.groupPrices[i - 1];
+    if (prev && (tier.minBottles <= prev.minBottles || tier.price > prev.price)) {
+      report(['groupPrices', i], 'warning', 'tier-order', '团购价档位应按起订瓶数从小到大排列，且量大价不高');
+    }
+  });
+}
+
+function customerRules(c: Customer, report: Report): void {
+  const recommend = (field: keyof Customer, why: string) => {
+    if (c[field] === undefined) report([field], 'warning', 'recommended', `建议填写：${why}`);
+  };
+  recommend('postcode', '节日邮寄要用');
+  recommend('headcount', '用于测算人均分配');
+  recommend('expectedAnnualPurchase', '客户分级靠它');
+  recommend('accountManager', '每个客户都应有负责的客户经理');
+  if (!c.contacts.some((k) => k.role === '决策人')) report(['contacts'], 'warning', 'no-decision-maker', '还没有记录决策人');
+
+  c.contacts.forEach((k, i) => {
+    const at = (f: string): PathSegment[] => ['contacts', i, f];
+    if (TITLE_IN_NAME.test(k.name) && k.name.length > 2) {
+      report(at('name'), 'warning', 'title-in-name', '姓名里带了称呼或职务：职务请填在 title');
+    }
+    if (k.officePhone === undefined && k.homePhone === undefined && k.mobile === undefined && c.phone === undefined) {
+      report(['contacts', i], 'error', 'no-phone', '至少要有一个电话（手机、办公电话、宅电或单位电话）');
+    }
+    if (k.title === undefined) report(at('title'), 'warning', 'recommended', '建议填写：信息卡和拜访准备单要用');
+  });
+  const names = new Set(c.contacts.map((k) => k.name));
+  c.purchases?.forEach((p, i) => {
+    if (p.buyer !== undefined && !names.has(p.buyer)) {
+      report(['purchases', i, 'buyer'], 'warning', 'unknown-contact', `「${p.buyer}」不在本单位的联系人里`);
+    }
+  });
+}

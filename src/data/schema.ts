@@ -1,0 +1,250 @@
+// The data model: one zod schema per data file, with every field's Chinese label.
+// Types come from the schemas (z.output), never from hand-written twins.
+import { z } from 'zod';
+import { FESTIVALS } from '../domain/festivals.ts';
+import { RANKS } from '../domain/classify.ts';
+import {
+  calendarDate, decimal, email, plainText, int, isoDate, list, mobile, money, oneOf, percent, phone, postcode, record, tags, text, url, yesNo,
+} from './fields.ts';
+
+export const SYSTEMS = ['党政', '执法', '金融', '通讯', '能源', '文教卫生', '军警', '实力企业'] as const;
+export const AROMAS = ['浓香', '清香', '米香', '酱香', '兼香'] as const;
+export const ROLES = ['决策人', '业务负责人', '办公室主任', '工会主席', '采购', '其他'] as const;
+export const VISIT_MODES = ['登门', '电话', '邮寄', '品鉴会'] as const;
+export const USES = ['福利', '招待', '礼品'] as const;
+export const OCCASIONS = [...FESTIVALS, '招待', '礼品', '婚宴', '会议'] as const;
+export const DEAL_STATUSES = ['草拟', '已发送', '洽谈中', '已成交', '已失效'] as const;
+export const LEVELS = ['高', '中', '低'] as const;
+
+// ---------- company.yaml ----------
+
+const staffContact = record('团购部联系人', {
+  name: text('姓名'),
+  title: text('职务').optional(),
+  mobile: mobile('手机').optional(),
+  phone: phone('办公电话').optional(),
+  email: email('邮箱').optional(),
+});
+
+export const companySchema = record('公司', {
+  name: plainText('公司名称'),
+  shortName: text('简称').optional(),
+  address: plainText('公司地址'),
+  postcode: postcode('邮编'),
+  hotline: phone('团购热线'),
+  phone: phone('总机').optional(),
+  fax: phone('传真').optional(),
+  website: url('网址').optional(),
+  email: email('邮箱').optional(),
+  salesContacts: list('团购部联系人', staffContact).min(1, '至少需要一位团购部联系人'),
+  brandStory: text('品牌故事'),
+  promises: record('服务承诺', {
+    delivery: text('配送承诺'),
+    breakage: text('破损调换'),
+    quality: text('质量保证'),
+  }),
+  bank: record('开户信息', {
+    accountName: text('户名'),
+    bankName: text('开户行'),
+    account: text('账号').regex(/^[\d ]{8,30}$/, '账号应为数字'),
+  }).optional(),
+  taxId: text('纳税人识别号').regex(/^[0-9A-Z]{15,20}$/, '纳税人识别号应为 15–20 位数字或大写字母').optional(),
+  logo: text('标志图片').optional(),
+  seal: text('公章图片').optional(),
+});
+
+// ---------- products/*.yaml ----------
+
+const groupPriceTier = record('团购价档位', {
+  minBottles: int('起订瓶数', 1),
+  price: money('团购价（元/瓶）'),
+});
+
+export const productSchema = record('产品', {
+  id: text('产品编号').regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, '编号只用字母、数字和连字符'),
+  name: text('产品名称'),
+  series: text('系列').optional(),
+  aroma: oneOf('香型', AROMAS),
+  abv: decimal('度数'),
+  volumeMl: int('容量（毫升）', 1),
+  bottlesPerCase: int('每箱瓶数', 1),
+  grade: oneOf('档次', ['高端', '中端', '大众']),
+  process: text('工艺').optional(),
+  retailPrice: money('零售价（元/瓶）'),
+  groupPrices: list('团购价', groupPriceTier).min(1, '至少需要一档团购价'),
+  costPrice: money('成本价（元/瓶）'),
+  fab: list('FAB 卖点', record('卖点', { feature: text('特点'), advantage: text('优势'), benefit: text('利益') })).optional(),
+  tasting: record('品鉴', { color: text('色'), aroma: text('香'), taste: text('味') }).optional(),
+  uses: list('适用场合', oneOf('适用场合', USES)).optional(),
+  comparedWith: text('对比对象').optional(),
+  comparisons: list('同类对比', record('对比项', { aspect: text('对比方面'), ours: text('本品'), others: text('同类产品') })).optional(),
+});
+
+// ---------- customers/*.yaml ----------
+
+const familyMember = record('家庭成员', {
+  relation: text('关系'),
+  name: text('姓名').optional(),
+  birthday: calendarDate('生日').optional(),
+  hobbies: tags('爱好').optional(),
+});
+
+const approval = record('审批', { by: text('审批人'), date: isoDate('日期') });
+
+export const contactSchema = record('联系人', {
+  name: plainText('联系人姓名'),
+  role: oneOf('联系人角色', ROLES),
+  title: text('职务').optional(),
+  rank: oneOf('级别', RANKS).optional(),
+  gender: oneOf('性别', ['男', '女']).optional(),
+  officePhone: phone('办公电话').optional(),
+  homePhone: phone('宅电').optional(),
+  mobile: mobile('手机').optional(),
+  email: email('邮箱').optional(),
+  homeAddress: plainText('家庭住址').optional(),
+  homePostcode: postcode('家庭邮编').optional(),
+  birthday: calendarDate('生日').optional(),
+  anniversary: calendarDate('结婚纪念日').optional(),
+  family: list('家庭成员', familyMember).optional(),
+  hobbies: tags('本人爱好').optional(),
+  purchasedProducts: list('购买过的产品', text('产品编号')).optional(),
+  notes: text('备注').optional(),
+  vip: record('VIP', { nominatedBy: text('推荐人').optional(), nominatedOn: isoDate('推荐日期').optional(), approval: approval.optional() }).optional(),
+});
+
+const pastWelfare = record('往年福利', {
+  year: int('年份', 1950),
+  festival: oneOf('节日', FESTIVALS),
+  items: text('发放内容'),
+  budget: money('预算').optional(),
+});
+
+const purchase = record('购买记录', {
+  date: isoDate('日期'),
+  product: text('产品编号'),
+  bottles: int('瓶数', 1),
+  amount: money('金额'),
+  buyer: text('经办人').optional(),
+});
+
+const visit = record('拜访记录', {
+  date: isoDate('日期'),
+  mode: oneOf('方式', VISIT_MODES),
+  by: text('拜访人'),
+  met: tags('会见对象').optional(),
+  outcome: text('结果'),
+  nextStep: text('下一步').optional(),
+  nextDate: isoDate('下次日期').optional(),
+});
+
+const intermediary = record('中介人', {
+  name: text('姓名'),
+  relation: text('与单位关系'),
+  mobile: mobile('手机').optional(),
+  agreement: text('居间协议编号').optional(),
+});
+
+export const customerSchema = record('客户', {
+  id: text('客户编号').regex(/^[a-z0-9][a-z0-9-]*$/, '编号只用小写字母、数字和连字符'),
+  name: plainText('单位名称'),
+  system: oneOf('所属系统', SYSTEMS),
+  status: oneOf('客户状态', ['现有', '潜在']),
+  address: plainText('单位地址'),
+  postcode: postcode('邮编').optional(),
+  phone: phone('单位电话').optional(),
+  website: url('单位网址').optional(),
+  headcount: int('职工人数', 1).optional(),
+  economy: oneOf('效益', ['好', '较好', '一般', '较差']).optional(),
+  welfareEmphasis: oneOf('福利重视程度', LEVELS).optional(),
+  pastWelfare: list('往年福利', pastWelfare).optional(),
+  expectedAnnualPurchase: money('预计年采购额').optional(),
+  chance: oneOf('成功机会', LEVELS).optional(),
+  accountManager: text('客户经理').optional(),
+  intermediary: intermediary.optional(),
+  contacts: list('联系人', contactSchema).min(1, '至少需要一位联系人'),
+  purchases: list('购买记录', purchase).optional(),
+  visits: list('拜访记录', visit).optional(),
+  questions: list('常见问题', record('问答', { question: text('问题'), answer: text('回答') })).optional(),
+  notes: text('备注').optional(),
+});
+
+// ---------- deals/*.yaml ----------
+
+const dealItem = record('产品明细', {
+  product: text('产品编号'),
+  cases: int('箱数', 1).optional(),
+  bottles: int('瓶数', 1).optional(),
+}).refine((i) => (i.cases === undefined) !== (i.bottles === undefined), '箱数和瓶数填且只填一项');
+
+const allocationTier = record('分配档', {
+  tier: text('档次名称'),
+  people: int('人数', 1),
+  bottlesEach: int('每人瓶数', 1),
+  product: text('产品编号').optional(),
+});
+
+const gift = record('赠品', {
+  item: text('物品'),
+  quantity: int('数量', 1),
+  valueEach: money('单价（成本）'),
+  recipient: oneOf('受赠方', ['单位', '个人']),
+  recipientRole: oneOf('受赠人角色', ROLES).optional(),
+  recipientIsOfficial: yesNo('受赠人是公职人员').optional(),
+});
+
+export const dealSchema = record('方案', {
+  id: text('方案编号').regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, '编号只用字母、数字和连字符'),
+  customer: text('客户编号'),
+  occasion: oneOf('场合', OCCASIONS),
+  year: int('年份', 1950).optional(),
+  items: list('产品明细', dealItem).min(1, '至少需要一项产品'),
+  allocation: list('人均分配', allocationTier).optional(),
+  extraDiscount: percent('额外折让（%）').optional(),
+  commission: record('中介佣金', {
+    to: text('收款人'),
+    rate: percent('佣金比例（%）'),
+    agreement: text('书面协议编号').optional(),
+    booked: yesNo('已入账').optional(),
+  }).optional(),
+  gifts: list('赠品', gift).optional(),
+  tastingBottles: list('品鉴酒', record('品鉴酒', { product: text('产品编号'), bottles: int('瓶数', 1) })).optional(),
+  activities: list('活动赞助', record('活动', { kind: oneOf('活动类型', ['员工活动赞助', '酒厂参观']), cost: money('费用') })).optional(),
+  validUntil: isoDate('有效期至'),
+  status: oneOf('状态', DEAL_STATUSES),
+  notes: text('备注').optional(),
+}).refine((d) => !(FESTIVALS as readonly string[]).includes(d.occasion) || d.year !== undefined, {
+  message: '节日场合需要同时写年份（year）',
+  path: ['occasion'],
+});
+
+// ---------- policies.yaml ----------
+
+export const policiesSchema = record('政策', {
+  classThresholds: record('客户分级门槛', { A: money('A类'), B: money('B类'), C: money('C类') }),
+  vip: record('VIP 条件', {
+    singlePurchase: money('单笔购买'),
+    monthlyPurchase: money('当月累计'),
+    minRank: oneOf('最低级别', RANKS),
+  }),
+  discountTiers: list('折让上限', record('折让档', { minBottles: int('起订瓶数', 1), maxExtraDiscount: percent('最高额外折让（%）') })),
+  festivalLead: record('节日节奏', {
+    mailDaysBefore: int('提前邮寄天数', 1),
+    firstVisitFrom: int('首访最早（邮寄后天数）'),
+    firstVisitTo: int('首访最晚（邮寄后天数）'),
+    minVisits: int('最少拜访次数', 1),
+  }),
+  minMargin: percent('最低毛利率（%）'),
+  allocation: record('分配规则', {
+    officialGiftLimit: money('公职人员礼品上限'),
+    maxCommission: percent('佣金上限（%）'),
+  }),
+});
+
+export type Company = z.output<typeof companySchema>;
+export type Product = z.output<typeof productSchema>;
+export type Contact = z.output<typeof contactSchema>;
+export type Customer = z.output<typeof customerSchema>;
+export type Deal = z.output<typeof dealSchema>;
+export type Policies = z.output<typeof policiesSchema>;
+export type UnitSystem = (typeof SYSTEMS)[number];
+export type Role = (typeof ROLES)[number];

@@ -1,0 +1,118 @@
+// Safe YAML reading for Chinese business data (see shared/hardening.md §YAML):
+// every scalar stays a string (postcode 010010 stays 010010, +86 phones and long ids stay
+// intact) and zod types each field later; YAML 1.1 directives, unknown tags, duplicate keys
+// and merge keys are refused; an alias bomb fails fast. Every node keeps its source position.
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Issue, PathSegment } from './issues.ts';
+
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface YamlSource {
+  readonly file: string;
+  /** Plain data: objects, arrays and strings only. */
+  readonly value: unknown;
+  /** Where the value at `path` starts; `key` points at the key instead of the value. */
+  locate(path: readonly PathSegment[], key?: string): Position;
+}
+
+const MAX_ALIASES = 100;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; issue?: Issue } {
+  try {
+    // TextDecoder drops a leading BOM itself (ignoreBOM is false).
+    return { text: utf8.decode(bytes) };
+  } catch {
+    return { issue: fileIssue(file, { line: 1, column: 1 }, 'yaml-encoding', '文件不是 UTF-8 编码：请用 UTF-8 另存（GBK 表格请用 tuangou import 导入）') };
+  }
+}
+
+export function parseYaml(text: string, file: string): { source?: YamlSource; issues: Issue[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    schema: 'failsafe',
+    uniqueKeys: true,
+    strict: true,
+    merge: false,
+    resolveKnownTags: false,
+    lineCounter,
+  });
+  const at = (offset: number): Position => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const issues: Issue[] = [];
+  if (doc.directives?.yaml.explicit) {
+    issues.push(fileIssue(file, { line: 1, column: 1 }, 'yaml-directive', '不接受 %YAML 指令：请删除这一行（本工具按 YAML 1.2 读取，所有值都当作文本）'));
+  }
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    issues.push(fileIssue(file, at(e.pos[0]), 'yaml-syntax', yamlMessage(e.code, e.message)));
+  }
+  if (issues.length > 0) return { issues };
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch {
+    return { issues: [fileIssue(file, { line: 1, column: 1 }, 'yaml-alias', `别名（*引用）展开过多（超过 ${MAX_ALIASES} 次），拒绝读取`)] };
+  }
+  const locate = (path: readonly PathSegment[], key?: string): Position => locateIn(doc, path, key, at);
+  return { source: { file, value, locate }, issues };
+}
+
+function locateIn(
+  doc: Document,
+  path: readonly PathSegment[],
+  key: string | undefined,
+  at: (offset: number) => Position,
+): Position {
+  // Walk down as far as the path exists, so a missing field points at its parent.
+  let node: unknown = doc.contents;
+  let found: Node | null = doc.contents;
+  for (const seg of path) {
+    if (isMap(node)) node = pairFor(node.items, seg)?.value;
+    else if (isSeq(node) && typeof seg === 'number') node = node.items[seg];
+    else break;
+    if (!isNode(node)) break;
+    found = node;
+  }
+  if (key !== undefined && isMap(found)) {
+    const k = pairFor(found.items, key)?.key;
+    if (isNode(k)) return rangeStart(k, at);
+  }
+  return found ? rangeStart(found, at) : { line: 1, column: 1 };
+}
+
+function pairFor(items: readonly unknown[], seg: PathSegment): { key: unknown; value: unknown } | undefined {
+  return items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg)) as
+    | { key: unknown; value: unknown }
+    | undefined;
+}
+
+function isNode(x: unknown): x is Node {
+  return typeof x === 'object' && x !== null && 'range' in x;
+}
+
+function rangeStart(node: Node, at: (offset: number) => Position): Position {
+  return node.range ? at(node.range[0]) : { line: 1, column: 1 };
+}
+
+function yamlMessage(code: string, original: string): string {
+  const known: Record<string, string> = {
+    DUPLICATE_KEY: '同一层级里有重复的字段名',
+    TAG_RESOLVE_FAILED: '不接受 !! 类型标记：所有值都当作文本读取，请删除标记',
+    BAD_INDENT: '缩进不对',
+    MISSING_CHAR: '缺少符号或缩进不对：检查冒号、引号、括号和列表的「-」是否齐全、对齐',
+    MULTIPLE_DOCS: '一个文件里只能有一份数据（不要用 ---  分隔多份）',
+    BLOCK_AS_IMPLICIT_KEY: '缩进或冒号位置不对',
+    TAB_AS_INDENT: '不能用 Tab 缩进，请用空格',
+  };
+  return `YAML 格式错误：${known[code] ?? original.split('\n')[0]}`;
+}
+
+function fileIssue(file: string, pos: Position, rule: string, message: string): Issue {
+  return { severity: 'error', file, line: pos.line, column: pos.column, field: '', label: '', message, rule };
+}

@@ -1,0 +1,96 @@
+// The broken-data fixture holds one planted case per rule; every expected problem is
+// matched on file, line, field and rule (or, for field formats, on the message).
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadData } from '../../src/data/load.ts';
+import { formatIssue } from '../../src/data/issues.ts';
+
+const dir = path.join(import.meta.dirname, '../fixtures/broken');
+const data = loadData(dir);
+
+type Expected = [file: string, line: number, field: string, ruleOrMessage: string, severity: 'e' | 'w'];
+
+const expected: Expected[] = [
+  ['customers/b-dup-unit.yaml', 2, 'name', 'duplicate', 'e'],
+  ['customers/b-dup-unit.yaml', 11, 'contacts[0].name', 'duplicate', 'e'],
+  ['customers/c-placeholders.yaml', 6, 'postcode', 'placeholder', 'e'],
+  ['customers/c-placeholders.yaml', 7, 'headcount', 'placeholder', 'e'],
+  ['customers/c-placeholders.yaml', 11, 'contacts[0].name', 'placeholder', 'e'],
+  ['customers/c-placeholders.yaml', 13, 'contacts[0].title', 'placeholder', 'e'],
+  ['customers/c-placeholders.yaml', 19, 'contacts[1].notes', 'placeholder', 'e'],
+  ['customers/c-placeholders.yaml', 20, 'contacts[1].email', 'blank', 'w'],
+  ['customers/d-formats.yaml', 3, 'system', '应为以下之一', 'e'],
+  ['customers/d-formats.yaml', 5, 'address', '混入了电话号码', 'e'],
+  ['customers/d-formats.yaml', 6, 'postcode', '6 位数字', 'e'],
+  ['customers/d-formats.yaml', 7, 'phone', '带区号', 'e'],
+  ['customers/d-formats.yaml', 15, 'contacts[0].mobile', '11 位手机号', 'e'],
+  ['customers/d-formats.yaml', 16, 'contacts[0].officePhone', '混入了文字', 'e'],
+  ['customers/d-formats.yaml', 17, 'contacts[0].email', '邮箱格式', 'e'],
+  ['customers/d-formats.yaml', 18, 'contacts[0].birthday', '无法识别的日期', 'e'],
+  ['customers/d-formats.yaml', 19, 'contacts[0].anniversary', '不存在', 'e'],
+  ['customers/e-structure.yaml', 1, 'address', '缺少必填项', 'e'],
+  ['customers/e-structure.yaml', 9, 'mobil', 'unknown-field', 'e'],
+  ['customers/e-structure.yaml', 10, '__proto__', 'unknown-field', 'e'],
+  ['customers/f-syntax.yaml', 5, '', 'yaml-syntax', 'e'],
+  ['customers/g-directive.yaml', 1, '', 'yaml-directive', 'e'],
+  ['customers/h-dupkey.yaml', 3, '', '重复的字段名', 'e'],
+  ['customers/h-dupkey.yaml', 4, '', '类型标记', 'e'],
+  ['customers/i-alias-bomb.yaml', 1, '', 'yaml-alias', 'e'],
+  ['customers/j-gbk.yaml', 1, '', 'yaml-encoding', 'e'],
+  ['customers/k-rules.yaml', 1, 'postcode', 'recommended', 'w'],
+  ['customers/k-rules.yaml', 1, 'headcount', 'recommended', 'w'],
+  ['customers/k-rules.yaml', 1, 'expectedAnnualPurchase', 'recommended', 'w'],
+  ['customers/k-rules.yaml', 1, 'accountManager', 'recommended', 'w'],
+  ['customers/k-rules.yaml', 7, 'contacts', 'no-decision-maker', 'w'],
+  ['customers/k-rules.yaml', 7, 'contacts[0]', 'no-phone', 'e'],
+  ['customers/k-rules.yaml', 7, 'contacts[0].name', 'title-in-name', 'w'],
+  ['customers/k-rules.yaml', 16, 'contacts[1].purchasedProducts[0]', 'unknown-product', 'e'],
+  ['customers/k-rules.yaml', 19, 'purchases[0].product', 'unknown-product', 'e'],
+  ['customers/k-rules.yaml', 22, 'purchases[0].buyer', 'unknown-contact', 'w'],
+  ['deals/bad-refs.yaml', 2, 'customer', 'unknown-customer', 'e'],
+  ['deals/bad-refs.yaml', 8, 'items[1].product', 'unknown-product', 'e'],
+  ['deals/bad-shape.yaml', 5, 'items[0]', '填且只填一项', 'e'],
+  ['deals/bad-shape.yaml', 8, 'validUntil', 'YYYY-MM-DD', 'e'],
+  ['deals/bad-shape.yaml', 9, 'status', '应为以下之一', 'e'],
+  ['deals/no-year.yaml', 3, 'occasion', '年份', 'e'],
+  ['products/above-retail.yaml', 11, 'groupPrices[0].price', 'group-above-retail', 'e'],
+  ['products/good.yaml', 1, 'id', 'duplicate', 'e'],
+];
+
+describe('check on the broken fixture', () => {
+  const actual = data.issues.map((i) => ({ ...i, file: path.relative(dir, i.file) }));
+
+  it.each(expected)('%s:%i %s → %s', (file, line, field, ruleOrMessage, severity) => {
+    const match = actual.filter(
+      (i) =>
+        i.file === file &&
+        i.line === line &&
+        i.field === field &&
+        (i.rule === ruleOrMessage || i.message.includes(ruleOrMessage)) &&
+        i.severity === (severity === 'e' ? 'error' : 'warning'),
+    );
+    expect(match, `no issue ${file}:${line} ${field} ${ruleOrMessage}\n${actual.map(formatIssue).join('\n')}`).toHaveLength(1);
+  });
+
+  it('reports nothing it was not asked to', () => {
+    expect(actual).toHaveLength(expected.length);
+  });
+
+  it('names the Chinese label of every field it reports', () => {
+    const labelled = actual.filter((i) => i.field !== '' && i.rule !== 'unknown-field');
+    for (const i of labelled) expect(i.label, `${i.file}:${i.line} ${i.field}`).not.toBe('');
+    expect(actual.find((i) => i.field === 'contacts[0].mobile')?.label).toBe('手机');
+    expect(actual.find((i) => i.field === 'groupPrices[0].price')?.label).toBe('团购价（元/瓶）');
+  });
+
+  it('suggests the field or id that was probably meant', () => {
+    expect(actual.find((i) => i.rule === 'unknown-customer')?.message).toContain('a-good');
+    expect(actual.find((i) => i.field === 'mobil')?.message).toContain('可用的字段');
+  });
+
+  it('keeps only valid records and their leading zeros', () => {
+    expect([...data.customers.keys()].sort()).toEqual(['a-good', 'b-dup-unit', 'k-rules']);
+    expect(data.customers.get('a-good')?.postcode).toBe('010010');
+    expect(data.company?.postcode).toBe('010010');
+  });
+});
