@@ -1,0 +1,57 @@
+// Font registry: where the embedded CJK fonts live, and one parsed copy of each per process.
+import { readFileSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { create, type Font } from 'fontkit';
+import type { FontFamily } from '../document/model.ts';
+
+export type FontWeight = 'regular' | 'bold';
+
+const require = createRequire(import.meta.url);
+// Resolved through the package manager, so hoisting or pnpm layouts still work.
+const packageDir = (name: string): string => dirname(require.resolve(`${name}/package.json`));
+const SANS = packageDir('@expo-google-fonts/noto-sans-sc');
+const SERIF = packageDir('@expo-google-fonts/noto-serif-sc');
+
+export const FONT_FILES: Readonly<Record<FontFamily, Readonly<Record<FontWeight, string>>>> = {
+  sans: {
+    regular: join(SANS, '400Regular', 'NotoSansSC_400Regular.ttf'),
+    bold: join(SANS, '700Bold', 'NotoSansSC_700Bold.ttf'),
+  },
+  serif: {
+    regular: join(SERIF, '400Regular', 'NotoSerifSC_400Regular.ttf'),
+    bold: join(SERIF, '700Bold', 'NotoSerifSC_700Bold.ttf'),
+  },
+};
+
+/** Real paths of the directories holding the font files, for file-access policies. */
+export const FONT_DIRS: readonly string[] = [
+  ...new Set(Object.values(FONT_FILES).flatMap((w) => Object.values(w).map((f) => realpathSync(dirname(f))))),
+];
+
+export const FONT_FAMILIES: readonly FontFamily[] = ['serif', 'sans'];
+export const FONT_WEIGHTS: readonly FontWeight[] = ['regular', 'bold'];
+
+// The TTFs are 10–15 MB each: read and parse each at most once per process.
+const buffers = new Map<string, Buffer>();
+const parsed = new Map<string, Font>();
+
+export function fontBuffer(family: FontFamily, weight: FontWeight): Buffer {
+  const file = FONT_FILES[family][weight];
+  let buffer = buffers.get(file);
+  if (!buffer) {
+    buffer = readFileSync(file);
+    buffers.set(file, buffer);
+  }
+  return buffer;
+}
+
+export function fontkitFont(family: FontFamily, weight: FontWeight): Font {
+  const file = FONT_FILES[family][weight];
+  let font = parsed.get(file);
+  if (!font) {
+    font = create(fontBuffer(family, weight));
+    parsed.set(file, font);
+  }
+  return font;
+}

@@ -1,0 +1,69 @@
+// Images come only from the data folder's assets/, only as PNG or JPEG, read by us (never by
+// pdfmake or docx from a path), so a template cannot point a writer at another file.
+import { readFile, realpath } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Doc } from '../document/model.ts';
+
+export interface Asset {
+  readonly data: Buffer;
+  readonly type: 'png' | 'jpg';
+  /** Pixel size, for the aspect ratio. */
+  readonly width: number;
+  readonly height: number;
+}
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+function isInside(dir: string, file: string): boolean {
+  const rel = relative(dir, file);
+  return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
+}
+
+function pngSize(data: Buffer): { width: number; height: number } | undefined {
+  const signature = '89504e470d0a1a0a';
+  if (data.length < 24 || data.subarray(0, 8).toString('hex') !== signature) return undefined;
+  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+}
+
+function jpegSize(data: Buffer): { width: number; height: number } | undefined {
+  if (data.length < 4 || data[0] !== 0xff || data[1] !== 0xd8) return undefined;
+  let at = 2;
+  while (at + 9 < data.length && data[at] === 0xff) {
+    const marker = data[at + 1] ?? 0;
+    // SOF0–SOF15 carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but do not.
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { height: data.readUInt16BE(at + 5), width: data.readUInt16BE(at + 7) };
+    }
+    at += 2 + data.readUInt16BE(at + 2);
+  }
+  return undefined;
+}
+
+/** Reads `assets/<name>`; refuses paths that leave the folder (also through symlinks) and non-images. */
+export async function readAsset(assetsDir: string, name: string): Promise<Asset> {
+  const dir = await realpath(assetsDir);
+  if (isAbsolute(name) || !isInside(dir, resolve(dir, name))) throw new Error(`图片路径不在 assets 目录内：${name}`);
+  const file = await realpath(resolve(dir, name)).catch(() => {
+    throw new Error(`找不到图片：assets/${name}`);
+  });
+  if (!isInside(dir, file)) throw new Error(`图片路径不在 assets 目录内：${name}`);
+  const data = await readFile(file);
+  if (data.length > MAX_BYTES) throw new Error(`图片太大（超过 20 MB）：assets/${name}`);
+  const png = pngSize(data);
+  const size = png ?? jpegSize(data);
+  if (!size || size.width === 0 || size.height === 0) throw new Error(`只支持 PNG 或 JPEG 图片：assets/${name}`);
+  return { data, type: png ? 'png' : 'jpg', ...size };
+}
+
+/** Every image and seal of the Doc, read once each, by asset name. */
+export async function readDocAssets(doc: Doc, assetsDir: string): Promise<ReadonlyMap<string, Asset>> {
+  const names = new Set<string>();
+  for (const section of doc.sections)
+    for (const block of section.blocks) {
+      if (block.type === 'image') names.add(block.asset);
+      if (block.type === 'signature' && block.seal !== undefined) names.add(block.seal);
+    }
+  const assets = new Map<string, Asset>();
+  for (const name of names) assets.set(name, await readAsset(assetsDir, name));
+  return assets;
+}

@@ -1,0 +1,247 @@
+// Model blocks as docx paragraphs and tables.
+import {
+  AlignmentType,
+  BorderStyle,
+  HeadingLevel,
+  HorizontalPositionRelativeFrom,
+  ImageRun,
+  NoBreakHyphen,
+  PageBreak,
+  Paragraph,
+  ShadingType,
+  Tab,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  TextWrappingType,
+  VerticalPositionRelativeFrom,
+  WidthType,
+  type IFloating,
+  type IFontAttributesProperties,
+  type ParagraphChild,
+} from 'docx';
+import type { Align, Block, FontFamily, Inline, KeyValueGrid, Signature, Table as TableBlock } from '../../document/model.ts';
+import { fontkitFont } from '../../fonts/index.ts';
+import type { Asset } from '../assets.ts';
+import { CHECKBOX, flattenRuns } from '../inline.ts';
+import { LINE_PITCH, NOTE_LINE_MM, SEAL_MM, mmToTwip, type TypeScale } from '../page.ts';
+import { QUIET_MODULES, qrMatrix, qrPng } from '../qr.ts';
+import { BULLET, ORDERED, blockGap, halfPoints, lineSpacing, twips } from './styles.ts';
+
+export interface DocxContext {
+  readonly family: FontFamily;
+  /** Set when the section's family differs from the document default in the styles. */
+  readonly font: IFontAttributesProperties | undefined;
+  readonly scale: TypeScale;
+  readonly widthMm: number;
+  readonly assets: ReadonlyMap<string, Asset>;
+  /** Unique per document: docx gives every drawing id 1 unless told otherwise. */
+  nextDrawingId(): number;
+  /** A fresh numbering instance, so each ordered list counts from 1. */
+  nextListInstance(): number;
+}
+
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED } as const;
+const RULE = { style: BorderStyle.SINGLE, size: 4, color: '808080' } as const;
+const GRID_BORDERS = { top: RULE, bottom: RULE, left: RULE, right: RULE, insideHorizontal: RULE, insideVertical: RULE };
+const SHADE = { fill: 'EEEEEE', type: ShadingType.CLEAR, color: 'auto' } as const;
+const CELL_MARGINS = { left: twips(4), right: twips(4), top: twips(2), bottom: twips(2) };
+const EMU_PER_MM = 36000;
+const PX_PER_MM = 96 / 25.4;
+
+interface RunStyle {
+  readonly size: number;
+  readonly bold?: boolean;
+}
+
+function runs(content: readonly Inline[], style: RunStyle, ctx: DocxContext): ParagraphChild[] {
+  const base = { size: halfPoints(style.size), ...(ctx.font && { font: ctx.font }) };
+  return flattenRuns(content).map((run) => {
+    if (run.kind === 'break') return new TextRun({ break: 1 });
+    // Tabs become w:tab; inside noWrap runs spaces become no-break spaces and hyphens w:noBreakHyphen.
+    const text = run.noWrap ? run.text.replaceAll(' ', '\u00a0') : run.text;
+    const children = text.split(/(\t|-)/).flatMap((part): (string | Tab | NoBreakHyphen)[] => {
+      if (part === '\t') return [new Tab()];
+      if (part === '-' && run.noWrap) return [new NoBreakHyphen()];
+      return part === '' ? [] : [part];
+    });
+    return new TextRun({ ...base, children, bold: style.bold || run.bold, italics: run.italic });
+  });
+}
+
+const plain = (text: string): Inline[] => [{ type: 'text', text }];
+
+function paragraph(content: readonly Inline[], style: RunStyle, ctx: DocxContext, align: Align = 'justify'): Paragraph {
+  return new Paragraph({ children: runs(content, style, ctx), alignment: ALIGN[align], spacing: lineSpacing(style.size) });
+}
+
+function grid(
+  widths: readonly number[],
+  rows: readonly (readonly { content: readonly Inline[]; align?: Align; header?: boolean; shaded?: boolean }[])[],
+  headerRows: number,
+  ctx: DocxContext,
+): Table {
+  const total = widths.reduce((a, b) => a + b, 0);
+  const columnWidths = widths.map((w) => mmToTwip((ctx.widthMm * w) / total));
+  const size = ctx.scale.table;
+  return new Table({
+    width: { size: mmToTwip(ctx.widthMm), type: WidthType.DXA },
+    columnWidths,
+    layout: TableLayoutType.FIXED,
+    borders: GRID_BORDERS,
+    rows: rows.map(
+      (cells, r) =>
+        new TableRow({
+          tableHeader: r < headerRows,
+          cantSplit: true,
+          children: cells.map(
+            (cell, c) =>
+              new TableCell({
+                width: { size: columnWidths[c] ?? 0, type: WidthType.DXA },
+                margins: CELL_MARGINS,
+                ...((cell.header || cell.shaded) && { shading: SHADE }),
+                children: [paragraph(cell.content, { size, bold: cell.header }, ctx, cell.align ?? 'left')],
+              }),
+          ),
+        }),
+    ),
+  });
+}
+
+function table(block: TableBlock, ctx: DocxContext): Table {
+  const rows = block.rows.map((row, r) =>
+    block.columns.map((column, c) => ({ content: row[c] ?? [], align: column.align, header: r < block.headerRows })),
+  );
+  return grid(block.columns.map((c) => c.width), rows, block.headerRows, ctx);
+}
+
+function keyValue(block: KeyValueGrid, ctx: DocxContext): Table {
+  const rows = [];
+  for (let i = 0; i < block.items.length; i += block.columns) {
+    rows.push(
+      Array.from({ length: block.columns }, (_, c) => block.items[i + c]).flatMap((item) => [
+        { content: plain(item?.label ?? ''), shaded: true },
+        { content: item?.value ?? [] },
+      ]),
+    );
+  }
+  // Each pair is label : value = 1 : 2, as in the PDF.
+  return grid(Array.from({ length: block.columns * 2 }, (_, i) => (i % 2 === 0 ? 1 : 2)), rows, 0, ctx);
+}
+
+function image(asset: Asset, widthMm: number, name: string, ctx: DocxContext, floating?: IFloating): ImageRun {
+  const width = widthMm * PX_PER_MM;
+  return new ImageRun({
+    type: asset.type,
+    data: asset.data,
+    transformation: { width: Math.round(width), height: Math.round((width * asset.height) / asset.width) },
+    altText: { id: String(ctx.nextDrawingId()), name },
+    ...(floating && { floating }),
+  });
+}
+
+function getAsset(name: string, ctx: DocxContext): Asset {
+  const asset = ctx.assets.get(name);
+  if (!asset) throw new Error(`图片未读取：${name}`);
+  return asset;
+}
+
+function signature(block: Signature, ctx: DocxContext): Paragraph[] {
+  const size = ctx.scale.body;
+  const lines = block.lines.map((line) => runs(plain(line), { size }, ctx));
+  if (block.seal !== undefined) {
+    // Floats over the middle of the lines, anchored to the first one, like the seal in the PDF.
+    const font = fontkitFont(ctx.family, 'regular');
+    const linesMm = Math.max(0, ...block.lines.map((l) => (font.layout(l).advanceWidth / font.unitsPerEm) * size)) * (25.4 / 72);
+    const linesHeightMm = block.lines.length * size * LINE_PITCH * (25.4 / 72);
+    const floating: IFloating = {
+      horizontalPosition: { relative: HorizontalPositionRelativeFrom.MARGIN, offset: Math.round((ctx.widthMm - (linesMm + SEAL_MM) / 2) * EMU_PER_MM) },
+      verticalPosition: { relative: VerticalPositionRelativeFrom.PARAGRAPH, offset: Math.round(((linesHeightMm - SEAL_MM) / 2) * EMU_PER_MM) },
+      allowOverlap: true,
+      wrap: { type: TextWrappingType.NONE },
+    };
+    lines[0]?.push(image(getAsset(block.seal, ctx), SEAL_MM, 'seal', ctx, floating));
+  }
+  return lines.map(
+    (children, i) =>
+      new Paragraph({
+        children,
+        alignment: AlignmentType.RIGHT,
+        spacing: { ...lineSpacing(size), ...(i === 0 && { before: twips(size * 2) }) },
+      }),
+  );
+}
+
+function qr(block: Extract<Block, { type: 'qr' }>, ctx: DocxContext): Paragraph[] {
+  const matrix = qrMatrix(block.text);
+  // The PNG carries the quiet zone, so it is drawn larger for the code itself to be `size` mm.
+  const widthMm = (Math.min(block.size, ctx.widthMm) * (matrix.length + 2 * QUIET_MODULES)) / matrix.length;
+  const png: Asset = { data: qrPng(matrix, 8), type: 'png', width: 1, height: 1 };
+  const align = ALIGN[block.align ?? 'center'];
+  const out = [new Paragraph({ alignment: align, children: [image(png, widthMm, 'QR', ctx)] })];
+  if (block.caption !== undefined) {
+    out.push(new Paragraph({ alignment: align, spacing: lineSpacing(ctx.scale.small), children: runs(plain(block.caption), { size: ctx.scale.small }, ctx) }));
+  }
+  return out;
+}
+
+function noteLines(count: number): Paragraph[] {
+  // `between` too: Word merges neighbouring paragraphs with equal borders into one box.
+  return Array.from(
+    { length: count },
+    () => new Paragraph({ border: { bottom: RULE, between: RULE }, spacing: { line: mmToTwip(NOTE_LINE_MM), lineRule: 'exact' } }),
+  );
+}
+
+export function docxBlock(block: Block, ctx: DocxContext): (Paragraph | Table)[] {
+  const { scale } = ctx;
+  const gap = { after: blockGap(scale) };
+  switch (block.type) {
+    case 'heading':
+      return [new Paragraph({ heading: HeadingLevel[`HEADING_${block.level}`], children: runs(block.content, { size: scale.heading[block.level] }, ctx) })];
+    case 'paragraph': {
+      const size = block.small ? scale.small : scale.body;
+      return [
+        new Paragraph({
+          children: runs(block.content, { size }, ctx),
+          alignment: ALIGN[block.align ?? 'justify'],
+          // firstLineChars for Word and WPS; firstLine for readers that ignore it.
+          ...(block.indent && { indent: { firstLineChars: 200, firstLine: twips(size * 2) } }),
+          spacing: { ...lineSpacing(size), ...gap },
+        }),
+      ];
+    }
+    case 'list': {
+      const instance = ctx.nextListInstance();
+      return block.items.map((item, i) => {
+        const last = i === block.items.length - 1;
+        const spacing = { ...lineSpacing(scale.body), ...(last && gap) };
+        if (block.style === 'checkbox') return new Paragraph({ children: runs([...plain(`${CHECKBOX} `), ...item], { size: scale.body }, ctx), spacing });
+        const reference = block.style === 'ordered' ? ORDERED : BULLET;
+        return new Paragraph({ children: runs(item, { size: scale.body }, ctx), numbering: { reference, level: 0, instance }, spacing });
+      });
+    }
+    case 'table':
+      return [table(block, ctx), new Paragraph({ spacing: { line: twips(1), lineRule: 'exact' } })];
+    case 'keyValue':
+      return [keyValue(block, ctx), new Paragraph({ spacing: { line: twips(1), lineRule: 'exact' } })];
+    case 'signature':
+      return signature(block, ctx);
+    case 'image':
+      return [
+        new Paragraph({
+          alignment: ALIGN[block.align ?? 'center'],
+          spacing: gap,
+          children: [image(getAsset(block.asset, ctx), Math.min(block.width, ctx.widthMm), block.asset, ctx)],
+        }),
+      ];
+    case 'qr':
+      return qr(block, ctx);
+    case 'noteLines':
+      return noteLines(block.count);
+    case 'pageBreak':
+      return [new Paragraph({ children: [new PageBreak()] })];
+  }
+}

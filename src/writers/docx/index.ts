@@ -1,0 +1,117 @@
+// writeDocx: a Doc as a .docx with real Word structures (styles, tables, fields), same pages as the PDF.
+import {
+  Document,
+  Footer,
+  Header,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  TabStopType,
+  TextRun,
+  type ISectionOptions,
+} from 'docx';
+import { CONFIDENTIAL_MARK, type Doc, type Section } from '../../document/model.ts';
+import { readDocAssets, type Asset } from '../assets.ts';
+import { mmToTwip, pageMm, textWidthMm, typeScale } from '../page.ts';
+import { assertWritable } from '../validate.ts';
+import { docxBlock, type DocxContext } from './blocks.ts';
+import { FONT_NAMES, halfPoints, numbering, styles } from './styles.ts';
+
+export interface WriteOptions {
+  /** The data folder's assets/, the only place images are read from. */
+  readonly assetsDir: string;
+}
+
+const GREY = '555555';
+const RED = 'C00000';
+/** Header and footer sit this far from the paper edge, as in the PDF. */
+const EDGE_MM = 8;
+
+/** `left<TAB>right` on one line, the right part against the right margin. */
+function furnitureLine(section: Section, left: (TextRun | string)[], right: TextRun[]): Paragraph {
+  const size = halfPoints(typeScale(section.page.size).furniture);
+  const font = FONT_NAMES[section.font];
+  return new Paragraph({
+    tabStops: [{ type: TabStopType.RIGHT, position: mmToTwip(textWidthMm(section.page)) }],
+    children: [
+      ...left.map((part) => (typeof part === 'string' ? new TextRun({ text: part, size, font, color: GREY }) : part)),
+      new TextRun({ children: ['\t'], size, font }),
+      ...right,
+    ],
+  });
+}
+
+function header(section: Section): Header | undefined {
+  const internal = section.audience === 'internal';
+  // Word has no watermark the docx package can write; the mark goes into the header instead.
+  const mark = [internal ? CONFIDENTIAL_MARK : undefined, section.watermark].filter((m) => m !== undefined);
+  if (section.header === undefined && mark.length === 0) return undefined;
+  const size = halfPoints(typeScale(section.page.size).furniture);
+  const font = FONT_NAMES[section.font];
+  const right = mark.length > 0 ? [new TextRun({ text: [...new Set(mark)].join('　'), size, font, color: RED, bold: true })] : [];
+  return new Header({ children: [furnitureLine(section, [section.header ?? ''], right)] });
+}
+
+function footer(section: Section): Footer | undefined {
+  if (section.footer === undefined && !section.pageNumbers) return undefined;
+  const size = halfPoints(typeScale(section.page.size).furniture);
+  const font = FONT_NAMES[section.font];
+  const right = section.pageNumbers
+    ? [new TextRun({ children: ['第 ', PageNumber.CURRENT, ' 页 / 共 ', PageNumber.TOTAL_PAGES, ' 页'], size, font, color: GREY })]
+    : [];
+  return new Footer({ children: [furnitureLine(section, [section.footer ?? ''], right)] });
+}
+
+function sectionOptions(section: Section, ctx: Omit<DocxContext, 'family' | 'font' | 'scale' | 'widthMm'>, defaultFamily: string): ISectionOptions {
+  const scale = typeScale(section.page.size);
+  const blockCtx: DocxContext = {
+    ...ctx,
+    family: section.font,
+    font: section.font === defaultFamily ? undefined : FONT_NAMES[section.font],
+    scale,
+    widthMm: textWidthMm(section.page),
+  };
+  const [left, top, right, bottom] = section.page.margins.map(mmToTwip) as [number, number, number, number];
+  const portrait = pageMm({ ...section.page, orientation: 'portrait' });
+  const head = header(section);
+  const foot = footer(section);
+  const children = section.blocks.flatMap((block) => docxBlock(block, blockCtx));
+  // Word needs a paragraph after a final table, and a section may end on a page break.
+  return {
+    properties: {
+      page: {
+        // docx swaps width and height itself for landscape.
+        size: {
+          width: mmToTwip(portrait.width),
+          height: mmToTwip(portrait.height),
+          orientation: section.page.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
+        margin: { left, top, right, bottom, header: mmToTwip(EDGE_MM), footer: mmToTwip(EDGE_MM) },
+      },
+    },
+    ...(head && { headers: { default: head } }),
+    ...(foot && { footers: { default: foot } }),
+    children: children.length > 0 ? children : [new Paragraph({})],
+  };
+}
+
+export async function writeDocx(doc: Doc, opts: WriteOptions): Promise<Uint8Array> {
+  assertWritable(doc);
+  const assets: ReadonlyMap<string, Asset> = await readDocAssets(doc, opts.assetsDir);
+  const first = doc.sections[0] as Section;
+  const scale = typeScale(first.page.size);
+  let drawing = 0;
+  let list = 0;
+  const ctx = { assets, nextDrawingId: () => ++drawing, nextListInstance: () => ++list };
+  const document = new Document({
+    title: doc.meta.title,
+    creator: doc.meta.author,
+    lastModifiedBy: doc.meta.author,
+    styles: styles(first.font, scale),
+    numbering: numbering(scale),
+    sections: doc.sections.map((s) => sectionOptions(s, ctx, first.font)),
+  });
+  const buffer = await Packer.toBuffer(document);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}

@@ -1,0 +1,206 @@
+// Model blocks as pdfmake nodes.
+import type { Block, FontFamily, KeyValueGrid, QrCode, Signature, Table } from '../../document/model.ts';
+import { fontkitFont } from '../../fonts/index.ts';
+import { LINE_PITCH, NOTE_LINE_MM, SEAL_MM, mmToPt, type TypeScale } from '../page.ts';
+import { qrMatrix } from '../qr.ts';
+import { CHECKBOX } from '../inline.ts';
+import { pdfInlines } from './inline.ts';
+
+export type PdfNode = Readonly<Record<string, unknown>>;
+
+export interface BlockContext {
+  readonly family: FontFamily;
+  readonly scale: TypeScale;
+  /** Width between the margins, in points. */
+  readonly width: number;
+  /** pdfmake `images` keys by asset name; every asset of the Doc is read before layout. */
+  readonly imageKeys: ReadonlyMap<string, string>;
+}
+
+const RULE = '#808080';
+const SHADE = '#eeeeee';
+
+/**
+ * pdfmake multiplies its `lineHeight` by the font's own line height (ascender − descender, about
+ * 1.45 em for Noto CJK); this factor makes the pitch LINE_PITCH × the font size, as in the DOCX.
+ */
+export function lineHeightFactor(family: FontFamily): number {
+  const font = fontkitFont(family, 'regular');
+  return LINE_PITCH / ((font.ascent - font.descent) / font.unitsPerEm);
+}
+
+function textWidth(family: FontFamily, text: string, size: number): number {
+  const font = fontkitFont(family, 'regular');
+  return (font.layout(text).advanceWidth / font.unitsPerEm) * size;
+}
+
+const gridLayout = (shadedRows: number, shadedColumn?: (column: number) => boolean) => ({
+  hLineWidth: () => 0.5,
+  vLineWidth: () => 0.5,
+  hLineColor: () => RULE,
+  vLineColor: () => RULE,
+  fillColor: (row: number, _node: unknown, column: number) =>
+    row < shadedRows || shadedColumn?.(column) ? SHADE : null,
+  paddingLeft: () => 4,
+  paddingRight: () => 4,
+  paddingTop: () => 2,
+  paddingBottom: () => 2,
+});
+
+const percent = (part: number, whole: number): string => `${(part / whole) * 100}%`;
+
+function table(block: Table, ctx: BlockContext): PdfNode {
+  const total = block.columns.reduce((sum, c) => sum + c.width, 0);
+  const body = block.rows.map((row, r) =>
+    block.columns.map((column, c) => ({
+      text: pdfInlines(row[c] ?? []),
+      alignment: column.align ?? 'left',
+      ...(r < block.headerRows && { bold: true }),
+    })),
+  );
+  return {
+    table: {
+      headerRows: block.headerRows,
+      dontBreakRows: true,
+      widths: block.columns.map((c) => percent(c.width, total)),
+      body,
+    },
+    layout: gridLayout(block.headerRows),
+    fontSize: ctx.scale.table,
+  };
+}
+
+function keyValue(block: KeyValueGrid, ctx: BlockContext): PdfNode {
+  const body: PdfNode[][] = [];
+  for (let i = 0; i < block.items.length; i += block.columns) {
+    const row: PdfNode[] = [];
+    for (let c = 0; c < block.columns; c++) {
+      const item = block.items[i + c];
+      row.push({ text: item?.label ?? '' }, { text: item ? pdfInlines(item.value) : '' });
+    }
+    body.push(row);
+  }
+  // Each pair is label : value = 1 : 2 of its share of the width.
+  const widths = Array.from({ length: block.columns * 2 }, (_, i) => percent(i % 2 === 0 ? 1 : 2, block.columns * 3));
+  return {
+    table: { widths, body, dontBreakRows: true },
+    layout: gridLayout(0, (column) => column % 2 === 0),
+    fontSize: ctx.scale.table,
+  };
+}
+
+/** A node of known width placed left, centred or right within the text width. */
+function placed(node: PdfNode, width: number, align: 'left' | 'center' | 'right'): PdfNode {
+  const fill = { width: '*', text: '' };
+  const box = { width, ...node };
+  const columns = align === 'left' ? [box, fill] : align === 'right' ? [fill, box] : [fill, box, { ...fill }];
+  return { columns, columnGap: 0 };
+}
+
+function qr(block: QrCode, ctx: BlockContext): PdfNode {
+  const matrix = qrMatrix(block.text);
+  const size = Math.min(mmToPt(block.size), ctx.width);
+  const m = size / matrix.length;
+  // One rectangle per horizontal run of dark modules keeps the content stream small.
+  const canvas: PdfNode[] = [];
+  matrix.forEach((row, y) => {
+    for (let x = 0; x < row.length; x++) {
+      if (!row[x]) continue;
+      const start = x;
+      while (row[x + 1]) x++;
+      canvas.push({ type: 'rect', x: start * m, y: y * m, w: (x - start + 1) * m, h: m, color: '#000000', lineWidth: 0 });
+    }
+  });
+  const stack: PdfNode[] = [{ canvas }];
+  if (block.caption !== undefined) {
+    stack.push({ text: pdfInlines([{ type: 'text', text: block.caption }]), alignment: 'center', fontSize: ctx.scale.small, margin: [0, 2, 0, 0] });
+  }
+  return placed({ stack }, size, block.align ?? 'center');
+}
+
+function signature(block: Signature, ctx: BlockContext): PdfNode {
+  const size = ctx.scale.body;
+  const stack: PdfNode[] = block.lines.map((line) => ({ text: pdfInlines([{ type: 'text', text: line }]) }));
+  if (block.seal !== undefined) {
+    // Laid over the middle of the lines without taking room, like a seal stamped on the print.
+    const edge = mmToPt(SEAL_MM);
+    const linesWidth = Math.max(0, ...block.lines.map((l) => textWidth(ctx.family, l, size)));
+    const linesHeight = block.lines.length * size * LINE_PITCH;
+    stack.push({
+      image: imageKey(block.seal, ctx),
+      width: edge,
+      relativePosition: { x: (edge - linesWidth) / 2, y: -(linesHeight + edge) / 2 },
+    });
+  }
+  return { stack, alignment: 'right', margin: [0, size * 2, 0, 0] };
+}
+
+function imageKey(asset: string, ctx: BlockContext): string {
+  const key = ctx.imageKeys.get(asset);
+  if (key === undefined) throw new Error(`图片未读取：${asset}`);
+  return key;
+}
+
+function noteLines(count: number, ctx: BlockContext): PdfNode {
+  const pitch = mmToPt(NOTE_LINE_MM);
+  const canvas = Array.from({ length: count }, (_, i) => ({
+    type: 'line',
+    x1: 0,
+    y1: (i + 1) * pitch,
+    x2: ctx.width,
+    y2: (i + 1) * pitch,
+    lineWidth: 0.5,
+    lineColor: RULE,
+  }));
+  return { canvas };
+}
+
+/** One block as a pdfmake node; undefined for a page break, which the caller turns into `pageBreak`. */
+export function pdfBlock(block: Block, ctx: BlockContext): PdfNode | undefined {
+  const { scale } = ctx;
+  const gap = scale.body * 0.5;
+  switch (block.type) {
+    case 'heading':
+      return {
+        text: pdfInlines(block.content),
+        bold: true,
+        fontSize: scale.heading[block.level],
+        alignment: block.level === 1 ? 'center' : 'left',
+        margin: [0, block.level === 1 ? 0 : gap, 0, gap],
+      };
+    case 'paragraph': {
+      const size = block.small ? scale.small : scale.body;
+      return {
+        text: pdfInlines(block.content),
+        fontSize: size,
+        alignment: block.align ?? 'justify',
+        ...(block.indent && { leadingIndent: size * 2 }),
+        margin: [0, 0, 0, gap],
+      };
+    }
+    case 'list': {
+      const items = block.items.map((item) =>
+        block.style === 'checkbox'
+          ? { text: pdfInlines([{ type: 'text', text: `${CHECKBOX} ` }, ...item]) }
+          : { text: pdfInlines(item) },
+      );
+      if (block.style === 'ordered') return { ol: items, margin: [0, 0, 0, gap] };
+      return { ul: items, ...(block.style === 'checkbox' && { type: 'none' }), margin: [0, 0, 0, gap] };
+    }
+    case 'table':
+      return { ...table(block, ctx), margin: [0, 0, 0, gap] };
+    case 'keyValue':
+      return { ...keyValue(block, ctx), margin: [0, 0, 0, gap] };
+    case 'signature':
+      return signature(block, ctx);
+    case 'image': {
+      return { image: imageKey(block.asset, ctx), width: Math.min(mmToPt(block.width), ctx.width), alignment: block.align ?? 'center', margin: [0, 0, 0, gap] };
+    }
+    case 'qr':
+      return { ...qr(block, ctx), margin: [0, gap, 0, gap] };
+    case 'noteLines':
+      return { ...noteLines(block.count, ctx), margin: [0, 0, 0, gap] };
+    case 'pageBreak':
+      return undefined;
+  }
+}

@@ -1,0 +1,59 @@
+// Page furniture of a section: running header, footer with page numbers, watermark.
+import { CONFIDENTIAL_MARK, type Section } from '../../document/model.ts';
+import { mmToPt, typeScale } from '../page.ts';
+import type { PdfNode } from './blocks.ts';
+
+const GREY = '#555555';
+const RED = '#c00000';
+
+/** Text furniture sits this far from the paper edge, inside margins of at least 15 mm. */
+const EDGE_MM = 8;
+
+type Dynamic = (currentPage: number, pageCount: number) => PdfNode | null;
+
+export function pageNumberText(current: number, total: number): string {
+  return `第 ${current} 页 / 共 ${total} 页`;
+}
+
+/** The header: company name on the left; internal sections add the confidential mark on every page. */
+export function header(section: Section): Dynamic | null {
+  const internal = section.audience === 'internal';
+  if (section.header === undefined && !internal) return null;
+  const [left, , right] = section.page.margins.map(mmToPt) as [number, number, number, number];
+  const node: PdfNode = {
+    columns: [
+      { text: section.header ?? '', alignment: 'left' },
+      { text: internal ? CONFIDENTIAL_MARK : '', alignment: 'right', color: RED, bold: true },
+    ],
+    font: section.font,
+    fontSize: typeScale(section.page.size).furniture,
+    color: GREY,
+    margin: [left, mmToPt(EDGE_MM), right, 0],
+  };
+  return () => node;
+}
+
+export function footer(section: Section): Dynamic | null {
+  if (section.footer === undefined && !section.pageNumbers) return null;
+  const [left, , right, bottom] = section.page.margins.map(mmToPt) as [number, number, number, number];
+  const size = typeScale(section.page.size).furniture;
+  // pdfmake gives the footer the bottom margin as its box; its text goes EDGE_MM above the edge.
+  const top = Math.max(0, bottom - mmToPt(EDGE_MM) - size * 1.5);
+  return (current, total) => ({
+    columns: [
+      { text: section.footer ?? '', alignment: 'left' },
+      { text: section.pageNumbers ? pageNumberText(current, total) : '', alignment: 'right' },
+    ],
+    font: section.font,
+    fontSize: size,
+    color: GREY,
+    margin: [left, top, right, 0],
+  });
+}
+
+/** Internal sections always carry a light diagonal mark; `watermark` replaces its text. */
+export function watermark(section: Section): PdfNode | null {
+  const text = section.watermark ?? (section.audience === 'internal' ? CONFIDENTIAL_MARK : undefined);
+  if (text === undefined) return null;
+  return { text, font: section.font, bold: true, color: '#808080', opacity: 0.12 };
+}

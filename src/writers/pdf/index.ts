@@ -1,0 +1,63 @@
+// writePdf: a Doc as PDF bytes through pdfmake, with the CJK fonts embedded as subsets.
+import type { Doc, Section } from '../../document/model.ts';
+import { readDocAssets } from '../assets.ts';
+import { mmToPt, pageMm, textWidthMm, typeScale } from '../page.ts';
+import { assertWritable } from '../validate.ts';
+import { lineHeightFactor, pdfBlock, type BlockContext, type PdfNode } from './blocks.ts';
+import { renderPdf } from './engine.ts';
+import { footer, header, watermark } from './furniture.ts';
+
+export interface WriteOptions {
+  /** The data folder's assets/, the only place images are read from. */
+  readonly assetsDir: string;
+}
+
+function sectionNode(section: Section, imageKeys: ReadonlyMap<string, string>): PdfNode {
+  const scale = typeScale(section.page.size);
+  const ctx: BlockContext = { family: section.font, scale, width: mmToPt(textWidthMm(section.page)), imageKeys };
+  const blocks: PdfNode[] = [];
+  let breakBefore = false;
+  for (const block of section.blocks) {
+    const node = pdfBlock(block, ctx);
+    if (!node) {
+      breakBefore = blocks.length > 0;
+      continue;
+    }
+    blocks.push(breakBefore ? { ...node, pageBreak: 'before' } : node);
+    breakBefore = false;
+  }
+  const { width, height } = pageMm(section.page);
+  // Every property is given, never inherited, so one section's marking cannot leak into the next.
+  return {
+    section: { stack: blocks, font: section.font, fontSize: scale.body, lineHeight: lineHeightFactor(section.font) },
+    pageSize: { width: mmToPt(width), height: mmToPt(height) },
+    pageMargins: section.page.margins.map(mmToPt),
+    header: header(section),
+    footer: footer(section),
+    watermark: watermark(section),
+  };
+}
+
+export async function writePdf(doc: Doc, opts: WriteOptions): Promise<Uint8Array> {
+  assertWritable(doc);
+  const assets = await readDocAssets(doc, opts.assetsDir);
+  // Our own `images` dictionary of data URLs: one embedded copy per asset, and no path for pdfmake.
+  const images: Record<string, string> = {};
+  const imageKeys = new Map<string, string>();
+  for (const [name, asset] of assets) {
+    const key = `asset${imageKeys.size}`;
+    imageKeys.set(name, key);
+    images[key] = `data:image/${asset.type === 'png' ? 'png' : 'jpeg'};base64,${asset.data.toString('base64')}`;
+  }
+  const created = new Date(doc.meta.created);
+  if (Number.isNaN(created.getTime())) throw new Error(`文档创建时间无效：${doc.meta.created}`);
+  const definition = {
+    // Fixed dates and producer: the same Doc gives the same bytes.
+    info: { title: doc.meta.title, author: doc.meta.author, creator: 'tuangou', producer: 'tuangou', creationDate: created, modDate: created },
+    language: 'zh-CN',
+    defaultStyle: { font: doc.sections[0]?.font ?? 'serif' },
+    images,
+    content: doc.sections.map((s) => sectionNode(s, imageKeys)),
+  };
+  return renderPdf(definition, new Set(doc.sections.map((s) => s.font)));
+}

@@ -1,0 +1,13 @@
+// The last check before bytes are written: characters no format can carry safely. Missing
+// glyphs are the caller's decision (checkDocGlyphs); these are never acceptable.
+import type { Doc } from '../document/model.ts';
+import { docTexts, refusedCharProblems } from '../fonts/index.ts';
+
+export function assertWritable(doc: Doc): void {
+  if (doc.sections.length === 0) throw new Error('文档没有任何内容');
+  // Paths and code points only: the text itself may be personal data.
+  const problems = [...docTexts(doc)].flatMap(({ path, text }) =>
+    refusedCharProblems(text).map((p) => `${path} 第 ${p.index + 1} 个字符：${p.codePoint} ${p.reason}`),
+  );
+  if (problems.length > 0) throw new Error(`文档含有不能写入的字符：\n${problems.join('\n')}`);
+}

@@ -1,0 +1,173 @@
+import { rm, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import pdfmake from 'pdfmake';
+import { getDocumentProxy } from 'unpdf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONFIDENTIAL_MARK, type Doc, type Section } from '../../src/document/model.ts';
+import { checkDocGlyphs } from '../../src/fonts/index.ts';
+import { writeDocx } from '../../src/writers/docx/index.ts';
+import { writePdf } from '../../src/writers/pdf/index.ts';
+import { COMPANY, TABLE_HEADER, fixtureDoc, makeAssets } from './fixture.ts';
+import { docxPart, docxText, normalise, pdfPages } from './text.ts';
+
+let assetsDir: string;
+let pdf: Uint8Array;
+let docx: Uint8Array;
+let pages: string[];
+
+beforeAll(async () => {
+  assetsDir = await makeAssets();
+  [pdf, docx] = await Promise.all([writePdf(fixtureDoc, { assetsDir }), writeDocx(fixtureDoc, { assetsDir })]);
+  pages = await pdfPages(pdf);
+});
+afterAll(() => rm(assetsDir, { recursive: true, force: true }));
+
+const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
+
+describe('PDF and DOCX of one Doc', () => {
+  it('carry the same text', async () => {
+    const fromPdf = normalise(pages.join('\n'), fixtureDoc);
+    const fromDocx = normalise(await docxText(docx), fixtureDoc);
+    expect(fromPdf.length).toBeGreaterThan(500);
+    expect(fromPdf).toBe(fromDocx);
+  });
+});
+
+describe('PDF writer', () => {
+  it('embeds subset CJK fonts, serif and sans, regular and bold', () => {
+    const raw = latin1(pdf);
+    for (const name of ['NotoSerifSC-Regular', 'NotoSerifSC-Bold', 'NotoSansSC-Regular', 'NotoSansSC-Bold'])
+      expect(raw).toMatch(new RegExp(`/BaseFont /[A-Z]{6}\\+${name}`));
+    expect(raw.match(/\/FontFile2/g)?.length).toBe(4);
+    // Four full Noto SC fonts are ~50 MB; subsets of a few hundred glyphs stay small.
+    expect(pdf.length).toBeLessThan(400_000);
+  });
+
+  it('repeats the table header row on the page the table continues on', () => {
+    const withHeader = pages.filter((p) => p.includes(TABLE_HEADER.join(' ')));
+    expect(withHeader.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('numbers every page 第 X 页 / 共 Y 页', () => {
+    pages.forEach((p, i) => expect(p).toContain(`第 ${i + 1} 页 / 共 ${pages.length} 页`));
+  });
+
+  it('marks internal pages confidential and leaves external pages unmarked', () => {
+    // The external A5 section is two pages: its heading page and the page after its page break.
+    const external = pages.filter((p) => p.includes('团购建议书') || p.includes('扫码添加客服'));
+    expect(external).toHaveLength(2);
+    expect(external.length).toBeGreaterThan(0);
+    for (const p of pages) expect(p.includes(CONFIDENTIAL_MARK)).toBe(!external.includes(p));
+  });
+
+  it('writes title and author, nothing else personal, into the metadata', async () => {
+    const { info } = await (await getDocumentProxy(new Uint8Array(pdf))).getMetadata();
+    expect(info).toMatchObject({ Title: fixtureDoc.meta.title, Author: COMPANY, Creator: 'tuangou' });
+    expect(Object.keys(info).filter((k) => !['Title', 'Author', 'Creator', 'Producer', 'CreationDate', 'ModDate'].includes(k) && !/^(PDFFormatVersion|Is|Language|EncryptFilterName)/.test(k))).toEqual([]);
+  });
+
+  it('is the same bytes for the same Doc', async () => {
+    expect(Buffer.from(await writePdf(fixtureDoc, { assetsDir })).equals(Buffer.from(pdf))).toBe(true);
+  });
+
+  it('refuses files and URLs pdfmake would otherwise read for a template', async () => {
+    await expect(pdfmake.createPdf({ content: [{ image: '/etc/hostname' }] }).getBuffer()).rejects.toThrow();
+    await expect(pdfmake.createPdf({ content: [{ image: 'https://example.com/x.png' }] }).getBuffer()).rejects.toThrow();
+  });
+});
+
+/** A one-section Doc of paragraphs in the given family, for line-breaking checks. */
+function paragraphs(texts: readonly string[], noWrap?: string): Doc {
+  const section: Section = {
+    page: { size: 'A5', orientation: 'portrait', margins: [15, 15, 15, 15] },
+    font: 'serif',
+    audience: 'external',
+    pageNumbers: false,
+    blocks: texts.map((t) => ({
+      type: 'paragraph',
+      content: noWrap ? [{ type: 'text', text: t }, { type: 'text', text: noWrap, noWrap: true }, { type: 'text', text: '。' }] : [{ type: 'text', text: t }],
+    })),
+  };
+  return { meta: { title: 't', author: COMPANY, created: '2026-01-01T00:00:00Z' }, sections: [section] };
+}
+
+describe('Chinese line breaking in the PDF', () => {
+  const HAN = '团购方案包括礼盒配送与售后服务的全部内容';
+  // Every offset puts one punctuation mark at every position of a line once.
+  const filler = (n: number) => HAN.repeat(4).slice(0, n);
+
+  it('keeps closing punctuation off line starts and opening punctuation off line ends', async () => {
+    const closing = '。，、；：？！）」』》';
+    const opening = '（「『《';
+    const texts = Array.from({ length: 30 }, (_, n) => `${filler(n + 1)}${closing}${HAN}${opening}${HAN}）${filler(40)}`);
+    const lines = (await pdfPages(await writePdf(paragraphs(texts), { assetsDir }))).join('\n').split('\n');
+    expect(lines.length).toBeGreaterThan(60);
+    for (const line of lines) {
+      expect(closing).not.toContain(line.trimStart()[0] ?? '');
+      expect(opening).not.toContain(line.trimEnd().at(-1) ?? '');
+    }
+  });
+
+  it('never splits a phone number across lines', async () => {
+    const phone = '0471-6123456';
+    const texts = Array.from({ length: 30 }, (_, n) => `请致电${filler(n + 10)}`);
+    const text = (await pdfPages(await writePdf(paragraphs(texts, phone), { assetsDir }))).join('\n');
+    expect(text.match(/0471-6123456/g)?.length).toBe(30);
+  });
+});
+
+describe('DOCX writer', () => {
+  it('uses Word structures: repeating header rows, page-number fields, eastAsia fonts', async () => {
+    const xml = await docxPart(docx, 'word/document.xml');
+    expect(xml).toContain('<w:tblHeader/>');
+    const footers = await Promise.all([1, 2].map((n) => docxPart(docx, `word/footer${n}.xml`).catch(() => '')));
+    expect(footers.join('')).toMatch(/PAGE[\s\S]*NUMPAGES/);
+    const styles = await docxPart(docx, 'word/styles.xml');
+    expect(styles).toMatch(/w:eastAsia="宋体"/);
+    expect(xml).toMatch(/w:eastAsia="黑体"/);
+  });
+
+  it('keeps page size and margins of each section', async () => {
+    const xml = await docxPart(docx, 'word/document.xml');
+    // A4 portrait 210 × 297 mm, A5 landscape 210 × 148 mm, in twips.
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="8391" w:orient="landscape"\/>/);
+  });
+
+  it('marks the internal section in its header only', async () => {
+    const headers = await Promise.all([1, 2, 3, 4].map((n) => docxPart(docx, `word/header${n}.xml`).catch(() => '')));
+    expect(headers.filter((h) => h.includes(CONFIDENTIAL_MARK))).toHaveLength(1);
+  });
+});
+
+describe('text safety', () => {
+  const withText = (text: string): Doc => paragraphs([text]);
+
+  it('finds characters the fonts lack and characters no file may carry', () => {
+    const problems = checkDocGlyphs(withText('吉𠮷😀a\u200Bb\u0007c'));
+    expect(problems.map((p) => [p.codePoint, p.reason, p.path])).toEqual([
+      ['U+20BB7', '字体中没有这个字', 'sections[0].blocks[0].content[0]'],
+      ['U+1F600', '字体中没有这个字', 'sections[0].blocks[0].content[0]'],
+      ['U+200B', '零宽字符', 'sections[0].blocks[0].content[0]'],
+      ['U+0007', '控制字符', 'sections[0].blocks[0].content[0]'],
+    ]);
+  });
+
+  it('refuses to write U+FFFE or a control character into either format', async () => {
+    for (const bad of ['\uFFFE', '\u0001']) {
+      await expect(writeDocx(withText(`甲${bad}乙`), { assetsDir })).rejects.toThrow(/不能写入的字符/);
+      await expect(writePdf(withText(`甲${bad}乙`), { assetsDir })).rejects.toThrow(/不能写入的字符/);
+    }
+  });
+
+  it('reads images only from the assets folder', async () => {
+    const image = (asset: string): Doc => ({
+      ...fixtureDoc,
+      sections: [{ ...(fixtureDoc.sections[1] as Section), blocks: [{ type: 'image', asset, width: 20 }] }],
+    });
+    await expect(writePdf(image('../../etc/passwd'), { assetsDir })).rejects.toThrow(/不在 assets 目录内/);
+    await expect(writePdf(image('/etc/passwd'), { assetsDir })).rejects.toThrow(/不在 assets 目录内/);
+    await symlink('/etc/hostname', join(assetsDir, 'planted.png'));
+    await expect(writeDocx(image('planted.png'), { assetsDir })).rejects.toThrow(/不在 assets 目录内/);
+  });
+});
