@@ -61,3 +61,17 @@ export function fieldsAt(root: AnySchema, path: readonly PathSegment[]): { key: 
   const shape = s ? defOf(unwrap(s)).shape : undefined;
   return shape ? Object.entries(shape).map(([key, f]) => ({ key, label: labelOf(f) ?? '' })) : [];
 }
+
+export type SchemaKind = 'object' | 'array' | 'scalar';
+
+/** Whether the value at a schema is an object, a list or a printable scalar. */
+export function kindOf(s: AnySchema): SchemaKind {
+  const type = defOf(unwrap(s)).type;
+  return type === 'object' ? 'object' : type === 'array' ? 'array' : 'scalar';
+}
+
+/** The schema of one element of a list schema. */
+export function elementOf(s: AnySchema): AnySchema | undefined {
+  const def = defOf(unwrap(s));
+  return def.type === 'array' ? def.element : undefined;
+}

@@ -1,0 +1,68 @@
+// The helpers templates may call: pure formatting functions, registered once on a private
+// Handlebars instance. String arguments arrive as tokens (see tokens.ts) and are resolved
+// first; string results go back out as tokens, so helper output is data, not markup.
+import Handlebars from 'handlebars';
+import { moneyInWords, formatMoney } from '../domain/money.ts';
+import { formatChineseDate } from '../domain/dates.ts';
+import { formatCalendarDate, type CalendarDate } from '../domain/calendar-date.ts';
+import type { TokenTable } from './tokens.ts';
+
+type Helper = (args: readonly unknown[]) => string | number | boolean;
+
+const num = (v: unknown, name: string): number => {
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new TypeError(`${name} 需要一个数字`);
+  return v;
+};
+
+/** 12 箱 144 瓶, or 12 箱零 3 瓶（共 147 瓶） when the cases are not full. */
+export function formatBottles(bottles: number, perCase: number): string {
+  const cases = Math.floor(bottles / perCase);
+  const rest = bottles - cases * perCase;
+  if (cases === 0) return `${bottles} 瓶`;
+  return rest === 0 ? `${cases} 箱 ${bottles} 瓶` : `${cases} 箱零 ${rest} 瓶（共 ${bottles} 瓶）`;
+}
+
+const HELPERS: Readonly<Record<string, Helper>> = {
+  money: ([fen]) => formatMoney(num(fen, 'money')),
+  daxie: ([fen]) => moneyInWords(num(fen, 'daxie')),
+  date: ([iso]) => formatChineseDate(String(iso)),
+  dateWeek: ([iso]) => formatChineseDate(String(iso), { weekday: true }),
+  calendarDate: ([c]) => formatCalendarDate(c as CalendarDate),
+  caseText: ([n, perCase]) => formatBottles(num(n, 'caseText'), num(perCase, 'caseText')),
+  percent: ([p]) => `${String(p)}%`,
+  inc: ([n]) => num(n, 'inc') + 1,
+  join: ([list, sep]) => (Array.isArray(list) ? list.map(String).join(typeof sep === 'string' ? sep : '、') : ''),
+  eq: ([a, b]) => a === b,
+  ne: ([a, b]) => a !== b,
+  gt: ([a, b]) => num(a, 'gt') > num(b, 'gt'),
+  lt: ([a, b]) => num(a, 'lt') < num(b, 'lt'),
+  and: (args) => args.every(Boolean),
+  or: (args) => args.some(Boolean),
+  not: ([a]) => !a,
+};
+
+export const HELPER_NAMES: readonly string[] = Object.keys(HELPERS);
+export const BLOCK_HELPERS = ['if', 'unless', 'each', 'with'] as const;
+
+interface HelperOptions {
+  readonly data: { readonly tokens: TokenTable };
+}
+
+/** A private Handlebars with only our helpers; nothing in it reads files or the network. */
+export function createHandlebars(): typeof Handlebars {
+  const hb = Handlebars.create();
+  for (const [name, fn] of Object.entries(HELPERS)) {
+    hb.registerHelper(name, (...all: unknown[]) => {
+      const options = all.pop() as HelperOptions;
+      const tokens = options.data.tokens;
+      const args = all.map((a) => (typeof a === 'string' ? tokens.resolve(a) : a));
+      const out = fn(args);
+      return typeof out === 'string' ? tokens.add(out) : out;
+    });
+  }
+  return hb;
+}
+
+export const KNOWN_HELPERS: Readonly<Record<string, true>> = Object.fromEntries(
+  [...HELPER_NAMES, ...BLOCK_HELPERS].map((n) => [n, true]),
+);
