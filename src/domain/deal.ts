@@ -1,0 +1,201 @@
+// A deal's money: the price of each line, the totals, where every fen goes, and the
+// compliance rules of domain.md §9. Pure functions over integer fen.
+import type { Deal, Policies, Product, UnitSystem } from '../data/schema.ts';
+import { applyRate, formatMoney, multiplyFen, sumFen, type Fen } from './money.ts';
+
+export interface PricedLine {
+  readonly product: Product;
+  readonly bottles: number;
+  /** The quantity as written in the deal. */
+  readonly cases?: number;
+  readonly retailPrice: Fen;
+  /** Price per bottle of the tier the line's quantity reaches; retail below the first tier. */
+  readonly groupPrice: Fen;
+  readonly retailSubtotal: Fen;
+  readonly subtotal: Fen;
+}
+
+export interface PricedDeal {
+  readonly lines: readonly PricedLine[];
+  readonly bottles: number;
+  readonly retailTotal: Fen;
+  /** Σ line subtotals at group prices. */
+  readonly groupTotal: Fen;
+  /** The extra discount on the group total, `deal.extraDiscount` percent of it. */
+  readonly extraDiscount: Fen;
+  /** What the unit pays. */
+  readonly total: Fen;
+}
+
+export class PricingError extends Error {
+  constructor(
+    message: string,
+    readonly product: Product,
+    readonly tier: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The tier price for a quantity: the highest tier whose minimum the quantity reaches. */
+export function groupPriceFor(product: Product, bottles: number): Fen {
+  let price = product.retailPrice;
+  for (const [i, tier] of product.groupPrices.entries()) {
+    if (tier.price > product.retailPrice) {
+      throw new PricingError(`团购价高于零售价（${product.name}）`, product, i);
+    }
+    if (bottles >= tier.minBottles && tier.price <= price) price = tier.price;
+  }
+  return price;
+}
+
+export function lineBottles(item: Deal['items'][number], product: Product): number {
+  return item.bottles ?? multiplyFen(item.cases ?? 0, product.bottlesPerCase);
+}
+
+export function priceDeal(deal: Deal, products: ReadonlyMap<string, Product>): PricedDeal {
+  const lines = deal.items.map((item): PricedLine => {
+    const product = products.get(item.product);
+    if (!product) throw new RangeError(`方案 ${deal.id} 引用了不存在的产品 ${item.product}`);
+    const bottles = lineBottles(item, product);
+    const groupPrice = groupPriceFor(product, bottles);
+    return {
+      product,
+      bottles,
+      ...(item.cases !== undefined && { cases: item.cases }),
+      retailPrice: product.retailPrice,
+      groupPrice,
+      retailSubtotal: multiplyFen(product.retailPrice, bottles),
+      subtotal: multiplyFen(groupPrice, bottles),
+    };
+  });
+  const groupTotal = sumFen(lines.map((l) => l.subtotal));
+  const extraDiscount = deal.extraDiscount === undefined ? 0 : applyRate(groupTotal, deal.extraDiscount);
+  return {
+    lines,
+    bottles: lines.reduce((n, l) => n + l.bottles, 0),
+    retailTotal: sumFen(lines.map((l) => l.retailSubtotal)),
+    groupTotal,
+    extraDiscount,
+    total: groupTotal - extraDiscount,
+  };
+}
+
+/** Discount off retail in percent with one decimal, as printed in a price table ("12.5"). */
+export function discountPercent(retail: Fen, price: Fen): string {
+  if (retail === 0) return '0';
+  // Tenths of a percent, rounded half up, in integers.
+  const tenths = Math.floor(((retail - price) * 2000) / retail + 1) >> 1;
+  return tenths % 10 === 0 ? String(tenths / 10) : (tenths / 10).toFixed(1);
+}
+
+export interface AllocationFigures {
+  readonly retailTotal: Fen;
+  /** Retail value minus what the unit pays: the unit's 让利. */
+  readonly unitDiscount: Fen;
+  readonly total: Fen;
+  readonly tiers: readonly { tier: string; people: number; bottlesEach: number; bottles: number; valueEach: Fen; value: Fen }[];
+  readonly allocatedBottles: number;
+  readonly commission: Fen;
+  readonly productCost: Fen;
+  readonly gifts: Fen;
+  readonly tasting: Fen;
+  readonly activities: Fen;
+  /** Everything the deal costs us: goods, commission, gifts, tasting bottles, activities. */
+  readonly ourCost: Fen;
+  readonly margin: Fen;
+  /** Gross margin in basis points of the price the unit pays (2000 = 20 %). */
+  readonly marginBp: number;
+  readonly marginBelowPolicy: boolean;
+}
+
+/** Per-person welfare is valued at the group price of the tier's product (the first line's when unnamed). */
+export function allocationFigures(deal: Deal, priced: PricedDeal, products: ReadonlyMap<string, Product>, policies: Policies): AllocationFigures {
+  const groupPrice = (productId: string | undefined): Fen =>
+    (priced.lines.find((l) => l.product.id === productId) ?? priced.lines[0])?.groupPrice ?? 0;
+  const tiers = (deal.allocation ?? []).map((t) => {
+    const bottles = multiplyFen(t.bottlesEach, t.people);
+    const valueEach = multiplyFen(groupPrice(t.product), t.bottlesEach);
+    return { tier: t.tier, people: t.people, bottlesEach: t.bottlesEach, bottles, valueEach, value: multiplyFen(valueEach, t.people) };
+  });
+  const cost = (id: string) => products.get(id)?.costPrice ?? 0;
+  const commission = deal.commission ? applyRate(priced.total, deal.commission.rate) : 0;
+  const productCost = sumFen(priced.lines.map((l) => multiplyFen(l.product.costPrice, l.bottles)));
+  const gifts = sumFen((deal.gifts ?? []).map((g) => multiplyFen(g.valueEach, g.quantity)));
+  const tasting = sumFen((deal.tastingBottles ?? []).map((t) => multiplyFen(cost(t.product), t.bottles)));
+  const activities = sumFen((deal.activities ?? []).map((a) => a.cost));
+  const ourCost = sumFen([productCost, commission, gifts, tasting, activities]);
+  const margin = priced.total - ourCost;
+  const marginBp = priced.total === 0 ? 0 : Math.round((margin * 10000) / priced.total);
+  return {
+    retailTotal: priced.retailTotal,
+    unitDiscount: priced.retailTotal - priced.total,
+    total: priced.total,
+    tiers,
+    allocatedBottles: tiers.reduce((n, t) => n + t.bottles, 0),
+    commission,
+    productCost,
+    gifts,
+    tasting,
+    activities,
+    ourCost,
+    margin,
+    marginBp,
+    marginBelowPolicy: marginBp < Math.round(Number(policies.minMargin) * 100),
+  };
+}
+
+export interface ComplianceResult {
+  readonly rule: string;
+  readonly pass: boolean;
+  readonly detail: string;
+}
+
+/** Units whose staff are public officials: no gift above the policy's token limit. */
+const OFFICIAL_SYSTEMS: readonly UnitSystem[] = ['党政', '执法', '军警'];
+/** Roles that run or approve a purchase. */
+const DECIDING_ROLES: readonly string[] = ['决策人', '业务负责人', '采购'];
+
+/** Each allocation rule of domain.md §9, with pass or fail and why. */
+export function complianceChecks(deal: Deal, system: UnitSystem, priced: PricedDeal, policies: Policies): ComplianceResult[] {
+  const out: ComplianceResult[] = [];
+  out.push({
+    rule: '让利给单位，明示并入账',
+    pass: priced.total <= priced.retailTotal,
+    detail: '折让以单位为对象，写在建议书的价格表中',
+  });
+  const c = deal.commission;
+  if (c) {
+    // Booking happens on payment: an open deal only needs the written agreement.
+    const closed = deal.status === '已成交';
+    const agreed = c.agreement !== undefined && (!closed || c.booked === true);
+    const withinCap = Number(c.rate) <= Number(policies.allocation.maxCommission);
+    out.push({
+      rule: '中介佣金有书面协议并入账',
+      pass: agreed && withinCap,
+      detail: [
+        c.agreement ? `协议 ${c.agreement}` : '缺少书面协议',
+        c.booked ? '已入账' : closed ? '成交后仍未入账' : '成交付款后入账',
+        withinCap ? `比例 ${c.rate}%` : `比例 ${c.rate}% 超过上限 ${policies.allocation.maxCommission}%`,
+      ].join('，'),
+    });
+  }
+  const personal = (deal.gifts ?? []).filter((g) => g.recipient === '个人');
+  const toDeciders = personal.filter((g) => g.recipientRole !== undefined && DECIDING_ROLES.includes(g.recipientRole));
+  out.push({
+    rule: '不向经办、审批采购的人员个人送礼',
+    pass: toDeciders.length === 0,
+    detail: toDeciders.length === 0 ? '赠品均给单位' : toDeciders.map((g) => `${g.item} 给${g.recipientRole}个人`).join('；'),
+  });
+  const officialUnit = OFFICIAL_SYSTEMS.includes(system);
+  const toOfficials = personal.filter((g) => (officialUnit || g.recipientIsOfficial === true) && g.valueEach > policies.allocation.officialGiftLimit);
+  out.push({
+    rule: '不向公职人员个人送有价值的礼品',
+    pass: toOfficials.length === 0,
+    detail:
+      toOfficials.length === 0
+        ? officialUnit ? `${system}单位，无个人赠品` : '无公职人员个人赠品'
+        : toOfficials.map((g) => `${g.item}（每份 ${formatMoney(g.valueEach)}）给公职人员个人`).join('；'),
+  });
+  return out;
+}
