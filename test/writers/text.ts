@@ -23,8 +23,9 @@ export async function docxPart(docx: Uint8Array, part: string): Promise<string> 
 /** The body text of word/document.xml: runs in order, paragraphs and breaks as newlines. */
 export async function docxText(docx: Uint8Array): Promise<string> {
   const xml = await docxPart(docx, 'word/document.xml');
-  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<\/w:p>|<w:tab\/>/g)]
-    .map((m) => (m[1] !== undefined ? unescapeXml(m[1]) : m[0] === '<w:tab/>' ? '\t' : '\n'))
+  const marks: Record<string, string> = { '<w:tab/>': '\t', '<w:noBreakHyphen/>': '-' };
+  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<\/w:p>|<w:tab\/>|<w:noBreakHyphen\/>/g)]
+    .map((m) => (m[1] !== undefined ? unescapeXml(m[1]) : (marks[m[0]] ?? '\n')))
     .join('');
 }
 

@@ -9,4 +9,10 @@ export interface CommandEntry {
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   check: { summary: '检查数据：格式、必填项、占位内容、重复、引用', load: () => import('./check.ts') },
   customers: { summary: '列出客户及其级别、VIP 状态', load: () => import('./customers.ts') },
+  proposal: { summary: '团购建议书（对外）', load: () => import('./proposal.ts') },
+  visit: { summary: '拜访准备单（内部）', load: () => import('./visit.ts') },
+  card: { summary: '客户信息卡（内部，保密）', load: () => import('./card.ts') },
+  allocation: { summary: '利益分配汇总（内部），含合规检查', load: () => import('./allocation.ts') },
+  pack: { summary: '拜访资料包：目录、拜访准备单、信息卡、建议书、产品介绍，一份打印文件', load: () => import('./pack.ts') },
+  render: { summary: '用任意模板为一个客户生成文书', load: () => import('./render.ts') },
 };

@@ -1,0 +1,196 @@
+// What every document command shares: its options, finding the customer and deal, building
+// and writing the document, and reporting the files written (or, with --json, the errors).
+import path from 'node:path';
+import type { DataSet } from '../data/dataset.ts';
+import { findCustomer } from '../data/dataset.ts';
+import { formatIssue } from '../data/issues.ts';
+import { loadData } from '../data/load.ts';
+import { companySchema, customerSchema, dealSchema, productSchema, type Customer, type Deal } from '../data/schema.ts';
+import { isIsoDate, type IsoDate } from '../domain/dates.ts';
+import type { Doc } from '../document/model.ts';
+import { AppError, DataError, UsageError } from '../errors.ts';
+import { safeName } from '../output/write.ts';
+import { buildDoc, writeDoc, type Part } from '../pipeline/document.ts';
+import type { Traced } from '../pipeline/glyphs.ts';
+import { TemplateSet } from '../pipeline/templates.ts';
+import { FORMATS, type Format } from '../template/frontmatter.ts';
+import { closest } from '../util/suggest.ts';
+import { buildView, openDeal, type ViewInput } from '../views/build.ts';
+import { DATA_HELP, DATA_OPTION, dataDir, JSON_HELP, JSON_OPTION, listOption, type Command, type OptionHelp, type Options, type ParsedArgs } from './command.ts';
+import type { Io } from './io.ts';
+
+export const GENERATE_OPTIONS: Options = {
+  ...DATA_OPTION,
+  ...JSON_OPTION,
+  templates: { type: 'string' },
+  out: { type: 'string' },
+  format: { type: 'string' },
+  today: { type: 'string' },
+};
+
+export const GENERATE_HELP: readonly OptionHelp[] = [
+  DATA_HELP,
+  { flag: '--templates DIR', text: '自己的模板文件夹，同名模板优先于自带模板' },
+  { flag: '--out DIR', text: '输出文件夹（默认 out/）' },
+  { flag: '--format pdf,docx', text: '输出格式（默认两种都出）' },
+  { flag: '--today YYYY-MM-DD', text: '把“今天”定为这一天，文书中的日期、生日提醒都按它算（便于复现）' },
+  JSON_HELP,
+];
+
+export interface Context {
+  readonly data: DataSet;
+  readonly templates: TemplateSet;
+  readonly today: IsoDate;
+  readonly outDir: string;
+  readonly formats: readonly Format[];
+}
+
+/** Today in the machine's time zone, as the salesperson's calendar shows it. */
+function localToday(): IsoDate {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export function dateOption(args: ParsedArgs, name: string): IsoDate | undefined {
+  const raw = args.values[name];
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string' || !isIsoDate(raw)) throw new UsageError(`--${name} 要写成 YYYY-MM-DD，如 2026-11-24`);
+  return raw;
+}
+
+export function context(args: ParsedArgs, io: Io): Context {
+  const formats = listOption(args, 'format', FORMATS) ?? [...FORMATS];
+  const today = dateOption(args, 'today') ?? localToday();
+  const templatesArg = args.values['templates'];
+  const templates = new TemplateSet(typeof templatesArg === 'string' ? path.resolve(io.cwd, templatesArg) : undefined);
+  const outArg = args.values['out'];
+  const outDir = path.resolve(io.cwd, typeof outArg === 'string' ? outArg : 'out');
+  return { data: loadData(dataDir(args, io)), templates, today, outDir, formats };
+}
+
+/** The customer by id or exact unit name; its file must have loaded without errors. */
+export function customerArg(ctx: Context, wanted: string | undefined): Customer {
+  if (wanted === undefined) throw new UsageError('缺少客户：请写客户编号或单位名称');
+  const customer = findCustomer(ctx.data, wanted);
+  if (customer) return customer;
+  const broken = ctx.data.issues.filter((i) => i.severity === 'error' && path.basename(i.file).replace(/\.ya?ml$/, '') === wanted);
+  if (broken.length > 0) {
+    throw new DataError(`客户「${wanted}」的数据有错误，无法生成文书：\n${broken.map(formatIssue).join('\n')}`);
+  }
+  const all = [...ctx.data.customers.values()];
+  const guess = closest(wanted, [...all.map((c) => c.id), ...all.map((c) => c.name)]);
+  throw new DataError(`找不到客户「${wanted}」${guess ? `，是否想写「${guess}」？` : ''}`, {
+    hint: '客户可用编号或完整的单位名称指定；tuangou customers 列出全部客户',
+  });
+}
+
+/** --deal, or the customer's open deal; undefined when it has none and none was asked for. */
+export function dealArg(ctx: Context, args: ParsedArgs, customer: Customer): Deal | undefined {
+  const id = args.values['deal'];
+  if (typeof id !== 'string') return openDeal(ctx.data, customer, ctx.today);
+  const deal = ctx.data.deals.get(id);
+  if (!deal) {
+    const guess = closest(id, ctx.data.deals.keys());
+    throw new DataError(`找不到方案「${id}」${guess ? `，是否想写「${guess}」？` : ''}`);
+  }
+  if (deal.customer !== customer.id) throw new DataError(`方案「${id}」属于客户 ${deal.customer}，不是「${customer.name}」的方案`);
+  return deal;
+}
+
+/** The records a customer's documents draw from, for tracing a bad character to its field. */
+export function tracedRecords(data: DataSet, customer: Customer, deal: Deal | undefined): Traced[] {
+  return [
+    ...(data.company ? [{ record: data.company, schema: companySchema }] : []),
+    { record: customer, schema: customerSchema },
+    ...(deal ? [{ record: deal, schema: dealSchema }] : []),
+    ...[...data.products.values()].map((p) => ({ record: p, schema: productSchema })),
+  ];
+}
+
+export interface Made {
+  readonly doc: Doc;
+  readonly base: string;
+}
+
+/** Builds one document from parts and writes it under the output folder. */
+export async function make(ctx: Context, parts: readonly Part[], title: string, traced: readonly Traced[], name: string): Promise<string[]> {
+  const doc = buildDoc(ctx.templates, { parts, title, data: ctx.data, traced, today: ctx.today });
+  const formats = ctx.formats.filter((f) => parts.every((p) => !p.template.front.formats || p.template.front.formats.includes(f)));
+  if (formats.length === 0) throw new UsageError(`模板只支持 ${parts[0]?.template.front.formats?.join('、')} 格式`);
+  return writeDoc(doc, formats, path.join(ctx.outDir, safeName(name)), path.join(ctx.data.dir, 'assets'));
+}
+
+/**
+ * Runs a generating command: prints the files written, or with --json `{files, warnings, errors}`.
+ * Warnings are data problems elsewhere in the folder that did not stop this document.
+ */
+export async function report(args: ParsedArgs, io: Io, run: (warnings: string[]) => Promise<string[]>): Promise<number> {
+  const warnings: string[] = [];
+  const json = Boolean(args.values['json']);
+  try {
+    const files = await run(warnings);
+    const shown = files.map((f) => {
+      const rel = path.relative(io.cwd, f);
+      return rel.startsWith('..') || path.isAbsolute(rel) ? f : rel;
+    });
+    if (json) io.stdout(`${JSON.stringify({ files: shown, warnings, errors: [] }, null, 2)}\n`);
+    else {
+      for (const w of warnings) io.stderr(`警告：${w}\n`);
+      for (const f of shown) io.stdout(`已生成 ${f}\n`);
+    }
+    return 0;
+  } catch (e) {
+    if (!json || !(e instanceof AppError)) throw e;
+    io.stdout(`${JSON.stringify({ files: [], warnings, errors: [e.message, ...(e.hint ? [e.hint] : [])] }, null, 2)}\n`);
+    return e.exitCode;
+  }
+}
+
+/** Data errors in other files: reported as a warning, since they do not touch this document. */
+export function otherErrors(data: DataSet): string | undefined {
+  const n = data.issues.filter((i) => i.severity === 'error').length;
+  return n === 0 ? undefined : `数据中另有 ${n} 个错误（不影响本文书），运行 tuangou check 查看`;
+}
+
+export interface DocumentCommandSpec {
+  /** The built-in template's name, also the view kind it receives. */
+  readonly template: string;
+  readonly description: string;
+  readonly options?: Options;
+  readonly help?: readonly OptionHelp[];
+  readonly examples: readonly string[];
+  /** Extra view input from the command line (--date, --contact). */
+  readonly input?: (args: ParsedArgs) => Partial<ViewInput>;
+  /** After writing: more warnings, and the exit code (e.g. --strict on a violation). */
+  readonly after?: (view: unknown, args: ParsedArgs, warnings: string[]) => number;
+}
+
+/** A command that renders one built-in template for one customer: proposal, visit, card, allocation. */
+export function documentCommand(spec: DocumentCommandSpec): Command {
+  const dealOption = ['proposal', 'allocation'].includes(spec.template);
+  return {
+    usage: `<客户编号或单位名称>${dealOption ? ' [--deal ID]' : ''} [--format pdf,docx] [--out DIR] [--today YYYY-MM-DD] [--json]`,
+    description: spec.description,
+    options: { ...GENERATE_OPTIONS, ...(dealOption && { deal: { type: 'string' } }), ...spec.options },
+    help: [...(dealOption ? [{ flag: '--deal ID', text: '方案编号（默认：该客户仍有效的未成交方案）' }] : []), ...(spec.help ?? []), ...GENERATE_HELP],
+    examples: spec.examples,
+    async run(args, io) {
+      if (args.positionals.length > 1) throw new UsageError(`多余的参数：${args.positionals.slice(1).join(' ')}`);
+      let code = 0;
+      const result = await report(args, io, async (warnings) => {
+        const ctx = context(args, io);
+        const customer = customerArg(ctx, args.positionals[0]);
+        const deal = dealArg(ctx, args, customer);
+        const template = ctx.templates.get(spec.template);
+        const view = buildView(template.front.view, { data: ctx.data, customer, ...(deal && { deal }), today: ctx.today, ...spec.input?.(args) });
+        const other = otherErrors(ctx.data);
+        if (other) warnings.push(other);
+        const files = await make(ctx, [{ template, view }], `${template.front.title}—${customer.name}`, tracedRecords(ctx.data, customer, deal), `${customer.id}-${template.name}`);
+        code = spec.after?.(view, args, warnings) ?? 0;
+        return files;
+      });
+      return result === 0 ? code : result;
+    },
+  };
+}

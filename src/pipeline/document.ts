@@ -1,0 +1,58 @@
+// One document from templates and views: render each part, parse its markup into a section,
+// check every character, then write the requested formats atomically.
+import path from 'node:path';
+import type { DataSet } from '../data/dataset.ts';
+import { buildSection } from '../document/build.ts';
+import type { Doc, Section } from '../document/model.ts';
+import { DataError } from '../errors.ts';
+import type { Format } from '../template/frontmatter.ts';
+import type { Template } from '../template/load.ts';
+import { writeAtomic } from '../output/write.ts';
+import { assertDrawable, type Traced } from './glyphs.ts';
+import type { TemplateSet } from './templates.ts';
+
+export interface Part {
+  readonly template: Template;
+  readonly view: unknown;
+}
+
+export interface DocRequest {
+  readonly parts: readonly Part[];
+  readonly title: string;
+  readonly data: DataSet;
+  /** Records the views were built from, to trace a bad character to its data field. */
+  readonly traced: readonly Traced[];
+  /** ISO date of the document, used as its creation time. */
+  readonly today: string;
+}
+
+export function buildDoc(set: TemplateSet, req: DocRequest): Doc {
+  const sections: Section[] = req.parts.map((p) => buildSection(set.renderer, p.template, p.view));
+  const doc: Doc = {
+    meta: { title: req.title, author: req.data.company?.name ?? '', created: `${req.today}T00:00:00Z` },
+    sections,
+  };
+  assertDrawable(doc, req.data, req.traced, req.parts.map((p) => p.template.file));
+  return doc;
+}
+
+/** Writes `<base>.pdf` / `<base>.docx`; the writers are loaded only when a document is made. */
+export async function writeDoc(doc: Doc, formats: readonly Format[], base: string, assetsDir: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const format of formats) {
+    let bytes: Uint8Array;
+    try {
+      bytes =
+        format === 'pdf'
+          ? await (await import('../writers/pdf/index.ts')).writePdf(doc, { assetsDir })
+          : await (await import('../writers/docx/index.ts')).writeDocx(doc, { assetsDir });
+    } catch (e) {
+      if (e instanceof DataError) throw e;
+      throw new DataError(`生成 ${path.basename(base)}.${format} 失败：${(e as Error).message}`, { cause: e });
+    }
+    const file = `${base}.${format}`;
+    await writeAtomic(file, bytes);
+    files.push(file);
+  }
+  return files;
+}

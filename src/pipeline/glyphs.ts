@@ -1,0 +1,44 @@
+// Before anything is written, every character of a Doc must be drawable and writable. A bad
+// character is traced back to the data field it came from, so the error names the file,
+// line and field the user has to fix; otherwise it came from the template.
+import type { z } from 'zod';
+import type { DataSet } from '../data/dataset.ts';
+import { formatIssue, type PathSegment } from '../data/issues.ts';
+import { issueAt } from '../data/validate.ts';
+import type { Doc } from '../document/model.ts';
+import { DataError } from '../errors.ts';
+import { checkDocGlyphs } from '../fonts/index.ts';
+
+export interface Traced {
+  readonly record: object;
+  readonly schema: z.ZodType;
+}
+
+function* strings(value: unknown, path: PathSegment[] = []): Generator<[PathSegment[], string]> {
+  if (typeof value === 'string') yield [path, value];
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, [...path, i]);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) yield* strings(v, [...path, k]);
+}
+
+/** Throws a DataError listing every character the fonts lack or no file may hold, with its source. */
+export function assertDrawable(doc: Doc, data: DataSet, traced: readonly Traced[], templateFiles: readonly string[]): void {
+  const problems = checkDocGlyphs(doc);
+  if (problems.length === 0) return;
+  const lines = new Set<string>();
+  for (const p of problems) {
+    const what = `含有${p.reason === '字体中没有这个字' ? '字体中没有的字' : p.reason}「${p.reason === '字体中没有这个字' ? p.char : ''}」（${p.codePoint}），打印出来会是空白或方框`;
+    let found = false;
+    for (const { record, schema } of traced) {
+      const source = data.sourceOf(record);
+      if (!source) continue;
+      for (const [path, text] of strings(source.value)) {
+        if (!text.includes(p.char)) continue;
+        found = true;
+        lines.add(formatIssue(issueAt(source, schema, path, 'error', 'glyph', `${what}，请改用常用字或去掉这个字符`)));
+      }
+    }
+    if (!found) lines.add(`${templateFiles.join('、')}：模板${what}`);
+  }
+  throw new DataError(`文书里有不能正确显示的字符：\n${[...lines].join('\n')}`);
+}

@@ -1,0 +1,332 @@
+// View builders: one data set + one customer (+ deal, date) → the ready-computed values a
+// template of each kind receives. Templates only place and word them.
+import type { DataSet } from '../data/dataset.ts';
+import type { PathSegment } from '../data/issues.ts';
+import type { Contact, Customer, Deal, Product } from '../data/schema.ts';
+import { formatCalendarDate, occurrencesWithin, type CalendarDate } from '../domain/calendar-date.ts';
+import { addDays, compareIso, daysBetween, type IsoDate } from '../domain/dates.ts';
+import { allocationFigures, complianceChecks, priceDeal } from '../domain/deal.ts';
+import { multiplyFen, sumFen } from '../domain/money.ts';
+import { DataError } from '../errors.ts';
+import type { ViewKind } from '../template/frontmatter.ts';
+import { companyV, customerInternalV, customerPublicV, dateV, dealPublicV, defined, moneyV, productV, withPricing } from './common.ts';
+import { vipOf } from './facts.ts';
+import { CHECKLIST, MATERIALS, defaultQuestions } from './visit-defaults.ts';
+import {
+  VIEW_SCHEMAS,
+  type AllocationView,
+  type CardView,
+  type ProductSheetView,
+  type ProposalView,
+  type VisitView,
+} from './schemas.ts';
+
+export interface ViewInput {
+  readonly data: DataSet;
+  readonly customer: Customer;
+  readonly deal?: Deal;
+  readonly today: IsoDate;
+  /** The visit date for visit sheets; today when absent. */
+  readonly visitDate?: IsoDate;
+  /** Contacts to make cards for; the 决策人 and 业务负责人 when absent. */
+  readonly contacts?: readonly string[];
+  /** The product of a product sheet. */
+  readonly product?: Product;
+}
+
+/** Birthdays and anniversaries this many days ahead are listed on a visit sheet. */
+const EVENT_DAYS = 30;
+const NOTE_LINES = 8;
+
+function locator(data: DataSet) {
+  return (record: object, path: PathSegment[]): string => {
+    const src = data.sourceOf(record);
+    if (!src) return '';
+    const at = src.locate(path);
+    return `${src.file}:${at.line}:${at.column}`;
+  };
+}
+
+function qrText(data: DataSet): string {
+  const c = data.company;
+  // A plain-text card: every phone camera shows it, no app or URL needed.
+  return [c?.name, c?.hotline && `团购热线 ${c.hotline}`, c?.website].filter(Boolean).join('\n');
+}
+
+/** Products of the deal, or the products the unit bought before, or the whole range's top grade. */
+export function recommendedProducts(input: ViewInput): Product[] {
+  const { data, customer, deal } = input;
+  const ids = deal
+    ? deal.items.map((i) => i.product)
+    : [...(customer.purchases ?? []).map((p) => p.product), ...customer.contacts.flatMap((c) => c.purchasedProducts ?? [])];
+  const products = [...new Set(ids)].flatMap((id) => data.products.get(id) ?? []);
+  if (products.length > 0) return products;
+  return [...data.products.values()].filter((p) => p.grade === '高端').slice(0, 2);
+}
+
+function requireDeal(input: ViewInput): Deal {
+  if (!input.deal) {
+    throw new DataError(`客户「${input.customer.name}」没有可用的团购方案`, {
+      hint: `在 ${input.data.dir}/deals/ 下新建一个方案文件（customer: ${input.customer.id}，状态为草拟、已发送或洽谈中），或用 --deal 指定方案编号`,
+    });
+  }
+  return input.deal;
+}
+
+export function proposalView(input: ViewInput): ProposalView {
+  const { data, customer } = input;
+  const deal = requireDeal(input);
+  return withPricing(() => {
+    const priced = priceDeal(deal, data.products);
+    const lead = customer.contacts.find((c) => c.role === '业务负责人') ?? customer.contacts.find((c) => c.role === '决策人');
+    return defined({
+      today: dateV(input.today),
+      company: companyV(data.company, data.dir),
+      customer: customerPublicV(customer),
+      recipient: lead && defined({ name: lead.name, title: lead.title }),
+      deal: dealPublicV(deal, priced),
+      products: priced.lines.map((l) => productV(l.product)).filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i),
+      qr: qrText(data),
+    });
+  }, locator(data));
+}
+
+export function productSheetView(input: ViewInput): ProductSheetView {
+  const product = input.product ?? recommendedProducts(input)[0];
+  if (!product) throw new DataError(`${input.data.dir}/products/ 里没有产品`);
+  return withPricing(
+    () => ({ today: dateV(input.today), company: companyV(input.data.company, input.data.dir), product: productV(product), qr: qrText(input.data) }),
+    locator(input.data),
+  );
+}
+
+function eventsOf(contact: Contact, from: IsoDate): VisitView['people'][number]['events'] {
+  const dates: { what: string; date: CalendarDate | undefined }[] = [
+    { what: '生日', date: contact.birthday },
+    { what: '结婚纪念日', date: contact.anniversary },
+    ...(contact.family ?? []).map((m) => ({ what: `${m.relation}${m.name ? `${m.name}` : ''}生日`, date: m.birthday })),
+  ];
+  return dates
+    .flatMap(({ what, date }) =>
+      date
+        ? occurrencesWithin(date, from, EVENT_DAYS).map((iso) => {
+            const { year: _year, ...everyYear } = date;
+            return {
+              what: `${what}（${formatCalendarDate(everyYear as CalendarDate)}）`,
+              date: dateV(iso),
+              daysAway: daysBetween(from, iso),
+              when: daysBetween(from, iso) === 0 ? '就是当天' : `${daysBetween(from, iso)} 天后`,
+            };
+          })
+        : [],
+    )
+    .sort((a, b) => compareIso(a.date.iso, b.date.iso));
+}
+
+function vipText(customer: Customer, contact: Contact, data: DataSet): { label: string; reasons: string } {
+  const v = vipOf(customer, contact, data);
+  return { label: v.label, reasons: v.reasons.join('；') };
+}
+
+export function visitView(input: ViewInput): VisitView {
+  const { data, customer } = input;
+  const visitDate = input.visitDate ?? input.today;
+  const key = customer.contacts.filter((c) => c.role === '决策人' || c.role === '业务负责人');
+  const people = (key.length > 0 ? key : customer.contacts).map((c) =>
+    defined({
+      name: c.name,
+      role: c.role,
+      title: c.title,
+      rank: c.rank,
+      vip: vipText(customer, c, data).label,
+      mobile: c.mobile,
+      officePhone: c.officePhone,
+      hobbies: c.hobbies?.join('、'),
+      events: eventsOf(c, visitDate),
+    }),
+  );
+  return withPricing(() => {
+    const deal = input.deal && dealPublicV(input.deal, priceDeal(input.deal, data.products));
+    const products = recommendedProducts(input).map(productV);
+    const visits = [...(customer.visits ?? [])].sort((a, b) => compareIso(a.date, b.date));
+    const last = visits.at(-1);
+    const minVisits = data.policies.festivalLead.minVisits;
+    // The next visits: the date the last visit agreed on, then one every week, at least minVisits in all.
+    const first = last?.nextDate && compareIso(last.nextDate, visitDate) >= 0 ? last.nextDate : visitDate;
+    const purposes = ['了解需求，介绍产品与团购方案', '品鉴样酒，确认数量与分配方案', '确定方案，约定送货与结算'];
+    const plan = Array.from({ length: minVisits }, (_, i) => ({
+      no: i + 1,
+      date: dateV(addDays(first, i * 7)),
+      purpose: purposes[Math.min(i, purposes.length - 1)] as string,
+    }));
+    return defined({
+      today: dateV(input.today),
+      visitDate: dateV(visitDate),
+      company: companyV(data.company, data.dir),
+      customer: customerInternalV(customer, data.policies),
+      people,
+      purpose: last?.nextStep ?? (customer.status === '现有' ? '回访老客户，了解用酒情况，商谈下一次节日团购' : '初次拜访，了解单位福利需求，介绍公司与产品'),
+      deal,
+      products,
+      questions: customer.questions ?? defaultQuestions(customer.system, data),
+      materials: [...MATERIALS],
+      checklist: [...CHECKLIST],
+      visits: visits.map((v) => defined({ date: dateV(v.date), mode: v.mode, by: v.by, met: v.met?.join('、'), outcome: v.outcome, nextStep: v.nextStep })),
+      plan,
+      noteLines: NOTE_LINES,
+    });
+  }, locator(data));
+}
+
+const orBlank = (s: string | undefined): string => s ?? '';
+
+function cardOf(customer: Customer, contact: Contact, input: ViewInput): CardView['cards'][number] {
+  const { data } = input;
+  const cls = customerInternalV(customer, data.policies).classLabel;
+  const vip = vipText(customer, contact, data);
+  const productName = (id: string) => data.products.get(id)?.name ?? id;
+  return {
+    name: contact.name,
+    unit: customer.name,
+    officePhone: orBlank(contact.officePhone),
+    homePhone: orBlank(contact.homePhone),
+    class: cls,
+    unitAddress: customer.address,
+    title: `${contact.title ?? ''}${contact.rank ? `（${contact.rank}）` : ''}`,
+    unitPostcode: orBlank(customer.postcode),
+    homeAddress: orBlank(contact.homeAddress),
+    mobile: orBlank(contact.mobile),
+    homePostcode: orBlank(contact.homePostcode),
+    website: orBlank(customer.website),
+    anniversary: contact.anniversary ? formatCalendarDate(contact.anniversary) : '',
+    email: orBlank(contact.email),
+    birthday: contact.birthday ? formatCalendarDate(contact.birthday) : '',
+    family: (contact.family ?? [])
+      .map((m) => [m.relation, m.name, m.birthday && `生日 ${formatCalendarDate(m.birthday)}`].filter(Boolean).join(' '))
+      .join('；'),
+    hobbies: (contact.hobbies ?? []).join('、'),
+    familyHobbies: (contact.family ?? []).filter((m) => m.hobbies?.length).map((m) => `${m.relation}：${m.hobbies?.join('、')}`).join('；'),
+    purchasedProducts: [...new Set([...(contact.purchasedProducts ?? []), ...(customer.purchases ?? []).filter((p) => p.buyer === contact.name).map((p) => p.product)])]
+      .map(productName)
+      .join('、'),
+    notes: orBlank(contact.notes),
+    role: contact.role,
+    vip: vip.label,
+    vipReasons: vip.reasons,
+  };
+}
+
+export function cardView(input: ViewInput): CardView {
+  const { data, customer } = input;
+  let contacts: Contact[];
+  if (input.contacts && input.contacts.length > 0) {
+    contacts = input.contacts.map((name) => {
+      const found = customer.contacts.find((c) => c.name === name);
+      if (!found) {
+        throw new DataError(`客户「${customer.name}」没有名为「${name}」的联系人`, { hint: `可选：${customer.contacts.map((c) => c.name).join('、')}` });
+      }
+      return found;
+    });
+  } else {
+    const key = customer.contacts.filter((c) => c.role === '决策人' || c.role === '业务负责人');
+    contacts = key.length > 0 ? key : customer.contacts.slice(0, 1);
+  }
+  return {
+    today: dateV(input.today),
+    company: companyV(data.company, data.dir),
+    customer: customerInternalV(customer, data.policies),
+    cards: contacts.map((c) => cardOf(customer, c, input)),
+  };
+}
+
+export function allocationView(input: ViewInput): AllocationView {
+  const { data, customer } = input;
+  const deal = requireDeal(input);
+  return withPricing(() => {
+    const priced = priceDeal(deal, data.products);
+    const f = allocationFigures(deal, priced, data.products, data.policies);
+    const compliance = complianceChecks(deal, customer.system, priced, data.policies).map((c) => ({
+      ...c,
+      result: c.pass ? '通过' : '违规',
+    }));
+    const cost = (id: string) => data.products.get(id)?.costPrice ?? 0;
+    const name = (id: string) => data.products.get(id)?.name ?? id;
+    const pct = (bp: number) => `${(bp / 100).toFixed(1)}%`;
+    return defined({
+      today: dateV(input.today),
+      company: companyV(data.company, data.dir),
+      customer: customerInternalV(customer, data.policies),
+      deal: { ...dealPublicV(deal, priced), status: deal.status },
+      unitDiscount: moneyV(f.unitDiscount),
+      tiers: f.tiers.map((t, i) => ({
+        ...t,
+        product: dealPublicV(deal, priced).allocation[i]?.product ?? '',
+        valueEach: moneyV(t.valueEach),
+        value: moneyV(t.value),
+      })),
+      welfareTotal: moneyV(sumFen(f.tiers.map((t) => t.value))),
+      allocationMismatch:
+        f.tiers.length > 0 && f.allocatedBottles !== priced.bottles
+          ? `分配合计 ${f.allocatedBottles} 瓶，方案共 ${priced.bottles} 瓶，相差 ${Math.abs(priced.bottles - f.allocatedBottles)} 瓶`
+          : undefined,
+      commission: deal.commission && {
+        to: deal.commission.to,
+        rate: `${deal.commission.rate}%`,
+        agreement: deal.commission.agreement ?? '无',
+        booked: deal.commission.booked ? '已入账' : '未入账',
+        amount: moneyV(f.commission),
+      },
+      gifts: (deal.gifts ?? []).map((g) => ({
+        item: g.item,
+        quantity: g.quantity,
+        valueEach: moneyV(g.valueEach),
+        total: moneyV(multiplyFen(g.valueEach, g.quantity)),
+        recipient: g.recipient === '单位' ? '单位' : `个人（${g.recipientRole ?? '未注明角色'}）`,
+      })),
+      tasting: (deal.tastingBottles ?? []).map((t) => ({
+        product: name(t.product),
+        bottles: t.bottles,
+        costEach: moneyV(cost(t.product)),
+        total: moneyV(multiplyFen(cost(t.product), t.bottles)),
+      })),
+      activities: (deal.activities ?? []).map((a) => ({ kind: a.kind, cost: moneyV(a.cost) })),
+      costs: {
+        products: moneyV(f.productCost),
+        commission: moneyV(f.commission),
+        gifts: moneyV(f.gifts),
+        tasting: moneyV(f.tasting),
+        activities: moneyV(f.activities),
+        total: moneyV(f.ourCost),
+      },
+      margin: moneyV(f.margin),
+      marginRate: pct(f.marginBp),
+      minMargin: `${data.policies.minMargin}%`,
+      marginBelowPolicy: f.marginBelowPolicy,
+      compliance,
+      violations: compliance.filter((c) => !c.pass).length,
+    });
+  }, locator(data));
+}
+
+const BUILDERS: Partial<Record<ViewKind, (input: ViewInput) => unknown>> = {
+  proposal: proposalView,
+  product: productSheetView,
+  visit: visitView,
+  card: cardView,
+  allocation: allocationView,
+};
+
+/** The view a template of `kind` receives, parsed through its schema so no extra key gets through. */
+export function buildView(kind: ViewKind, input: ViewInput): unknown {
+  const build = BUILDERS[kind];
+  const schema = VIEW_SCHEMAS[kind];
+  if (!build || !schema) throw new DataError(`模板类型「${kind}」不能用 render 单独生成`, { hint: '信件和信封由 tuangou letters 批量生成' });
+  return schema.parse(build(input));
+}
+
+/** The open deal of a customer (草拟 / 已发送 / 洽谈中) that is still valid, newest first. */
+export function openDeal(data: DataSet, customer: Customer, today: IsoDate): Deal | undefined {
+  return [...data.deals.values()]
+    .filter((d) => d.customer === customer.id && ['草拟', '已发送', '洽谈中'].includes(d.status) && compareIso(d.validUntil, today) >= 0)
+    .sort((a, b) => compareIso(b.validUntil, a.validUntil))[0];
+}

@@ -1,0 +1,165 @@
+// View pieces every document shares: money and dates as printed, the company, products,
+// the unit, and a deal's priced lines.
+import type { Company, Customer, Deal, Policies, Product } from '../data/schema.ts';
+import { classLabel, strengthClass } from '../domain/classify.ts';
+import { formatChineseDate, type IsoDate } from '../domain/dates.ts';
+import { discountPercent, groupPriceFor, PricingError, type PricedDeal } from '../domain/deal.ts';
+import { formatMoney, moneyInWords, type Fen } from '../domain/money.ts';
+import { formatBottles } from '../template/helpers.ts';
+import { DataError } from '../errors.ts';
+import { classOf } from './facts.ts';
+import type { CompanyView, DateView, DealPublicView, MoneyView, ProductView } from './schemas.ts';
+
+export const moneyV = (fen: Fen): MoneyView => ({ fen, text: formatMoney(fen), words: moneyInWords(fen) });
+
+export const dateV = (iso: IsoDate): DateView => ({
+  iso,
+  text: formatChineseDate(iso),
+  week: formatChineseDate(iso, { weekday: true }),
+});
+
+/** Optional keys are left out rather than set to undefined, so templates see them as absent. */
+export function defined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as never;
+}
+
+export function companyV(company: Company | undefined, dataDir: string): CompanyView {
+  if (!company) throw new DataError(`${dataDir}/company.yaml 缺失或有错误，无法生成文书`, { hint: '先运行 tuangou check 查看问题' });
+  return defined({
+    name: company.name,
+    shortName: company.shortName ?? company.name,
+    address: company.address,
+    postcode: company.postcode,
+    hotline: company.hotline,
+    phone: company.phone,
+    fax: company.fax,
+    website: company.website,
+    email: company.email,
+    contacts: company.salesContacts.map((c) => defined({ ...c })),
+    brandStory: company.brandStory,
+    promises: company.promises,
+    bank: company.bank,
+    taxId: company.taxId,
+    logo: company.logo,
+    seal: company.seal,
+  });
+}
+
+export const productSpec = (p: Product): string => `${p.abv}%vol ${p.volumeMl}ml × ${p.bottlesPerCase} 瓶/箱`;
+
+export function productV(p: Product): ProductView {
+  // Throws on a tier above retail, which no document may print.
+  groupPriceFor(p, 0);
+  return defined({
+    id: p.id,
+    name: p.name,
+    series: p.series,
+    aroma: p.aroma,
+    abv: String(p.abv),
+    strength: strengthClass(p.abv),
+    volumeMl: p.volumeMl,
+    bottlesPerCase: p.bottlesPerCase,
+    spec: productSpec(p),
+    grade: p.grade,
+    process: p.process,
+    retailPrice: moneyV(p.retailPrice),
+    priceTiers: p.groupPrices.map((t) => ({
+      minBottles: t.minBottles,
+      quantity: `${formatBottles(t.minBottles, p.bottlesPerCase)}起`,
+      price: moneyV(t.price),
+      discount: `${discountPercent(p.retailPrice, t.price)}%`,
+    })),
+    fab: p.fab ?? [],
+    tasting: p.tasting,
+    uses: (p.uses ?? []).join('、'),
+    comparedWith: p.comparedWith,
+    comparisons: p.comparisons ?? [],
+  });
+}
+
+export function occasionText(deal: Deal): string {
+  return deal.year === undefined ? deal.occasion : `${deal.year}年${deal.occasion}`;
+}
+
+export function dealPublicV(deal: Deal, priced: PricedDeal): DealPublicView {
+  const productName = (id: string | undefined) => (priced.lines.find((l) => l.product.id === id) ?? priced.lines[0])?.product.name ?? '';
+  const allocation = (deal.allocation ?? []).map((t) => ({
+    tier: t.tier,
+    people: t.people,
+    bottlesEach: t.bottlesEach,
+    bottles: t.people * t.bottlesEach,
+    product: productName(t.product),
+  }));
+  const cases = priced.lines.every((l) => l.cases !== undefined) ? priced.lines.reduce((n, l) => n + (l.cases ?? 0), 0) : undefined;
+  return defined({
+    id: deal.id,
+    occasion: occasionText(deal),
+    validUntil: dateV(deal.validUntil),
+    lines: priced.lines.map((l, i) => ({
+      no: i + 1,
+      product: l.product.name,
+      spec: productSpec(l.product),
+      quantity: formatBottles(l.bottles, l.product.bottlesPerCase),
+      bottles: l.bottles,
+      retailPrice: moneyV(l.retailPrice),
+      groupPrice: moneyV(l.groupPrice),
+      discount: `${discountPercent(l.retailPrice, l.groupPrice)}%`,
+      subtotal: moneyV(l.subtotal),
+    })),
+    bottles: priced.bottles,
+    quantity: cases === undefined ? `共 ${priced.bottles} 瓶` : `共 ${cases} 箱 ${priced.bottles} 瓶`,
+    retailTotal: moneyV(priced.retailTotal),
+    groupTotal: moneyV(priced.groupTotal),
+    extraDiscountRate: deal.extraDiscount === undefined ? undefined : `${deal.extraDiscount}%`,
+    extraDiscount: deal.extraDiscount === undefined ? undefined : moneyV(priced.extraDiscount),
+    total: moneyV(priced.total),
+    savings: moneyV(priced.retailTotal - priced.total),
+    allocation,
+    allocationPeople: allocation.reduce((n, t) => n + t.people, 0),
+    allocationBottles: allocation.reduce((n, t) => n + t.bottles, 0),
+  });
+}
+
+/** Runs `fn`; a tier above retail becomes a data error at the product file's line. */
+export function withPricing<T>(fn: () => T, locate: (record: object, path: (string | number)[]) => string): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof PricingError)) throw e;
+    throw new DataError(`${locate(e.product, ['groupPrices', e.tier, 'price'])} groupPrices[${e.tier}].price(团购价) 错误：团购价高于零售价，不能生成文书`);
+  }
+}
+
+export function customerPublicV(c: Customer) {
+  return defined({
+    name: c.name,
+    system: c.system,
+    address: c.address,
+    postcode: c.postcode,
+    headcount: c.headcount,
+    pastWelfare: (c.pastWelfare ?? []).map((w) => defined({ ...w, budget: w.budget === undefined ? undefined : moneyV(w.budget) })),
+  });
+}
+
+export function customerInternalV(c: Customer, policies: Policies) {
+  const cls = classOf(c, policies);
+  const welfare = customerPublicV(c).pastWelfare;
+  const last = [...welfare].sort((a, b) => b.year - a.year)[0];
+  return defined({
+    ...customerPublicV(c),
+    id: c.id,
+    status: c.status,
+    class: cls,
+    classLabel: cls === undefined ? '未分级' : classLabel(cls),
+    phone: c.phone,
+    website: c.website,
+    economy: c.economy,
+    welfareEmphasis: c.welfareEmphasis,
+    chance: c.chance,
+    accountManager: c.accountManager,
+    expectedAnnualPurchase: c.expectedAnnualPurchase === undefined ? undefined : moneyV(c.expectedAnnualPurchase),
+    lastWelfare: last,
+    intermediary: c.intermediary && defined({ ...c.intermediary }),
+    notes: c.notes,
+  });
+}
