@@ -40,8 +40,10 @@ export class TemplateRenderer {
     let fn = this.compiled.get(template.file);
     if (!fn) {
       // Only template strings are compiled (never ASTs); noEscape because the output is not HTML.
+      // Not strict: the linter has already checked every path against the view schema, so a
+      // missing value here is an optional field left empty, which prints as nothing.
       fn = this.hb.compile(template.body, {
-        strict: true,
+        strict: false,
         noEscape: true,
         knownHelpersOnly: true,
         knownHelpers: KNOWN_HELPERS,
