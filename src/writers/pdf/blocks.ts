@@ -61,6 +61,8 @@ function table(block: Table, ctx: BlockContext): PdfNode {
   return {
     table: {
       headerRows: block.headerRows,
+      // A header row never ends a page on its own.
+      ...(block.headerRows > 0 && { keepWithHeaderRows: 1 }),
       dontBreakRows: true,
       widths: block.columns.map((c) => percent(c.width, total)),
       body,
@@ -164,6 +166,7 @@ export function pdfBlock(block: Block, ctx: BlockContext): PdfNode | undefined {
       return {
         text: pdfInlines(block.content),
         bold: true,
+        headlineLevel: block.level,
         fontSize: scale.heading[block.level],
         alignment: block.level === 1 ? 'center' : 'left',
         margin: [0, block.level === 1 ? 0 : gap, 0, gap],

@@ -7,6 +7,23 @@ import { lineHeightFactor, pdfBlock, type BlockContext, type PdfNode } from './b
 import { renderPdf } from './engine.ts';
 import { footer, header, watermark } from './furniture.ts';
 
+interface PageNode {
+  readonly headlineLevel?: number;
+  readonly pageNumbers: readonly number[];
+  readonly startPosition: { readonly verticalRatio: number };
+}
+
+/**
+ * A heading moves to the next page when nothing follows it on its page, or when it sits in
+ * the bottom fifth and what it heads continues on the next page (pdfmake still reports a
+ * table that moved whole as starting on the heading's page, so position decides).
+ */
+function keepHeadingWithNext(node: PageNode, page: { getFollowingNodesOnPage(): PageNode[] }): boolean {
+  if (node.headlineLevel === undefined) return false;
+  const next = page.getFollowingNodesOnPage()[0];
+  return next === undefined || (node.startPosition.verticalRatio > 0.8 && next.pageNumbers.length > 1);
+}
+
 export interface WriteOptions {
   /** The data folder's assets/, the only place images are read from. */
   readonly assetsDir: string;
@@ -58,6 +75,7 @@ export async function writePdf(doc: Doc, opts: WriteOptions): Promise<Uint8Array
     defaultStyle: { font: doc.sections[0]?.font ?? 'serif' },
     images,
     content: doc.sections.map((s) => sectionNode(s, imageKeys)),
+    pageBreakBefore: keepHeadingWithNext,
   };
   return renderPdf(definition, new Set(doc.sections.map((s) => s.font)));
 }
