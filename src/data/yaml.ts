@@ -46,7 +46,8 @@ export function parseYaml(text: string, file: string): { source?: YamlSource; is
   };
   const issues: Issue[] = [];
   if (doc.directives?.yaml.explicit) {
-    issues.push(fileIssue(file, { line: 1, column: 1 }, 'yaml-directive', '不接受 %YAML 指令：请删除这一行（本工具按 YAML 1.2 读取，所有值都当作文本）'));
+    const line = text.slice(0, Math.max(0, text.search(/^%YAML/m))).split('\n').length;
+    issues.push(fileIssue(file, { line, column: 1 }, 'yaml-directive', '不接受 %YAML 指令：请删除这一行（本工具按 YAML 1.2 读取，所有值都当作文本）'));
   }
   for (const e of [...doc.errors, ...doc.warnings]) {
     issues.push(fileIssue(file, at(e.pos[0]), 'yaml-syntax', yamlMessage(e.code, e.message)));

@@ -69,8 +69,11 @@ export function parseMarkup(markup: string, tokens: TokenTable, where: string): 
           break;
         case 'bullet_list_open':
         case 'ordered_list_open': {
-          const items = listItems(until(t.type.replace('_open', '_close')), tokens);
-          const checkbox = items.length > 0 && items.every((it) => /^\[[ xX]\]\s/.test(firstText(it)));
+          const inner = until(t.type.replace('_open', '_close'));
+          const items = listItems(inner, tokens);
+          // Decided on the template's text before data is put back: data starting with [ ] stays data.
+          const firsts = inner.filter((x, k) => x.type === 'inline' && inner[k - 2]?.type === 'list_item_open');
+          const checkbox = firsts.length === items.length && items.length > 0 && firsts.every((x) => /^\[[ xX]\]\s/.test(x.content));
           out.push({
             type: 'list',
             style: checkbox ? 'checkbox' : t.type === 'ordered_list_open' ? 'ordered' : 'bullet',
@@ -108,7 +111,8 @@ export function parseMarkup(markup: string, tokens: TokenTable, where: string): 
     }
     const content = runs(inline, style.lines);
     const first = content[0];
-    const indent = first?.type === 'text' && first.text.startsWith(INDENT);
+    // The template asks for the indent; data that happens to start with 　　 does not.
+    const indent = first?.type === 'text' && (inline?.content ?? '').startsWith(INDENT) && first.text.startsWith(INDENT);
     if (indent) content[0] = { ...first, text: first.text.slice(INDENT.length) };
     return {
       type: 'paragraph',
@@ -129,18 +133,21 @@ export function parseMarkup(markup: string, tokens: TokenTable, where: string): 
       case 'kv': {
         const columns = Number(args[0] ?? 2);
         if (columns !== 1 && columns !== 2 && columns !== 3) return fail(open, '::: kv 后面的列数只能是 1、2 或 3');
-        const items = lines.map((line) => {
-          const text = plain(line);
-          const at = text.search(/[：:]/);
-          if (at < 0) fail(open, `::: kv 里的每一行都要写成「标签：内容」，这一行不是：${text}`);
-          return { label: text.slice(0, at).trim(), value: trimRuns(sliceRuns(line, at + 1)) };
+        // Split on the template's own text, where data is still tokens: a colon inside data
+        // never moves the label boundary.
+        const rawLines = inner.filter((x) => x.type === 'inline').flatMap((x) => x.content.split('\n')).filter((l) => l.trim() !== '');
+        const inlineOf = (raw: string) => inlineRuns(md.parseInline(raw, {})[0]?.children ?? [], tokens);
+        const items = rawLines.map((raw) => {
+          const at = raw.search(/[：:]/);
+          if (at < 0) fail(open, `::: kv 里的每一行都要写成「标签：内容」，这一行不是：${tokens.resolve(raw)}`);
+          return { label: plain(inlineOf(raw.slice(0, at))).trim(), value: trimRuns(inlineOf(raw.slice(at + 1))) };
         });
         return [{ type: 'keyValue', columns, items }];
       }
       case 'qr': {
         const caption = args.slice(1).join(' ');
         const size = Number(args[0] ?? 25) || 25;
-        return [{ type: 'qr', text: lines.map(plain).join(''), size, ...(caption ? { caption } : {}), ...alignOf(style.align) }];
+        return [{ type: 'qr', text: lines.map(plain).join('\n'), size, ...(caption ? { caption } : {}), ...alignOf(style.align) }];
       }
       case 'notes':
         return [{ type: 'noteLines', count: Math.min(Math.max(Number(args[0] ?? 5) || 5, 1), 40) }];
@@ -269,22 +276,6 @@ function splitLines(runs: Inline[]): Inline[][] {
     else lines[lines.length - 1]!.push(r);
   }
   return lines.filter((l) => l.length > 0);
-}
-
-/** The runs after the first `from` characters. */
-function sliceRuns(runs: readonly Inline[], from: number): Inline[] {
-  const out: Inline[] = [];
-  let skip = from;
-  for (const r of runs) {
-    if (r.type !== 'text') continue;
-    if (skip >= r.text.length) {
-      skip -= r.text.length;
-      continue;
-    }
-    out.push({ ...r, text: r.text.slice(skip) });
-    skip = 0;
-  }
-  return out;
 }
 
 function trimRuns(runs: Inline[]): Inline[] {

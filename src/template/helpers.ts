@@ -55,7 +55,9 @@ export function createHandlebars(): typeof Handlebars {
     hb.registerHelper(name, (...all: unknown[]) => {
       const options = all.pop() as HelperOptions;
       const tokens = options.data.tokens;
-      const args = all.map((a) => (typeof a === 'string' ? tokens.resolve(a) : a));
+      const resolve = (a: unknown): unknown =>
+        typeof a === 'string' ? tokens.resolve(a) : Array.isArray(a) ? a.map(resolve) : a;
+      const args = all.map(resolve);
       const out = fn(args);
       return typeof out === 'string' ? tokens.add(out) : out;
     });

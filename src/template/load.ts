@@ -51,10 +51,12 @@ export function loadTemplate(file: string): Template {
     engines: {
       yaml: (s: string) => {
         const r = parseYaml(s, file);
-        issues.push(...r.issues.map((i) => ({ ...i, line: i.line + 1 })));
+        // gray-matter's text starts with the newline that ends the opening ---, so YAML
+        // line numbers are already file line numbers.
+        issues.push(...r.issues);
         if (r.source) {
           const checked = checkRecord(r.source, frontMatterSchema);
-          issues.push(...checked.issues.map((i) => ({ ...i, line: i.line + 1 })));
+          issues.push(...checked.issues);
           parsedFront = checked.value;
         }
         return {};
@@ -73,7 +75,9 @@ export function loadTemplate(file: string): Template {
   if (!['yaml', 'yml'].includes(parsed.language)) {
     throw new DataError(`${file}:1:1 模板的头部设置只能用 YAML 写（---），不接受「---${parsed.language}」`);
   }
-  if (parsed.matter.trim() === '') throw new DataError(`${file}:1:1 模板缺少头部设置（--- 之间的 title、view、audience）`);
+  if (parsed.matter.trim() === '' || (issues.length === 0 && parsedFront === undefined)) {
+    throw new DataError(`${file}:1:1 模板缺少头部设置（--- 之间的 title、view、audience）`);
+  }
   if (issues.length > 0) throw new DataError(issues.map(formatIssue).join('\n'));
 
   const bodyStart = source.length - parsed.content.length;

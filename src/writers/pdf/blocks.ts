@@ -128,13 +128,17 @@ function signature(block: Signature, ctx: BlockContext): PdfNode {
     const edge = mmToPt(SEAL_MM);
     const linesWidth = Math.max(0, ...block.lines.map((l) => textWidth(ctx.family, l, size)));
     const linesHeight = block.lines.length * size * LINE_PITCH;
+    // The negative bottom margin gives back the room the image would take: the seal overlaps
+    // the lines and never pushes anything, or itself, onto another page.
     stack.push({
       image: imageKey(block.seal, ctx),
       width: edge,
+      height: edge,
       relativePosition: { x: (edge - linesWidth) / 2, y: -(linesHeight + edge) / 2 },
+      margin: [0, 0, 0, -edge],
     });
   }
-  return { stack, alignment: 'right', margin: [0, size * 2, 0, 0] };
+  return { stack, alignment: 'right', unbreakable: true, margin: [0, size * 2, 0, 0] };
 }
 
 function imageKey(asset: string, ctx: BlockContext): string {
