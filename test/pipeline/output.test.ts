@@ -1,0 +1,113 @@
+// Output files are written whole or not at all (src/output/write.ts), and file names made from
+// data cannot leave the output folder.
+import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { safeName, writeAtomic } from '../../src/output/write.ts';
+import { tempDir } from './build.ts';
+
+const scratch = tempDir('output');
+afterAll(scratch.remove);
+let n = 0;
+const folder = () => {
+  const dir = path.join(scratch.dir, `d${++n}`);
+  mkdirSync(dir);
+  return dir;
+};
+
+describe('writeAtomic', () => {
+  it('writes a new file and leaves no temp file', async () => {
+    const dir = folder();
+    await writeAtomic(path.join(dir, 'a.pdf'), new Uint8Array([1, 2, 3]));
+    expect(readdirSync(dir)).toEqual(['a.pdf']);
+    expect([...readFileSync(path.join(dir, 'a.pdf'))]).toEqual([1, 2, 3]);
+  });
+
+  it('creates the output folder', async () => {
+    const file = path.join(folder(), 'new/deeper/a.docx');
+    await writeAtomic(file, 'x');
+    expect(readFileSync(file, 'utf8')).toBe('x');
+  });
+
+  it('replaces an older file whole', async () => {
+    const dir = folder();
+    const file = path.join(dir, 'a.pdf');
+    writeFileSync(file, 'older and longer contents');
+    await writeAtomic(file, 'new');
+    expect(readFileSync(file, 'utf8')).toBe('new');
+    expect(readdirSync(dir)).toEqual(['a.pdf']);
+  });
+
+  it('replaces a planted symlink instead of writing through it, leaving its target untouched', async () => {
+    const dir = folder();
+    const victim = path.join(folder(), 'victim.txt');
+    writeFileSync(victim, 'precious');
+    const file = path.join(dir, 'mengyuan-ruye-proposal.pdf');
+    symlinkSync(victim, file);
+    expect(readlinkSync(file)).toBe(victim);
+
+    await writeAtomic(file, 'document');
+    expect(lstatSync(file).isSymbolicLink()).toBe(false);
+    expect(lstatSync(file).isFile()).toBe(true);
+    expect(readFileSync(file, 'utf8')).toBe('document');
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
+    expect(readdirSync(dir)).toEqual(['mengyuan-ruye-proposal.pdf']);
+  });
+
+  it('replaces a dangling symlink without creating its target', async () => {
+    const dir = folder();
+    const target = path.join(scratch.dir, 'should-not-exist.txt');
+    const file = path.join(dir, 'a.pdf');
+    symlinkSync(target, file);
+    await writeAtomic(file, 'document');
+    expect(lstatSync(file).isFile()).toBe(true);
+    expect(() => lstatSync(target)).toThrow(/ENOENT/);
+  });
+
+  it('leaves no temp file behind when the rename fails', async () => {
+    const dir = folder();
+    const file = path.join(dir, 'a.pdf');
+    mkdirSync(file);
+    writeFileSync(path.join(file, 'inside'), 'x');
+    await expect(writeAtomic(file, 'document')).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual(['a.pdf']);
+    expect(readdirSync(file)).toEqual(['inside']);
+  });
+});
+
+describe('safeName', () => {
+  it.each([
+    ['../../etc/passwd', '_.._etc_passwd'],
+    ['..\\..\\Windows\\win.ini', '_.._Windows_win.ini'],
+    ['/etc/passwd', '_etc_passwd'],
+    ['a/b\\c', 'a_b_c'],
+    ['..', '_'],
+    ['', '_'],
+    ['mengyuan-ruye-proposal', 'mengyuan-ruye-proposal'],
+    ['蒙源乳业集团有限公司-建议书', '蒙源乳业集团有限公司-建议书'],
+    ['名称<>:"|?*\u0000\u001f\u007f', '名称__________'],
+    [' .hidden. ', 'hidden'],
+  ])('%j → %j', (input, output) => {
+    expect(safeName(input)).toBe(output);
+  });
+
+  it('never returns a path separator, a dot-only name or more than 80 characters', () => {
+    for (const input of ['../..', '....//....', `${'长'.repeat(200)}/x`, '.\\.', ' / ']) {
+      const out = safeName(input);
+      expect(out).not.toMatch(/[/\\]/);
+      expect(out).not.toMatch(/^\.+$/);
+      expect(out.length).toBeLessThanOrEqual(80);
+      expect(path.join('/out', out).startsWith('/out/')).toBe(true);
+    }
+  });
+
+  // BUG (src/output/write.ts:36–37): the 80-character cut is made in UTF-16 units after the
+  // trailing dots and spaces were stripped, so it can split a character outside the BMP (a lone
+  // surrogate in the file name) or leave a trailing dot. Remove `.fails` once fixed.
+  it.fails('cuts long names on a whole character', () => {
+    expect(safeName(`a${'𠮷'.repeat(50)}`)).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  });
+  it.fails('does not end a cut name with a dot or a space', () => {
+    expect(safeName(`${'a'.repeat(79)}. b`)).not.toMatch(/[.\s]$/);
+  });
+});
