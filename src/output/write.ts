@@ -30,10 +30,10 @@ export async function writeAtomic(file: string, bytes: Uint8Array | string): Pro
 
 /** A file-name part from an id or a name: no path separators, no control or reserved characters. */
 export function safeName(part: string): string {
-  const cleaned = part
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_')
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(0, 80);
+  const trim = (s: string) => s.replace(/^[.\s]+|[.\s]+$/g, '');
+  // Cut by code points, so a character beyond U+FFFF is never split, then trim again.
+  const cleaned = trim(
+    [...trim(part.normalize('NFC').replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_'))].slice(0, 80).join(''),
+  );
   return cleaned === '' ? '_' : cleaned;
 }
