@@ -9,6 +9,8 @@ export interface CommandEntry {
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   check: { summary: '检查数据：格式、必填项、占位内容、重复、引用', load: () => import('./check.ts') },
   customers: { summary: '列出客户及其级别、VIP 状态', load: () => import('./customers.ts') },
+  import: { summary: '从 Excel / WPS / CSV 表格导入客户（先检查，可预览，自动备份）', load: () => import('./import.ts') },
+  export: { summary: '把客户导出成可以在 Excel / WPS 里修改、再导回的表格', load: () => import('./export.ts') },
   proposal: { summary: '团购建议书（对外）', load: () => import('./proposal.ts') },
   visit: { summary: '拜访准备单（内部）', load: () => import('./visit.ts') },
   card: { summary: '客户信息卡（内部，保密）', load: () => import('./card.ts') },

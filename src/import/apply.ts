@@ -1,0 +1,54 @@
+// Carries out an import plan: with any error nothing is written unless forcePartial, which
+// writes the customers without errors. Changed files are backed up first, then each is written
+// atomically; a manifest in the backup folder lists what was updated and what was created.
+import path from 'node:path';
+import { DataError } from '../errors.ts';
+import type { ImportPlan, PlanEntry } from './plan.ts';
+import { backup, writeAtomic } from './write.ts';
+
+export interface Applied {
+  readonly written: readonly PlanEntry[];
+  /** Customers with errors that were left out. */
+  readonly skipped: readonly PlanEntry[];
+  readonly backupDir: string | undefined;
+  /** True when errors stopped the whole import. */
+  readonly blocked: boolean;
+}
+
+export function hasErrors(plan: ImportPlan): boolean {
+  return plan.sheetIssues.some((i) => i.severity === 'error') || plan.entries.some((e) => e.errors > 0);
+}
+
+export function applyPlan(plan: ImportPlan, opts: { forcePartial: boolean; now: Date }): Applied {
+  const skipped = plan.entries.filter((e) => e.errors > 0);
+  if (hasErrors(plan) && !opts.forcePartial) return { written: [], skipped, backupDir: undefined, blocked: true };
+  const todo = plan.entries.filter((e) => e.errors === 0 && e.action !== 'unchanged' && e.text !== undefined);
+  if (todo.length === 0) return { written: [], skipped, backupDir: undefined, blocked: false };
+
+  const updates = todo.filter((e) => e.action === 'update');
+  const backupDir = backup(plan.dataDir, updates.map((e) => e.file), opts.now);
+  const rel = (e: PlanEntry) => path.relative(plan.dataDir, e.file).split(path.sep).join('/');
+  const manifest = {
+    source: plan.source,
+    time: opts.now.toISOString(),
+    updated: updates.map(rel),
+    created: todo.filter((e) => e.action === 'create').map(rel),
+    note: '撤销这次导入：把本文件夹里的文件复制回数据文件夹，并删除 created 里列出的新文件',
+  };
+  writeAtomic(path.join(backupDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, { create: true });
+
+  const written: PlanEntry[] = [];
+  for (const e of todo) {
+    try {
+      writeAtomic(e.file, e.text as string, { create: e.action === 'create' });
+    } catch (err) {
+      const done = written.length === 0 ? '之前没有写入其他文件' : `之前已写入 ${written.map((w) => w.display).join('、')}`;
+      throw new DataError(`${(err as Error).message}。导入在这里停止：${done}`, {
+        hint: `原文件的备份在 ${backupDir}（manifest.json 说明了如何撤销）`,
+        cause: err,
+      });
+    }
+    written.push(e);
+  }
+  return { written, skipped, backupDir, blocked: false };
+}
