@@ -4,7 +4,6 @@
 import Handlebars from 'handlebars';
 import { moneyInWords, formatMoney } from '../domain/money.ts';
 import { formatChineseDate } from '../domain/dates.ts';
-import { formatCalendarDate, type CalendarDate } from '../domain/calendar-date.ts';
 import type { TokenTable } from './tokens.ts';
 
 type Helper = (args: readonly unknown[]) => string | number | boolean;
@@ -27,7 +26,6 @@ const HELPERS: Readonly<Record<string, Helper>> = {
   daxie: ([fen]) => moneyInWords(num(fen, 'daxie')),
   date: ([iso]) => formatChineseDate(String(iso)),
   dateWeek: ([iso]) => formatChineseDate(String(iso), { weekday: true }),
-  calendarDate: ([c]) => formatCalendarDate(c as CalendarDate),
   caseText: ([n, perCase]) => formatBottles(num(n, 'caseText'), num(perCase, 'caseText')),
   percent: ([p]) => `${String(p)}%`,
   inc: ([n]) => num(n, 'inc') + 1,
