@@ -44,6 +44,7 @@ export const BLOCK_HELPERS = ['if', 'unless', 'each', 'with'] as const;
 
 interface HelperOptions {
   readonly data: { readonly tokens: TokenTable };
+  readonly loc?: { readonly start: { readonly line: number } };
 }
 
 /** A private Handlebars with only our helpers; nothing in it reads files or the network. */
@@ -56,7 +57,14 @@ export function createHandlebars(): typeof Handlebars {
       const resolve = (a: unknown): unknown =>
         typeof a === 'string' ? tokens.resolve(a) : Array.isArray(a) ? a.map(resolve) : a;
       const args = all.map(resolve);
-      const out = fn(args);
+      let out: ReturnType<Helper>;
+      try {
+        out = fn(args);
+      } catch (e) {
+        // Handlebars gives the helper call's position; the renderer reports it as the line.
+        if (e instanceof Error && options.loc) Object.assign(e, { lineNumber: options.loc.start.line });
+        throw e;
+      }
       return typeof out === 'string' ? tokens.add(out) : out;
     });
   }

@@ -23,10 +23,7 @@ describe('template runtime errors', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  // BUG (src/template/render.ts:58–61): a helper's exception carries no line, so lineOf falls
-  // back to 0 + bodyLineOffset and names the closing --- line (5) instead of line 8. Handlebars
-  // passes each helper `options.loc`; the helper wrapper in helpers.ts could attach it.
-  it.fails('name the line of the failing {{helper}}', async () => {
+  it('name the line of the failing {{helper}}', async () => {
     const r = await runCli(['render', RUNTIME, 'mengyuan-ruye', '--today', TODAY, '--out', outDir()], ROOT);
     expect(r.stderr).toContain(`${RUNTIME}:8 模板运行出错`);
   });
