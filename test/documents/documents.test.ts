@@ -8,6 +8,7 @@ import { loadData } from '../../src/data/load.ts';
 import type { Doc } from '../../src/document/model.ts';
 import { docTexts } from '../../src/fonts/index.ts';
 import { buildDoc } from '../../src/pipeline/document.ts';
+import { packParts } from '../../src/pipeline/pack.ts';
 import { TemplateSet } from '../../src/pipeline/templates.ts';
 import { buildView, openDeal, recommendedProducts } from '../../src/views/build.ts';
 import { writeDocx } from '../../src/writers/docx/index.ts';
@@ -28,6 +29,10 @@ beforeAll(() => {
 function docFor(template: string, customerId: string): Doc {
   const customer = data.customers.get(customerId)!;
   const deal = openDeal(data, customer, TODAY);
+  if (template === 'pack') {
+    const parts = packParts(set, { data, customer, ...(deal && { deal }), today: TODAY });
+    return buildDoc(set, { parts, title: '拜访资料包', data, traced: [], today: TODAY });
+  }
   const t = set.get(template);
   const input = { data, customer, ...(deal && { deal }), today: TODAY };
   const product = template === 'product' ? recommendedProducts(input)[0] : undefined;
@@ -40,7 +45,7 @@ const ids = () => [...loadData(DATA).customers.keys()];
 describe.each(ids())('documents for %s', (id) => {
   const kinds = () => {
     const customer = data.customers.get(id)!;
-    return ['visit', 'card', 'product', ...(openDeal(data, customer, TODAY) ? ['proposal', 'allocation'] : [])];
+    return ['visit', 'card', 'product', 'pack', ...(openDeal(data, customer, TODAY) ? ['proposal', 'allocation'] : [])];
   };
 
   it('build without "undefined", "null", empty tables or empty key-value values left to chance', () => {
@@ -73,7 +78,7 @@ describe('a customer with only the required data', () => {
 
 describe('PDF and DOCX carry the same text', () => {
   const assetsDir = path.join(DATA, 'assets');
-  it.each(['proposal', 'visit', 'card', 'allocation', 'product'])('%s', async (template) => {
+  it.each(['proposal', 'visit', 'card', 'allocation', 'product', 'pack'])('%s', async (template) => {
     const doc = docFor(template, 'mengyuan-ruye');
     const [pdf, docx] = await Promise.all([writePdf(doc, { assetsDir }), writeDocx(doc, { assetsDir })]);
     const fromPdf = normalise((await pdfPages(pdf)).join('\n'), doc);

@@ -1,8 +1,6 @@
 import { UsageError } from '../../errors.ts';
-import type { Part } from '../../pipeline/document.ts';
-import { cardView, openDeal, productSheetView, proposalView, recommendedProducts, visitView, type ViewInput } from '../../views/build.ts';
-import { companyV, customerInternalV, dateV } from '../../views/common.ts';
-import { packViewSchema } from '../../views/schemas.ts';
+import { packParts } from '../../pipeline/pack.ts';
+import { openDeal } from '../../views/build.ts';
 import type { Command } from '../command.ts';
 import { context, customerArg, dateOption, GENERATE_HELP, GENERATE_OPTIONS, make, otherErrors, report, tracedRecords } from '../generate.ts';
 
@@ -20,28 +18,10 @@ export const command: Command = {
       const customer = customerArg(ctx, args.positionals[0]);
       const visitDate = dateOption(args, 'date') ?? ctx.today;
       const deal = openDeal(ctx.data, customer, visitDate);
-      const input: ViewInput = { data: ctx.data, customer, ...(deal && { deal }), today: ctx.today, visitDate };
-      const t = (name: string) => ctx.templates.get(name);
-      const parts: Part[] = [
-        { template: t('visit'), view: visitView(input) },
-        { template: t('card'), view: cardView(input) },
-        ...(deal ? [{ template: t('proposal'), view: proposalView(input) }] : []),
-        ...recommendedProducts(input).map((product) => ({ template: t('product'), view: productSheetView({ ...input, product }) })),
-      ];
-      const contents = packViewSchema.parse({
-        today: dateV(ctx.today),
-        visitDate: dateV(visitDate),
-        company: companyV(ctx.data.company, ctx.data.dir),
-        customer: customerInternalV(customer, ctx.data.policies),
-        parts: parts.map((p, i) => ({
-          no: i + 1,
-          title: p.template.front.view === 'product' ? `产品介绍：${(p.view as { product: { name: string } }).product.name}` : p.template.front.title,
-          audience: p.template.front.audience === 'external' ? '对外' : '内部',
-        })),
-      });
+      const parts = packParts(ctx.templates, { data: ctx.data, customer, ...(deal && { deal }), today: ctx.today, visitDate });
       const other = otherErrors(ctx.data);
       if (other) warnings.push(other);
-      return make(ctx, [{ template: t('pack'), view: contents }, ...parts], `拜访资料包—${customer.name}`, tracedRecords(ctx.data, customer, deal), `${customer.id}-pack`);
+      return make(ctx, parts, `拜访资料包—${customer.name}`, tracedRecords(ctx.data, customer, deal), `${customer.id}-pack`);
     });
   },
 };
