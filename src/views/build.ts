@@ -9,12 +9,14 @@ import { allocationFigures, complianceChecks, priceDeal } from '../domain/deal.t
 import { multiplyFen, sumFen } from '../domain/money.ts';
 import { DataError } from '../errors.ts';
 import type { ViewKind } from '../template/frontmatter.ts';
+import { festivalDate, type Festival } from '../domain/festivals.ts';
 import { companyV, customerInternalV, customerPublicV, dateV, dealPublicV, defined, moneyV, productV, withPricing } from './common.ts';
 import { vipOf } from './facts.ts';
 import { CHECKLIST, MATERIALS, defaultQuestions } from './visit-defaults.ts';
 import {
   VIEW_SCHEMAS,
   type AllocationView,
+  type LetterView,
   type CardView,
   type ProductSheetView,
   type ProposalView,
@@ -32,6 +34,8 @@ export interface ViewInput {
   readonly contacts?: readonly string[];
   /** The product of a product sheet. */
   readonly product?: Product;
+  /** The festival of a mailing letter. */
+  readonly festival?: { readonly name: Festival; readonly year: number };
 }
 
 /** Birthdays and anniversaries this many days ahead are listed on a visit sheet. */
@@ -308,7 +312,38 @@ export function allocationView(input: ViewInput): AllocationView {
   }, locator(data));
 }
 
+/** A festival letter to the unit's 决策人 (or its leadership), with the offer in brief. */
+export function letterView(input: ViewInput): LetterView {
+  const { data, customer } = input;
+  const festival = input.festival;
+  if (!festival) throw new RangeError('letterView needs a festival');
+  const head = customer.contacts.find((c) => c.role === '决策人');
+  const surname = head ? [...head.name][0] : undefined;
+  const salutation = head && surname && head.title ? `尊敬的${surname}${head.title}` : `尊敬的${customer.name}领导`;
+  const deal = input.deal && input.deal.occasion === festival.name && input.deal.year === festival.year ? input.deal : undefined;
+  return withPricing(() => {
+    const products = recommendedProducts({ ...input, ...(deal ? { deal } : {}) }).slice(0, 3);
+    return defined({
+      today: dateV(input.today),
+      company: companyV(data.company, data.dir),
+      festival: { name: festival.name, year: festival.year, date: dateV(festivalDate(festival.name, festival.year)) },
+      recipient: defined({ unit: customer.name, name: head?.name, title: head?.title, salutation }),
+      products: products.map((p) => {
+        const v = productV(p);
+        const lowest = Math.min(...p.groupPrices.map((t) => t.price));
+        return defined({ name: v.name, spec: v.spec, aroma: v.aroma, retailPrice: v.retailPrice, groupFrom: moneyV(lowest), highlight: p.fab?.[0]?.benefit });
+      }),
+      offer: deal && (() => {
+        const d = dealPublicV(deal, priceDeal(deal, data.products));
+        return { occasion: d.occasion, quantity: d.quantity, total: d.total, validUntil: d.validUntil };
+      })(),
+      qr: qrText(data),
+    });
+  }, locator(data));
+}
+
 const BUILDERS: Partial<Record<ViewKind, (input: ViewInput) => unknown>> = {
+  letter: letterView,
   proposal: proposalView,
   product: productSheetView,
   visit: visitView,

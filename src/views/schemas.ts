@@ -250,6 +250,16 @@ export const allocationViewSchema = z.object({
   violations: z.number(),
 });
 
+export const letterViewSchema = z.object({
+  today: dateView,
+  company: companyView,
+  festival: z.object({ name: s, year: z.number(), date: dateView }),
+  recipient: z.object({ unit: s, name: opt(s), title: opt(s), salutation: s }),
+  products: z.array(z.object({ name: s, spec: s, aroma: s, retailPrice: moneyView, groupFrom: moneyView, highlight: opt(s) })),
+  offer: opt(z.object({ occasion: s, quantity: s, total: moneyView, validUntil: dateView })),
+  qr: s,
+});
+
 export const packViewSchema = z.object({
   today: dateView,
   visitDate: dateView,
@@ -269,6 +279,7 @@ export type VisitView = z.output<typeof visitViewSchema>;
 export type CardView = z.output<typeof cardViewSchema>;
 export type AllocationView = z.output<typeof allocationViewSchema>;
 export type PackView = z.output<typeof packViewSchema>;
+export type LetterView = z.output<typeof letterViewSchema>;
 
 /** The schema each template kind is linted against; letters and envelopes come with the mailing. */
 export const VIEW_SCHEMAS: Partial<Record<ViewKind, z.ZodType>> = {
@@ -278,6 +289,7 @@ export const VIEW_SCHEMAS: Partial<Record<ViewKind, z.ZodType>> = {
   card: cardViewSchema,
   allocation: allocationViewSchema,
   pack: packViewSchema,
+  letter: letterViewSchema,
 };
 
 /** Whether a template of this kind may be handed to the customer. */
