@@ -5,13 +5,13 @@ import type { DataSet } from '../data/dataset.ts';
 import { findCustomer } from '../data/dataset.ts';
 import { formatIssue } from '../data/issues.ts';
 import { loadData } from '../data/load.ts';
-import { companySchema, customerSchema, dealSchema, productSchema, type Customer, type Deal } from '../data/schema.ts';
+import type { Customer, Deal } from '../data/schema.ts';
 import { isIsoDate, type IsoDate } from '../domain/dates.ts';
 import type { Doc } from '../document/model.ts';
 import { AppError, DataError, UsageError } from '../errors.ts';
 import { safeName } from '../output/write.ts';
 import { buildDoc, writeDoc, type Part } from '../pipeline/document.ts';
-import type { Traced } from '../pipeline/glyphs.ts';
+import { tracedRecords, type Traced } from '../pipeline/glyphs.ts';
 import { TemplateSet } from '../pipeline/templates.ts';
 import { FORMATS, type Format } from '../template/frontmatter.ts';
 import { closest } from '../util/suggest.ts';
@@ -96,16 +96,6 @@ export function dealArg(ctx: Context, args: ParsedArgs, customer: Customer): Dea
   }
   if (deal.customer !== customer.id) throw new DataError(`方案「${id}」属于客户 ${deal.customer}，不是「${customer.name}」的方案`);
   return deal;
-}
-
-/** The records a customer's documents draw from, for tracing a bad character to its field. */
-export function tracedRecords(data: DataSet, customer: Customer, deal: Deal | undefined): Traced[] {
-  return [
-    ...(data.company ? [{ record: data.company, schema: companySchema }] : []),
-    { record: customer, schema: customerSchema },
-    ...(deal ? [{ record: deal, schema: dealSchema }] : []),
-    ...[...data.products.values()].map((p) => ({ record: p, schema: productSchema })),
-  ];
 }
 
 export interface Made {

@@ -6,6 +6,7 @@ import type { DataSet } from '../data/dataset.ts';
 import { formatIssue, type PathSegment } from '../data/issues.ts';
 import { issueAt } from '../data/validate.ts';
 import type { Doc } from '../document/model.ts';
+import { companySchema, customerSchema, dealSchema, productSchema, type Customer, type Deal } from '../data/schema.ts';
 import { DataError } from '../errors.ts';
 import { checkDocGlyphs } from '../fonts/index.ts';
 
@@ -41,4 +42,14 @@ export function assertDrawable(doc: Doc, data: DataSet, traced: readonly Traced[
     if (!found) lines.add(`${templateFiles.join('、')}：模板${what}`);
   }
   throw new DataError(`文书里有不能正确显示的字符：\n${[...lines].join('\n')}`);
+}
+
+/** The records a customer's documents draw from, for tracing a bad character to its field. */
+export function tracedRecords(data: DataSet, customer: Customer, deal: Deal | undefined): Traced[] {
+  return [
+    ...(data.company ? [{ record: data.company, schema: companySchema }] : []),
+    { record: customer, schema: customerSchema },
+    ...(deal ? [{ record: deal, schema: dealSchema }] : []),
+    ...[...data.products.values()].map((p) => ({ record: p, schema: productSchema })),
+  ];
 }

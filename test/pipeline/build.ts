@@ -4,7 +4,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { context, customerArg, dealArg, tracedRecords } from '../../src/cli/generate.ts';
+import { context, customerArg, dealArg } from '../../src/cli/generate.ts';
+import { tracedRecords } from '../../src/pipeline/glyphs.ts';
 import type { ParsedArgs } from '../../src/cli/command.ts';
 import type { Doc } from '../../src/document/model.ts';
 import { buildDoc } from '../../src/pipeline/document.ts';

@@ -2,7 +2,8 @@ import { UsageError } from '../../errors.ts';
 import { packParts } from '../../pipeline/pack.ts';
 import { openDeal } from '../../views/build.ts';
 import type { Command } from '../command.ts';
-import { context, customerArg, dateOption, GENERATE_HELP, GENERATE_OPTIONS, make, otherErrors, report, tracedRecords } from '../generate.ts';
+import { context, customerArg, dateOption, GENERATE_HELP, GENERATE_OPTIONS, make, otherErrors, report } from '../generate.ts';
+import { tracedRecords } from '../../pipeline/glyphs.ts';
 
 export const command: Command = {
   usage: '<客户编号或单位名称> [--date YYYY-MM-DD] [--format pdf,docx] [--out DIR] [--today YYYY-MM-DD] [--json]',

@@ -1,7 +1,8 @@
 import { UsageError } from '../../errors.ts';
 import { buildView } from '../../views/build.ts';
 import type { Command } from '../command.ts';
-import { context, customerArg, dateOption, dealArg, GENERATE_HELP, GENERATE_OPTIONS, make, otherErrors, report, tracedRecords } from '../generate.ts';
+import { context, customerArg, dateOption, dealArg, GENERATE_HELP, GENERATE_OPTIONS, make, otherErrors, report } from '../generate.ts';
+import { tracedRecords } from '../../pipeline/glyphs.ts';
 
 export const command: Command = {
   usage: '<模板> <客户编号或单位名称> [--deal ID] [--format pdf,docx] [--out DIR] [--today YYYY-MM-DD] [--json]',

@@ -1,0 +1,96 @@
+import { SingleBar } from 'cli-progress';
+import { SYSTEMS } from '../../data/schema.ts';
+import type { CustomerClass } from '../../domain/classify.ts';
+import { formatChineseDate } from '../../domain/dates.ts';
+import { FESTIVALS, nextFestival, type Festival } from '../../domain/festivals.ts';
+import { parseShard } from '../../domain/shard.ts';
+import { UsageError } from '../../errors.ts';
+import { runMailing } from '../../letters/run.ts';
+import { selectCustomers } from '../../letters/select.ts';
+import { listOption, type Command } from '../command.ts';
+import { context, GENERATE_HELP, GENERATE_OPTIONS } from '../generate.ts';
+
+const CLASSES = ['A', 'B', 'C', 'D'] as const satisfies readonly CustomerClass[];
+
+export const command: Command = {
+  usage: '--festival 春节|中秋|端午|元旦|国庆 [--year YYYY] [--class A,B] [--system 金融,…] [--status 现有|潜在] [--vip] [--shard i/n] [--resume] [--out DIR] [--today YYYY-MM-DD]',
+  description: [
+    '节日邮寄：为选中的每个客户生成一封节日信函（PDF 和 .docx），合并成按系统、单位排序的打印文件（每 500 封一册），',
+    '并写出 manifest.csv（每个客户一行：文件和状态）、follow-up.csv 和 follow-up.ics（首次拜访窗口、后续拜访、关键联系人在这段时间的生日和纪念日）。',
+    '输出在 <out>/<年>-<节日>/ 下。个别客户出错只跳过该客户并记入清单，其余照常生成；有失败时退出码为 3。',
+  ].join('\n'),
+  options: {
+    ...GENERATE_OPTIONS,
+    festival: { type: 'string' },
+    year: { type: 'string' },
+    class: { type: 'string' },
+    system: { type: 'string' },
+    status: { type: 'string' },
+    vip: { type: 'boolean' },
+    shard: { type: 'string' },
+    resume: { type: 'boolean' },
+  },
+  help: [
+    { flag: '--festival 春节', text: `节日：${FESTIVALS.join('、')}` },
+    { flag: '--year YYYY', text: '年份（默认：今天之后最近的一次该节日）' },
+    { flag: '--class A,B', text: '只寄这些级别的客户' },
+    { flag: `--system ${SYSTEMS[2]}`, text: `只寄这些系统的客户（${SYSTEMS.join('、')}）` },
+    { flag: '--status 现有', text: '只寄现有或潜在客户' },
+    { flag: '--vip', text: '只寄有 VIP 或符合 VIP 条件联系人的客户' },
+    { flag: '--shard i/n', text: '只做稳定划分的第 i 份（共 n 份），多台机器分担时用；各份清单合起来就是全部' },
+    { flag: '--resume', text: '跳过已经完整生成的信函，接着上次中断的地方做' },
+    ...GENERATE_HELP.filter((h) => !h.flag.startsWith('--json')),
+  ],
+  examples: ['tuangou letters --festival 春节', 'tuangou letters --festival 中秋 --year 2027 --class A,B --system 金融', 'tuangou letters --festival 春节 --shard 2/3 --resume'],
+  async run(args, io) {
+    const festival = args.values['festival'];
+    if (typeof festival !== 'string' || !(FESTIVALS as readonly string[]).includes(festival)) {
+      throw new UsageError(`--festival 要写节日名：${FESTIVALS.join('、')}`);
+    }
+    const ctx = context(args, io);
+    const yearArg = args.values['year'];
+    if (yearArg !== undefined && !/^\d{4}$/.test(String(yearArg))) throw new UsageError('--year 要写四位年份，如 2027');
+    const year = yearArg === undefined ? nextFestival(festival as Festival, ctx.today).year : Number(yearArg);
+    let shard;
+    try {
+      shard = typeof args.values['shard'] === 'string' ? parseShard(args.values['shard']) : undefined;
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+    const status = listOption(args, 'status', ['现有', '潜在'] as const);
+    const classes = listOption(args, 'class', CLASSES);
+    const systems = listOption(args, 'system', SYSTEMS);
+    const customers = selectCustomers(ctx.data, {
+      ...(classes && { classes }),
+      ...(systems && { systems }),
+      ...(status && { status }),
+      vipOnly: Boolean(args.values['vip']),
+      ...(shard && { shard }),
+    });
+    const bar = io.isTTY ? new SingleBar({ format: '生成信函 [{bar}] {value}/{total}', hideCursor: true }) : undefined;
+    bar?.start(customers.length, 0);
+    const result = await runMailing({
+      data: ctx.data,
+      templates: ctx.templates,
+      customers,
+      festival: festival as Festival,
+      year,
+      today: ctx.today,
+      outDir: ctx.outDir,
+      formats: ctx.formats,
+      resume: Boolean(args.values['resume']),
+      onProgress: (done) => bar?.update(done),
+    });
+    bar?.stop();
+    const ok = result.rows.filter((r) => r.status === 'ok').length;
+    const skipped = result.rows.filter((r) => r.status.startsWith('skipped')).length;
+    io.stdout(`${year}年${festival}：${ok} 封信函已生成，${skipped} 个跳过，${result.failed} 个失败。输出在 ${result.folder}\n`);
+    io.stdout(
+      result.mailingPast
+        ? `注意：按提前 ${ctx.data.policies.festivalLead.mailDaysBefore} 天邮寄，应在 ${formatChineseDate(result.mailingDate)} 寄出，这个日期已经过了，请尽快寄出；跟进日程已从今天算起。\n`
+        : `应在 ${formatChineseDate(result.mailingDate)} 寄出。\n`,
+    );
+    for (const r of result.rows.filter((r) => r.status !== 'ok')) io.stderr(`${r.id}：${r.status}\n`);
+    return result.failed > 0 ? 3 : 0;
+  },
+};

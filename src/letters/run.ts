@@ -1,0 +1,174 @@
+// One festival mailing: a letter per customer (PDF and .docx), merged print volumes, the
+// manifest, the follow-up list and calendar. A bad record is reported and skipped; files are
+// written atomically, and a rerun with resume skips letters already complete.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import type { DataSet } from '../data/dataset.ts';
+import { formatIssue } from '../data/issues.ts';
+import type { Customer } from '../data/schema.ts';
+import type { IsoDate } from '../domain/dates.ts';
+import type { Festival } from '../domain/festivals.ts';
+import type { Section } from '../document/model.ts';
+import { neutralise } from '../import/cells.ts';
+import { safeName, writeAtomic } from '../output/write.ts';
+import { buildDoc, writeDoc } from '../pipeline/document.ts';
+import type { TemplateSet } from '../pipeline/templates.ts';
+import type { Format } from '../template/frontmatter.ts';
+import { buildView, openDeal } from '../views/build.ts';
+import { tracedRecords } from '../pipeline/glyphs.ts';
+import { calendar, type CalendarEvent } from './ics.ts';
+import { followUp, planFor } from './schedule.ts';
+
+/** Letters per merged print file: one pdfmake document of 500 A4 letters stays well under 1 GB. */
+export const VOLUME_SIZE = 500;
+
+export interface MailingRequest {
+  readonly data: DataSet;
+  readonly templates: TemplateSet;
+  readonly customers: readonly Customer[];
+  readonly festival: Festival;
+  readonly year: number;
+  readonly today: IsoDate;
+  readonly outDir: string;
+  readonly formats: readonly Format[];
+  readonly resume: boolean;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface ManifestRow {
+  readonly id: string;
+  readonly unit: string;
+  readonly recipient: string;
+  readonly address: string;
+  readonly postcode: string;
+  readonly files: readonly string[];
+  readonly status: string;
+}
+
+export interface MailingResult {
+  readonly folder: string;
+  readonly rows: readonly ManifestRow[];
+  readonly files: readonly string[];
+  readonly failed: number;
+  readonly mailingDate: IsoDate;
+  readonly mailingPast: boolean;
+}
+
+/** A PDF or .docx that a killed run cannot have left half-written: right header and trailer. */
+export function completeFile(file: string): boolean {
+  if (!existsSync(file)) return false;
+  const bytes = readFileSync(file);
+  if (file.endsWith('.pdf')) return bytes.subarray(0, 5).toString('latin1') === '%PDF-' && bytes.subarray(-1024).toString('latin1').includes('%%EOF');
+  // A zip ends with its end-of-central-directory record, PK\x05\x06, within the last 64 KB.
+  return bytes.subarray(0, 2).toString('latin1') === 'PK' && bytes.subarray(-65_557).includes(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+}
+
+export async function runMailing(req: MailingRequest): Promise<MailingResult> {
+  const { data, festival, year, today } = req;
+  const folder = path.join(req.outDir, `${year}-${festival}`);
+  const lettersDir = path.join(folder, 'letters');
+  const rel = (f: string) => path.relative(folder, f);
+  const template = req.templates.get('letter');
+  const rows: ManifestRow[] = [];
+  const printSections: Section[] = [];
+  const written: string[] = [];
+
+  // Customer files that failed validation are not in the data set; they fail here, by name.
+  for (const issue of data.issues) {
+    if (issue.severity !== 'error' || !/[\\/]customers[\\/]/.test(issue.file)) continue;
+    const id = path.basename(issue.file).replace(/\.ya?ml$/i, '');
+    if (rows.some((r) => r.id === id)) continue;
+    rows.push({ id, unit: '', recipient: '', address: '', postcode: '', files: [], status: `failed: ${formatIssue(issue)}` });
+  }
+
+  let done = 0;
+  for (const customer of req.customers) {
+    const head = customer.contacts.find((c) => c.role === '决策人');
+    const base: Omit<ManifestRow, 'files' | 'status'> = {
+      id: customer.id,
+      unit: customer.name,
+      recipient: head ? `${head.name}${head.title ? ` ${head.title}` : ''}` : `${customer.name}领导`,
+      address: customer.address,
+      postcode: customer.postcode ?? '',
+    };
+    req.onProgress?.(done++, req.customers.length);
+    if (!customer.postcode) {
+      rows.push({ ...base, files: [], status: 'skipped: 缺少邮编，无法邮寄' });
+      continue;
+    }
+    try {
+      const deal = openDeal(data, customer, today);
+      const view = buildView('letter', { data, customer, ...(deal && { deal }), today, festival: { name: festival, year } });
+      const doc = buildDoc(req.templates, {
+        parts: [{ template, view }],
+        title: `${year}年${festival}致函—${customer.name}`,
+        data,
+        traced: tracedRecords(data, customer, deal),
+        today,
+      });
+      const stem = path.join(lettersDir, safeName(customer.id));
+      const targets = req.formats.map((f) => `${stem}.${f}`);
+      const files = req.resume && targets.every(completeFile) ? targets : await writeDoc(doc, req.formats, stem, path.join(data.dir, 'assets'));
+      written.push(...files);
+      printSections.push(...doc.sections);
+      rows.push({ ...base, files: files.map(rel), status: 'ok' });
+    } catch (e) {
+      rows.push({ ...base, files: [], status: `failed: ${(e as Error).message.replace(/\s*\n\s*/g, '；')}` });
+    }
+  }
+  req.onProgress?.(done, req.customers.length);
+
+  const author = data.company?.name ?? '';
+  if (req.formats.includes('pdf') && printSections.length > 0) {
+    const { writePdf } = await import('../writers/pdf/index.ts');
+    for (let v = 0; v * VOLUME_SIZE < printSections.length; v++) {
+      const sections = printSections.slice(v * VOLUME_SIZE, (v + 1) * VOLUME_SIZE);
+      const file = path.join(folder, `print-${String(v + 1).padStart(3, '0')}.pdf`);
+      const title = `${year}年${festival}致函（打印）第 ${v + 1} 册`;
+      await writeAtomic(file, await writePdf({ meta: { title, author, created: `${today}T00:00:00Z` }, sections }, { assetsDir: path.join(data.dir, 'assets') }));
+      written.push(file);
+    }
+  }
+
+  const plan = planFor(festival, year, today, data.policies);
+  const csv = (header: string[], body: string[][]) => `\uFEFF${stringify([header, ...body.map((r) => r.map(neutralise))])}`;
+  const manifest = path.join(folder, 'manifest.csv');
+  await writeAtomic(
+    manifest,
+    csv(['客户编号', '单位名称', '收信人', '地址', '邮编', '文件', '状态'], rows.map((r) => [r.id, r.unit, r.recipient, r.address, r.postcode, r.files.join(' '), r.status])),
+  );
+  const ups = req.customers.filter((c) => rows.some((r) => r.id === c.id && r.status === 'ok')).map((c) => followUp(c, plan, today));
+  const followFile = path.join(folder, 'follow-up.csv');
+  await writeAtomic(
+    followFile,
+    csv(
+      ['客户编号', '单位名称', '联系人', '电话', '拜访次序', '最早', '最晚', '重要日子'],
+      ups.flatMap((u) =>
+        u.visits.map((v) => [u.customer.id, u.customer.name, u.contact, u.phone, `第 ${v.no} 次`, v.from, v.to, v.no === 1 ? u.dates.map((d) => `${d.date} ${d.who}${d.what}`).join('；') : '']),
+      ),
+    ),
+  );
+  const events: CalendarEvent[] = ups.flatMap((u) => [
+    ...u.visits.map((v) => ({
+      uid: `${year}-${festival}-${u.customer.id}-visit${v.no}@tuangou`,
+      title: `拜访 ${u.customer.name}（第 ${v.no} 次）`,
+      description: `${u.contact} ${u.phone}`.trim(),
+      start: v.from,
+      end: v.to,
+    })),
+    ...u.dates.map((d, i) => ({ uid: `${year}-${festival}-${u.customer.id}-date${i}@tuangou`, title: `${d.who}${d.what}（${u.customer.name}）`, start: d.date, end: d.date })),
+  ]);
+  const icsFile = path.join(folder, 'follow-up.ics');
+  await writeAtomic(icsFile, calendar(`${year}年${festival}团购跟进`, events, today));
+  written.push(manifest, followFile, icsFile);
+
+  return {
+    folder,
+    rows,
+    files: written,
+    failed: rows.filter((r) => r.status.startsWith('failed')).length,
+    mailingDate: plan.mailingDate,
+    mailingPast: plan.mailingPast,
+  };
+}

@@ -1,0 +1,55 @@
+// The follow-up after a mailing: mailing date, the first-visit window, the later visits, and
+// the key contacts' birthdays and anniversaries (solar or lunar) that fall in the season.
+import type { Policies, Customer } from '../data/schema.ts';
+import { formatCalendarDate, occurrencesWithin } from '../domain/calendar-date.ts';
+import { addDays, daysBetween, type IsoDate } from '../domain/dates.ts';
+import { mailingPlan, type Festival, type MailingPlan } from '../domain/festivals.ts';
+
+export function planFor(festival: Festival, year: number, today: IsoDate, policies: Policies): MailingPlan {
+  const lead = policies.festivalLead;
+  return mailingPlan(festival, year, today, {
+    mailDaysBefore: lead.mailDaysBefore,
+    firstVisitAfterMail: [lead.firstVisitFrom, lead.firstVisitTo],
+    minVisits: lead.minVisits,
+  });
+}
+
+export interface FollowUp {
+  readonly customer: Customer;
+  /** The 决策人 or, failing that, the first contact. */
+  readonly contact: string;
+  readonly phone: string;
+  readonly visits: readonly { readonly no: number; readonly from: IsoDate; readonly to: IsoDate }[];
+  readonly dates: readonly { readonly who: string; readonly what: string; readonly date: IsoDate }[];
+}
+
+/**
+ * Visit 1 in the first-visit window; each later one a week after the previous window, so
+ * policy minVisits visits happen before the festival when the lead time allows.
+ * When the mailing date is past, the window starts from today instead.
+ */
+export function followUp(customer: Customer, plan: MailingPlan, today: IsoDate): FollowUp {
+  const shift = plan.mailingPast ? Math.max(0, daysBetween(plan.firstVisitFrom, today)) : 0;
+  const from = addDays(plan.firstVisitFrom, shift);
+  const to = addDays(plan.firstVisitTo, shift);
+  const visits = Array.from({ length: plan.minVisits }, (_, i) => ({ no: i + 1, from: addDays(from, i * 7), to: addDays(to, i * 7) }));
+  const key = customer.contacts.filter((c) => c.role === '决策人' || c.role === '业务负责人');
+  const head = key[0] ?? customer.contacts[0];
+  const seasonStart = plan.mailingPast ? today : plan.mailingDate;
+  const season = Math.max(0, daysBetween(seasonStart, plan.festivalDate));
+  const dates = key.flatMap((c) =>
+    [
+      { what: '生日', date: c.birthday },
+      { what: '结婚纪念日', date: c.anniversary },
+    ].flatMap(({ what, date }) =>
+      date ? occurrencesWithin(date, seasonStart, season).map((d) => ({ who: c.name, what: `${what}（${formatCalendarDate({ ...date, year: undefined })}）`, date: d })) : [],
+    ),
+  );
+  return {
+    customer,
+    contact: head?.name ?? '',
+    phone: head?.mobile ?? head?.officePhone ?? customer.phone ?? '',
+    visits,
+    dates: dates.sort((a, b) => (a.date < b.date ? -1 : 1)),
+  };
+}

@@ -1,0 +1,129 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { completeFile } from '../../src/letters/run.ts';
+import { runCli } from '../cli/run.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TODAY = '2026-11-24';
+
+function dataCopy(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tuangou-letters-'));
+  cpSync(path.join(ROOT, 'data'), path.join(dir, 'data'), { recursive: true });
+  return dir;
+}
+
+const manifest = (folder: string): Record<string, string>[] =>
+  parse(readFileSync(path.join(folder, 'manifest.csv'), 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+
+async function letters(dir: string, ...extra: string[]) {
+  return runCli(['letters', '--festival', '春节', '--year', '2027', '--today', TODAY, '--data', 'data', '--out', 'out', ...extra], dir);
+}
+
+describe('a batch with bad records', () => {
+  let dir: string;
+  let folder: string;
+  let code: number;
+
+  beforeAll(async () => {
+    dir = dataCopy();
+    const customers = path.join(dir, 'data', 'customers');
+    // A character the fonts lack, and a customer file that fails validation.
+    const ranqi = path.join(customers, 'qingcheng-ranqi.yaml');
+    writeFileSync(ranqi, readFileSync(ranqi, 'utf8').replace(/^name: 青城燃气/m, 'name: 青城𠮷燃气'));
+    writeFileSync(path.join(customers, 'broken-unit.yaml'), 'id: broken-unit\nname: 坏数据单位\nsystem: 金融\nstatus: 现有\naddress: 某地\ncontacts:\n  - name: 张三\n    role: 决策人\n    mobile: "123"\n');
+    const r = await letters(dir, '--format', 'pdf');
+    code = r.code;
+    folder = path.join(dir, 'out', '2027-春节');
+  });
+
+  it('reports each bad record, makes every other letter, and exits 3', () => {
+    expect(code).toBe(3);
+    const rows = manifest(folder);
+    const status = Object.fromEntries(rows.map((r) => [r['客户编号'], r['状态']]));
+    expect(status['qingcheng-ranqi']).toMatch(/^failed: .*qingcheng-ranqi\.yaml:\d+:\d+ name\(单位名称\).*U\+20BB7/);
+    expect(status['broken-unit']).toMatch(/^failed: .*broken-unit\.yaml:9:\d+ .*手机/);
+    expect(status['minimal-beijiang-renshou']).toBe('skipped: 缺少邮编，无法邮寄');
+    const ok = rows.filter((r) => r['状态'] === 'ok');
+    expect(ok).toHaveLength(12);
+    for (const r of ok) expect(completeFile(path.join(folder, r['文件']!))).toBe(true);
+    expect(readdirSync(path.join(folder, 'letters')).sort()).toEqual(ok.map((r) => `${r['客户编号']}.pdf`).sort());
+  });
+
+  it('orders the manifest by system, then unit', () => {
+    const systems = ['党政', '执法', '金融', '通讯', '能源', '文教卫生', '军警', '实力企业'];
+    const ids = manifest(folder).filter((r) => r['单位名称'] !== '').map((r) => r['客户编号']);
+    const data = readdirSync(path.join(dir, 'data', 'customers')).map((f) => readFileSync(path.join(dir, 'data', 'customers', f), 'utf8'));
+    const systemOf = (id: string) => systems.indexOf(/^system: (\S+)/m.exec(data.find((t) => t.includes(`id: ${id}\n`)) ?? '')?.[1] ?? '');
+    const order = ids.map((id) => systemOf(id!));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+});
+
+describe('resume after an interrupted run', () => {
+  it('redoes missing and half-written letters and nothing else', async () => {
+    const dir = dataCopy();
+    expect((await letters(dir, '--format', 'pdf')).code).toBe(0);
+    const folder = path.join(dir, 'out', '2027-春节');
+    const lettersDir = path.join(folder, 'letters');
+    const before = readdirSync(lettersDir).sort();
+    // What a kill -9 between files could leave: one letter missing, one cut short.
+    rmSync(path.join(lettersDir, before[0]!));
+    truncateSync(path.join(lettersDir, before[1]!), 100);
+    expect(completeFile(path.join(lettersDir, before[1]!))).toBe(false);
+    // A complete letter keeps its (back-dated) timestamp: it is not written again.
+    const untouched = path.join(lettersDir, before[2]!);
+    utimesSync(untouched, new Date('2026-01-01'), new Date('2026-01-01'));
+    expect((await letters(dir, '--format', 'pdf', '--resume')).code).toBe(0);
+    expect(readdirSync(lettersDir).sort()).toEqual(before);
+    for (const f of before) expect(completeFile(path.join(lettersDir, f))).toBe(true);
+    expect(statSync(untouched).mtime.toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    const ids = manifest(folder).map((r) => r['客户编号']);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('shards', () => {
+  it('1/3, 2/3 and 3/3 together are the whole mailing, without overlap', async () => {
+    const dir = dataCopy();
+    const whole = (await letters(dir, '--format', 'pdf', '--out', 'whole')).code;
+    expect(whole).toBe(0);
+    const all = manifest(path.join(dir, 'whole', '2027-春节')).map((r) => r['客户编号']).sort();
+    const parts: string[] = [];
+    for (const i of [1, 2, 3]) {
+      expect((await letters(dir, '--format', 'pdf', '--out', `shard${i}`, '--shard', `${i}/3`)).code).toBe(0);
+      parts.push(...manifest(path.join(dir, `shard${i}`, '2027-春节')).map((r) => r['客户编号']!));
+    }
+    expect(parts.sort()).toEqual(all);
+  });
+});
+
+describe('the follow-up schedule', () => {
+  it('mails 60 days before 春节 2027 (6 Feb) and visits 3–7 days later, three times', async () => {
+    const dir = dataCopy();
+    const r = await letters(dir, '--format', 'pdf', '--system', '党政');
+    expect(r.stdout).toContain('应在 2026年12月8日 寄出');
+    const folder = path.join(dir, 'out', '2027-春节');
+    const rows = parse(readFileSync(path.join(folder, 'follow-up.csv'), 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    const visits = rows.filter((x) => x['客户编号'] === 'qcxq-jiedai-zhongxin').map((x) => [x['最早'], x['最晚']]);
+    expect(visits).toEqual([
+      ['2026-12-11', '2026-12-15'],
+      ['2026-12-18', '2026-12-22'],
+      ['2026-12-25', '2026-12-29'],
+    ]);
+    const ics = readFileSync(path.join(folder, 'follow-up.ics'), 'utf8');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20261211\r\nDTEND;VALUE=DATE:20261216\r\n');
+    // The 决策人's lunar birthday 农历冬月初六 falls on 2026-12-14, inside the season.
+    expect(ics).toContain('DTSTART;VALUE=DATE:20261214');
+    for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  });
+
+  it('says when the mailing date is already past', async () => {
+    const dir = dataCopy();
+    const r = await runCli(['letters', '--festival', '元旦', '--year', '2027', '--today', TODAY, '--data', 'data', '--out', 'out', '--format', 'pdf', '--system', '党政'], dir);
+    expect(r.stdout).toMatch(/应在 2026年11月2日 寄出，这个日期已经过了/);
+  });
+});
