@@ -8,7 +8,7 @@ import { DataError } from '../errors.ts';
 import type { TokenTable } from '../template/tokens.ts';
 import type { Align, Block, Inline, TableColumn, TextRun } from './model.ts';
 
-const CONTAINERS = ['signature', 'kv', 'qr', 'notes', 'center', 'right', 'small'] as const;
+const CONTAINERS = ['signature', 'kv', 'qr', 'notes', 'center', 'right', 'small', 'postcode', 'labels'] as const;
 type ContainerName = (typeof CONTAINERS)[number];
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
@@ -151,6 +151,25 @@ export function parseMarkup(markup: string, tokens: TokenTable, where: string): 
       }
       case 'notes':
         return [{ type: 'noteLines', count: Math.min(Math.max(Number(args[0] ?? 5) || 5, 1), 40) }];
+      case 'postcode': {
+        const side = args[0] ?? (style.align === 'right' ? 'right' : 'left');
+        if (side !== 'left' && side !== 'right') return fail(open, `::: postcode 后面只能写 left（靠左，默认）或 right（靠右），不能写「${side}」`);
+        const digits = lines.map(plain).join('').trim();
+        // Empty leaves the boxes blank for writing by hand; anything else must be a whole postcode.
+        if (digits !== '' && !/^[0-9]{6}$/.test(digits)) {
+          return fail(open, `::: postcode 里的邮编应为 6 位数字（可以 0 开头，如 010010），这里是「${digits}」`);
+        }
+        return [{ type: 'postcodeBoxes', digits, ...(side === 'right' ? { align: side } : {}) }];
+      }
+      case 'labels': {
+        const columns = Number(args[0] ?? 3);
+        if (!Number.isInteger(columns) || columns < 1 || columns > 4) return fail(open, '::: labels 后面的列数只能是 1、2、3 或 4');
+        const height = Number(args[1] ?? 37);
+        if (!(height >= 15 && height <= 150)) return fail(open, '::: labels 的标签高度（毫米）要在 15 到 150 之间');
+        // Each paragraph (blank-line separated) is one label, each of its lines a line.
+        const labels = inner.filter((x) => x.type === 'inline').map((x) => splitLines(runs(x, true))).filter((l) => l.length > 0);
+        return labels.length === 0 ? [] : [{ type: 'labels', columns, height, labels }];
+      }
       case 'small':
         return parseBlocks(inner, { ...style, small: true });
       case 'center':

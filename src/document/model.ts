@@ -90,6 +90,28 @@ export interface NoteLines {
 export interface PageBreak {
   readonly type: 'pageBreak';
 }
+/**
+ * The six red postcode boxes of a Chinese envelope (GB/T 1416): 8 × 10 mm each, 2 mm apart,
+ * one digit centred in each. Empty digits leave the boxes blank for writing by hand.
+ */
+export interface PostcodeBoxes {
+  readonly type: 'postcodeBoxes';
+  /** Six ASCII digits, or '' for blank boxes. */
+  readonly digits: string;
+  readonly align?: 'left' | 'right';
+}
+/**
+ * Address labels for self-adhesive A4 label stock: a grid of equal labels `columns` across the
+ * text width, each exactly `height` mm tall, text centred and set smaller when it would not fit.
+ */
+export interface LabelSheet {
+  readonly type: 'labels';
+  readonly columns: number;
+  /** Millimetres. */
+  readonly height: number;
+  /** Each label is its lines; the writers pad the last row with empty labels. */
+  readonly labels: readonly (readonly (readonly Inline[])[])[];
+}
 
 export type Block =
   | Heading
@@ -101,7 +123,9 @@ export type Block =
   | Image
   | QrCode
   | NoteLines
-  | PageBreak;
+  | PageBreak
+  | PostcodeBoxes
+  | LabelSheet;
 
 export interface PageSetup {
   readonly size: PageSize;
@@ -141,3 +165,6 @@ export interface Doc {
 }
 
 export const CONFIDENTIAL_MARK = '内部资料 注意保密';
+
+/** Postcode box geometry in millimetres (GB/T 1416 envelopes), the same in both formats. */
+export const POSTCODE_BOX = { width: 8, height: 10, gap: 2, count: 6 } as const;

@@ -41,6 +41,13 @@ function* blockTexts(p: string, block: Block): Generator<[string, string]> {
     case 'qr':
       if (block.caption !== undefined) yield [`${p}.caption`, block.caption];
       break;
+    case 'postcodeBoxes':
+      yield [`${p}.digits`, block.digits];
+      break;
+    case 'labels':
+      for (const [i, label] of block.labels.entries())
+        for (const [l, line] of label.entries()) yield* inlineTexts(`${p}.labels[${i}][${l}]`, line);
+      break;
     case 'image':
     case 'noteLines':
     case 'pageBreak':

@@ -17,6 +17,7 @@ import type { TemplateSet } from '../pipeline/templates.ts';
 import type { Format } from '../template/frontmatter.ts';
 import { buildView, openDeal } from '../views/build.ts';
 import { tracedRecords } from '../pipeline/glyphs.ts';
+import { envelopeView, labelsView } from '../views/envelope.ts';
 import { calendar, type CalendarEvent } from './ics.ts';
 import { followUp, planFor } from './schedule.ts';
 
@@ -33,6 +34,8 @@ export interface MailingRequest {
   readonly outDir: string;
   readonly formats: readonly Format[];
   readonly resume: boolean;
+  /** A4 address-label sheets instead of DL envelopes. */
+  readonly labels?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -131,6 +134,20 @@ export async function runMailing(req: MailingRequest): Promise<MailingResult> {
     }
   }
 
+  // Envelopes (or label sheets) for every letter made, in the same order as the print file.
+  const mailed = req.customers.filter((c) => rows.some((r) => r.id === c.id && r.status === 'ok'));
+  if (req.formats.includes('pdf') && mailed.length > 0) {
+    const envelopes = mailed.map((c) => envelopeView(data, c));
+    const parts = req.labels
+      ? [{ template: req.templates.get('labels'), view: labelsView(envelopes) }]
+      : envelopes.map((view) => ({ template: req.templates.get('envelope'), view }));
+    const doc = buildDoc(req.templates, { parts, title: `${year}年${festival}${req.labels ? '地址标签' : '信封'}`, data, traced: [], today });
+    const { writePdf } = await import('../writers/pdf/index.ts');
+    const file = path.join(folder, req.labels ? 'labels.pdf' : 'envelopes.pdf');
+    await writeAtomic(file, await writePdf(doc, { assetsDir: path.join(data.dir, 'assets') }));
+    written.push(file);
+  }
+
   const plan = planFor(festival, year, today, data.policies);
   const csv = (header: string[], body: string[][]) => `\uFEFF${stringify([header, ...body.map((r) => r.map(neutralise))])}`;
   const manifest = path.join(folder, 'manifest.csv');
@@ -138,7 +155,7 @@ export async function runMailing(req: MailingRequest): Promise<MailingResult> {
     manifest,
     csv(['客户编号', '单位名称', '收信人', '地址', '邮编', '文件', '状态'], rows.map((r) => [r.id, r.unit, r.recipient, r.address, r.postcode, r.files.join(' '), r.status])),
   );
-  const ups = req.customers.filter((c) => rows.some((r) => r.id === c.id && r.status === 'ok')).map((c) => followUp(c, plan, today));
+  const ups = mailed.map((c) => followUp(c, plan, today));
   const followFile = path.join(folder, 'follow-up.csv');
   await writeAtomic(
     followFile,

@@ -4,6 +4,7 @@
 // (proposal, product, letter, envelope) cannot carry a private field: it has no name here.
 import { z } from 'zod';
 import type { ViewKind } from '../template/frontmatter.ts';
+import { envelopeViewSchema, labelsViewSchema } from './envelope.ts';
 
 const s = z.string();
 const opt = <T extends z.ZodType>(t: T) => t.optional();
@@ -290,7 +291,9 @@ export const VIEW_SCHEMAS: Partial<Record<ViewKind, z.ZodType>> = {
   allocation: allocationViewSchema,
   pack: packViewSchema,
   letter: letterViewSchema,
+  envelope: envelopeViewSchema,
+  labels: labelsViewSchema,
 };
 
 /** Whether a template of this kind may be handed to the customer. */
-export const EXTERNAL_VIEWS: readonly ViewKind[] = ['proposal', 'product', 'letter', 'envelope'];
+export const EXTERNAL_VIEWS: readonly ViewKind[] = ['proposal', 'product', 'letter', 'envelope', 'labels'];

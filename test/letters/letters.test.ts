@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { completeFile } from '../../src/letters/run.ts';
 import { runCli } from '../cli/run.ts';
+import { pdfPages } from '../writers/text.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TODAY = '2026-11-24';
@@ -53,6 +54,13 @@ describe('a batch with bad records', () => {
     expect(readdirSync(path.join(folder, 'letters')).sort()).toEqual(ok.map((r) => `${r['客户编号']}.pdf`).sort());
   });
 
+  it('puts one DL envelope per letter made into envelopes.pdf, in manifest order', async () => {
+    const ok = manifest(folder).filter((r) => r['状态'] === 'ok');
+    const pages = await pdfPages(new Uint8Array(readFileSync(path.join(folder, 'envelopes.pdf'))));
+    expect(pages).toHaveLength(ok.length);
+    pages.forEach((p, i) => expect(p.replace(/\s+/g, '')).toContain(ok[i]!['邮编']));
+  });
+
   it('orders the manifest by system, then unit', () => {
     const systems = ['党政', '执法', '金融', '通讯', '能源', '文教卫生', '军警', '实力企业'];
     const ids = manifest(folder).filter((r) => r['单位名称'] !== '').map((r) => r['客户编号']);
@@ -83,6 +91,18 @@ describe('resume after an interrupted run', () => {
     expect(statSync(untouched).mtime.toISOString()).toBe('2026-01-01T00:00:00.000Z');
     const ids = manifest(folder).map((r) => r['客户编号']);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('label sheets', () => {
+  it('--labels puts 3 × 8 address labels on each A4 page instead of envelopes', async () => {
+    const dir = dataCopy();
+    expect((await letters(dir, '--format', 'pdf', '--labels')).code).toBe(0);
+    const folder = path.join(dir, 'out', '2027-春节');
+    expect(readdirSync(folder)).toContain('labels.pdf');
+    expect(readdirSync(folder)).not.toContain('envelopes.pdf');
+    const text = (await pdfPages(new Uint8Array(readFileSync(path.join(folder, 'labels.pdf'))))).join('').replace(/\s+/g, '');
+    for (const r of manifest(folder).filter((x) => x['状态'] === 'ok')) expect(text).toContain(r['单位名称']!.replace(/\s+/g, ''));
   });
 });
 

@@ -13,9 +13,10 @@ import { context, GENERATE_HELP, GENERATE_OPTIONS } from '../generate.ts';
 const CLASSES = ['A', 'B', 'C', 'D'] as const satisfies readonly CustomerClass[];
 
 export const command: Command = {
-  usage: '--festival 春节|中秋|端午|元旦|国庆 [--year YYYY] [--class A,B] [--system 金融,…] [--status 现有|潜在] [--vip] [--shard i/n] [--resume] [--out DIR] [--today YYYY-MM-DD]',
+  usage: '--festival 春节|中秋|端午|元旦|国庆 [--year YYYY] [--class A,B] [--system 金融,…] [--status 现有|潜在] [--vip] [--labels] [--shard i/n] [--resume] [--out DIR] [--today YYYY-MM-DD]',
   description: [
     '节日邮寄：为选中的每个客户生成一封节日信函（PDF 和 .docx），合并成按系统、单位排序的打印文件（每 500 封一册），',
+    '信封（DL 220×110 毫米，带六个邮编方格）或 --labels 的 A4 地址标签合成一个 PDF，',
     '并写出 manifest.csv（每个客户一行：文件和状态）、follow-up.csv 和 follow-up.ics（首次拜访窗口、后续拜访、关键联系人在这段时间的生日和纪念日）。',
     '输出在 <out>/<年>-<节日>/ 下。个别客户出错只跳过该客户并记入清单，其余照常生成；有失败时退出码为 3。',
   ].join('\n'),
@@ -29,6 +30,7 @@ export const command: Command = {
     vip: { type: 'boolean' },
     shard: { type: 'string' },
     resume: { type: 'boolean' },
+    labels: { type: 'boolean' },
   },
   help: [
     { flag: '--festival 春节', text: `节日：${FESTIVALS.join('、')}` },
@@ -39,6 +41,7 @@ export const command: Command = {
     { flag: '--vip', text: '只寄有 VIP 或符合 VIP 条件联系人的客户' },
     { flag: '--shard i/n', text: '只做稳定划分的第 i 份（共 n 份），多台机器分担时用；各份清单合起来就是全部' },
     { flag: '--resume', text: '跳过已经完整生成的信函，接着上次中断的地方做' },
+    { flag: '--labels', text: '打印 A4 地址标签纸（每页 3 × 8 张），代替 DL 信封' },
     ...GENERATE_HELP.filter((h) => !h.flag.startsWith('--json')),
   ],
   examples: ['tuangou letters --festival 春节', 'tuangou letters --festival 中秋 --year 2027 --class A,B --system 金融', 'tuangou letters --festival 春节 --shard 2/3 --resume'],
@@ -79,6 +82,7 @@ export const command: Command = {
       outDir: ctx.outDir,
       formats: ctx.formats,
       resume: Boolean(args.values['resume']),
+      labels: Boolean(args.values['labels']),
       onProgress: (done) => bar?.update(done),
     });
     bar?.stop();

@@ -3,6 +3,7 @@ import {
   AlignmentType,
   BorderStyle,
   HeadingLevel,
+  HeightRule,
   HorizontalPositionRelativeFrom,
   ImageRun,
   NoBreakHyphen,
@@ -16,17 +17,30 @@ import {
   TableRow,
   TextRun,
   TextWrappingType,
+  VerticalAlignTable,
   VerticalPositionRelativeFrom,
   WidthType,
   type IFloating,
   type IFontAttributesProperties,
   type ParagraphChild,
 } from 'docx';
-import type { Align, Block, FontFamily, Inline, KeyValueGrid, Signature, Table as TableBlock } from '../../document/model.ts';
+import {
+  POSTCODE_BOX,
+  type Align,
+  type Block,
+  type FontFamily,
+  type Inline,
+  type KeyValueGrid,
+  type LabelSheet,
+  type PostcodeBoxes,
+  type Signature,
+  type Table as TableBlock,
+} from '../../document/model.ts';
 import { fontkitFont } from '../../fonts/index.ts';
 import type { Asset } from '../assets.ts';
 import { CHECKBOX, flattenRuns } from '../inline.ts';
-import { LINE_PITCH, NOTE_LINE_MM, SEAL_MM, mmToTwip, type TypeScale } from '../page.ts';
+import { LINE_PITCH, NOTE_LINE_MM, SEAL_MM, mmToPt, mmToTwip, type TypeScale } from '../page.ts';
+import { LABEL_PAD_MM, POSTCODE_DIGIT_PT, POSTCODE_RED, fitLabel } from '../pdf/blocks.ts';
 import { QUIET_MODULES, qrMatrix, qrPng } from '../qr.ts';
 import { BULLET, ORDERED, blockGap, halfPoints, lineSpacing, twips } from './styles.ts';
 
@@ -195,6 +209,77 @@ function noteLines(count: number): Paragraph[] {
   );
 }
 
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'auto' } as const;
+const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
+/** An empty paragraph exactly `mm` tall: Word wants one after a table, and it makes the gap below. */
+const spacer = (mm: number): Paragraph => new Paragraph({ spacing: { line: Math.max(1, mmToTwip(mm)), lineRule: 'exact', before: 0, after: 0 } });
+
+/**
+ * Six boxes as one row of a fixed table: box cells with red borders and a 2 mm cell without
+ * borders between each two, so the boxes stand apart as printed on an envelope.
+ */
+function postcodeBoxes(block: PostcodeBoxes, ctx: DocxContext): Table {
+  const { width, height, gap, count } = POSTCODE_BOX;
+  const red = { style: BorderStyle.SINGLE, size: 8, color: POSTCODE_RED.slice(1).toUpperCase() } as const;
+  const box = { top: red, bottom: red, left: red, right: red };
+  const widths = Array.from({ length: count * 2 - 1 }, (_, i) => mmToTwip(i % 2 === 0 ? width : gap));
+  const digits = [...block.digits];
+  const cells = widths.map(
+    (w, i) =>
+      new TableCell({
+        width: { size: w, type: WidthType.DXA },
+        margins: { left: 0, right: 0, top: 0, bottom: 0 },
+        verticalAlign: VerticalAlignTable.CENTER,
+        borders: i % 2 === 0 ? box : { top: NO_BORDER, bottom: NO_BORDER },
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { line: 240, lineRule: 'auto', before: 0, after: 0 },
+            children: i % 2 === 0 && digits[i / 2] !== undefined ? runs(plain(digits[i / 2] as string), { size: POSTCODE_DIGIT_PT }, ctx) : [],
+          }),
+        ],
+      }),
+  );
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    alignment: block.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+    indent: { size: 0, type: WidthType.DXA },
+    borders: NO_BORDERS,
+    rows: [new TableRow({ cantSplit: true, height: { value: mmToTwip(height), rule: HeightRule.EXACT }, children: cells })],
+  });
+}
+
+/** Labels as a borderless fixed grid of exact-height rows; each label at the size the PDF uses. */
+function labelSheet(block: LabelSheet, ctx: DocxContext): Table {
+  const widthMm = ctx.widthMm / block.columns;
+  const column = mmToTwip(widthMm);
+  const rows: TableRow[] = [];
+  for (let i = 0; i < block.labels.length; i += block.columns) {
+    const cells = Array.from({ length: block.columns }, (_, c) => {
+      const label = block.labels[i + c] ?? [];
+      const fit = fitLabel(label, ctx.family, mmToPt(widthMm - 2 * LABEL_PAD_MM.x), mmToPt(block.height - 2 * LABEL_PAD_MM.y), ctx.scale.table);
+      const children = label.length === 0 ? [new Paragraph({})] : label.map((line) => paragraph(line, { size: fit.size }, ctx, 'left'));
+      return new TableCell({
+        width: { size: column, type: WidthType.DXA },
+        margins: { left: mmToTwip(LABEL_PAD_MM.x), right: mmToTwip(LABEL_PAD_MM.x), top: 0, bottom: 0 },
+        verticalAlign: VerticalAlignTable.CENTER,
+        children,
+      });
+    });
+    rows.push(new TableRow({ cantSplit: true, height: { value: mmToTwip(block.height), rule: HeightRule.EXACT }, children: cells }));
+  }
+  return new Table({
+    width: { size: column * block.columns, type: WidthType.DXA },
+    columnWidths: Array.from({ length: block.columns }, () => column),
+    layout: TableLayoutType.FIXED,
+    indent: { size: 0, type: WidthType.DXA },
+    borders: NO_BORDERS,
+    rows,
+  });
+}
+
 export function docxBlock(block: Block, ctx: DocxContext): (Paragraph | Table)[] {
   const { scale } = ctx;
   const gap = { after: blockGap(scale) };
@@ -241,6 +326,10 @@ export function docxBlock(block: Block, ctx: DocxContext): (Paragraph | Table)[]
       return qr(block, ctx);
     case 'noteLines':
       return noteLines(block.count);
+    case 'postcodeBoxes':
+      return [postcodeBoxes(block, ctx), spacer((scale.body * 25.4) / 72)];
+    case 'labels':
+      return block.labels.length === 0 ? [] : [labelSheet(block, ctx), spacer(0.1)];
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
   }

@@ -1,9 +1,9 @@
 // Model blocks as pdfmake nodes.
-import type { Block, FontFamily, KeyValueGrid, QrCode, Signature, Table } from '../../document/model.ts';
+import { POSTCODE_BOX, type Block, type FontFamily, type Inline, type KeyValueGrid, type LabelSheet, type PostcodeBoxes, type QrCode, type Signature, type Table } from '../../document/model.ts';
 import { fontkitFont } from '../../fonts/index.ts';
 import { LINE_PITCH, NOTE_LINE_MM, SEAL_MM, mmToPt, type TypeScale } from '../page.ts';
 import { qrMatrix } from '../qr.ts';
-import { CHECKBOX } from '../inline.ts';
+import { CHECKBOX, flattenRuns } from '../inline.ts';
 import { pdfInlines } from './inline.ts';
 
 export type PdfNode = Readonly<Record<string, unknown>>;
@@ -161,6 +161,104 @@ function noteLines(count: number, ctx: BlockContext): PdfNode {
   return { canvas };
 }
 
+/** The red of the postcode boxes (GB/T 1416 asks for a golden red). */
+export const POSTCODE_RED = '#d7261e';
+/** Height of the middle of a digit above the baseline in Noto Serif SC and Noto Sans SC (glyph 0: −15…743 / 1000). */
+const DIGIT_MIDDLE_EM = 0.365;
+/** Point size of the digits in the boxes. */
+export const POSTCODE_DIGIT_PT = 16;
+
+function postcodeBoxes(block: PostcodeBoxes, ctx: BlockContext): PdfNode {
+  const { count } = POSTCODE_BOX;
+  const [w, h, g] = [mmToPt(POSTCODE_BOX.width), mmToPt(POSTCODE_BOX.height), mmToPt(POSTCODE_BOX.gap)];
+  const canvas = Array.from({ length: count }, (_, i) => ({ type: 'rect', x: i * (w + g), y: 0, w, h, lineWidth: 1, lineColor: POSTCODE_RED }));
+  const stack: PdfNode[] = [{ canvas }];
+  if (block.digits !== '') {
+    // The digits are text (a reader can copy them), laid over the boxes without taking room:
+    // the line's top goes where the digit's own middle meets the middle of the box.
+    const size = POSTCODE_DIGIT_PT;
+    const font = fontkitFont(ctx.family, 'regular');
+    const middle = DIGIT_MIDDLE_EM * size;
+    const top = h / 2 - (font.ascent / font.unitsPerEm) * size + middle;
+    const columns = [...block.digits].flatMap((d, i) => [...(i > 0 ? [{ width: g, text: '' }] : []), { width: w, text: d, alignment: 'center' }]);
+    stack.push({ columns, columnGap: 0, fontSize: size, relativePosition: { x: 0, y: top - h } });
+  }
+  return placed({ stack }, count * w + (count - 1) * g, block.align ?? 'left');
+}
+
+/** Label padding in millimetres: clear of the die-cut edge and of the printer's unprintable rim. */
+export const LABEL_PAD_MM = { x: 5, y: 3 } as const;
+const LABEL_MIN_PT = 6;
+/** Break units: runs of spaces, single CJK characters and punctuation, other runs (words, numbers). */
+const UNITS = /\s+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+/gu;
+
+/** Lines `content` takes at `size` in `width` points: greedy, CJK characters and words as units. */
+function wrappedLines(content: readonly Inline[], family: FontFamily, size: number, width: number): number {
+  let lines = 1;
+  let x = 0;
+  for (const run of flattenRuns(content)) {
+    if (run.kind === 'break') {
+      lines++;
+      x = 0;
+      continue;
+    }
+    const font = fontkitFont(family, run.bold ? 'bold' : 'regular');
+    const units = run.noWrap ? [run.text] : (run.text.match(UNITS) ?? []);
+    for (const unit of units) {
+      const w = (font.layout(unit).advanceWidth / font.unitsPerEm) * size;
+      if (x > 0 && x + w > width && !/^\s+$/.test(unit)) {
+        lines++;
+        x = 0;
+      }
+      if (x === 0 && /^\s+$/.test(unit)) continue;
+      x += w;
+      while (x > width) {
+        lines++;
+        x -= width;
+      }
+    }
+  }
+  return lines;
+}
+
+/**
+ * The point size a label is set in: `max` when it fits, else the largest half-point size that
+ * does (6 pt at the least), and how many lines it then takes. Both writers use it, so a label
+ * is the same size in the PDF and the .docx and never grows its row.
+ */
+export function fitLabel(label: readonly (readonly Inline[])[], family: FontFamily, widthPt: number, heightPt: number, max: number): { size: number; lines: number } {
+  // A little slack for the breaker's own choices (kinsoku, punctuation kept with the word before).
+  const width = widthPt * 0.95;
+  for (let size = max; ; size -= 0.5) {
+    const lines = label.reduce((n, line) => n + wrappedLines(line, family, size, width), 0);
+    if (lines * size * LINE_PITCH <= heightPt || size - 0.5 < LABEL_MIN_PT) return { size, lines };
+  }
+}
+
+function labelSheet(block: LabelSheet, ctx: BlockContext): PdfNode {
+  if (block.labels.length === 0) return { stack: [] };
+  const width = ctx.width / block.columns;
+  const height = mmToPt(block.height);
+  const [padX, padY] = [mmToPt(LABEL_PAD_MM.x), mmToPt(LABEL_PAD_MM.y)];
+  const body: PdfNode[][] = [];
+  for (let i = 0; i < block.labels.length; i += block.columns) {
+    body.push(
+      Array.from({ length: block.columns }, (_, c) => {
+        const label = block.labels[i + c] ?? [];
+        if (label.length === 0) return { text: '' };
+        const fit = fitLabel(label, ctx.family, width - 2 * padX, height - 2 * padY, ctx.scale.table);
+        const top = Math.max(0, (height - fit.lines * fit.size * LINE_PITCH) / 2);
+        return { stack: label.map((line) => ({ text: pdfInlines(line) })), fontSize: fit.size, alignment: 'left', margin: [padX, top, padX, 0] };
+      }),
+    );
+  }
+  const none = () => 0;
+  return {
+    table: { widths: Array.from({ length: block.columns }, () => width), heights: height, dontBreakRows: true, body },
+    layout: { hLineWidth: none, vLineWidth: none, paddingLeft: none, paddingRight: none, paddingTop: none, paddingBottom: none },
+  };
+}
+
 /** One block as a pdfmake node; undefined for a page break, which the caller turns into `pageBreak`. */
 export function pdfBlock(block: Block, ctx: BlockContext): PdfNode | undefined {
   const { scale } = ctx;
@@ -207,6 +305,10 @@ export function pdfBlock(block: Block, ctx: BlockContext): PdfNode | undefined {
       return { ...qr(block, ctx), margin: [0, gap, 0, gap] };
     case 'noteLines':
       return { ...noteLines(block.count, ctx), margin: [0, 0, 0, gap] };
+    case 'postcodeBoxes':
+      return { ...postcodeBoxes(block, ctx), margin: [0, 0, 0, scale.body] };
+    case 'labels':
+      return labelSheet(block, ctx);
     case 'pageBreak':
       return undefined;
   }
