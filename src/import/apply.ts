@@ -4,7 +4,8 @@
 import path from 'node:path';
 import { DataError } from '../errors.ts';
 import type { ImportPlan, PlanEntry } from './plan.ts';
-import { backup, writeAtomic } from './write.ts';
+import { writeAtomic } from '../output/write.ts';
+import { backup } from './backup.ts';
 
 export interface Applied {
   readonly written: readonly PlanEntry[];
@@ -35,12 +36,12 @@ export function applyPlan(plan: ImportPlan, opts: { forcePartial: boolean; now: 
     created: todo.filter((e) => e.action === 'create').map(rel),
     note: '撤销这次导入：把本文件夹里的文件复制回数据文件夹，并删除 created 里列出的新文件',
   };
-  writeAtomic(path.join(backupDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, { create: true });
+  writeAtomic(path.join(backupDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, { create: true, private: true });
 
   const written: PlanEntry[] = [];
   for (const e of todo) {
     try {
-      writeAtomic(e.file, e.text as string, { create: e.action === 'create' });
+      writeAtomic(e.file, e.text as string, { create: e.action === 'create', private: true });
     } catch (err) {
       const done = written.length === 0 ? '之前没有写入其他文件' : `之前已写入 ${written.map((w) => w.display).join('、')}`;
       throw new DataError(`${(err as Error).message}。导入在这里停止：${done}`, {

@@ -129,7 +129,7 @@ export async function runMailing(req: MailingRequest): Promise<MailingResult> {
       const sections = printSections.slice(v * VOLUME_SIZE, (v + 1) * VOLUME_SIZE);
       const file = path.join(folder, `print-${String(v + 1).padStart(3, '0')}.pdf`);
       const title = `${year}年${festival}致函（打印）第 ${v + 1} 册`;
-      await writeAtomic(file, await writePdf({ meta: { title, author, created: `${today}T00:00:00Z` }, sections }, { assetsDir: path.join(data.dir, 'assets') }));
+      writeAtomic(file, await writePdf({ meta: { title, author, created: `${today}T00:00:00Z` }, sections }, { assetsDir: path.join(data.dir, 'assets') }));
       written.push(file);
     }
   }
@@ -144,20 +144,20 @@ export async function runMailing(req: MailingRequest): Promise<MailingResult> {
     const doc = buildDoc(req.templates, { parts, title: `${year}年${festival}${req.labels ? '地址标签' : '信封'}`, data, traced: [], today });
     const { writePdf } = await import('../writers/pdf/index.ts');
     const file = path.join(folder, req.labels ? 'labels.pdf' : 'envelopes.pdf');
-    await writeAtomic(file, await writePdf(doc, { assetsDir: path.join(data.dir, 'assets') }));
+    writeAtomic(file, await writePdf(doc, { assetsDir: path.join(data.dir, 'assets') }));
     written.push(file);
   }
 
   const plan = planFor(festival, year, today, data.policies);
   const csv = (header: string[], body: string[][]) => `\uFEFF${stringify([header, ...body.map((r) => r.map(neutralise))])}`;
   const manifest = path.join(folder, 'manifest.csv');
-  await writeAtomic(
+  writeAtomic(
     manifest,
     csv(['客户编号', '单位名称', '收信人', '地址', '邮编', '文件', '状态'], rows.map((r) => [r.id, r.unit, r.recipient, r.address, r.postcode, r.files.join(' '), r.status])),
   );
   const ups = mailed.map((c) => followUp(c, plan, today));
   const followFile = path.join(folder, 'follow-up.csv');
-  await writeAtomic(
+  writeAtomic(
     followFile,
     csv(
       ['客户编号', '单位名称', '联系人', '电话', '拜访次序', '最早', '最晚', '重要日子'],
@@ -177,7 +177,7 @@ export async function runMailing(req: MailingRequest): Promise<MailingResult> {
     ...u.dates.map((d, i) => ({ uid: `${year}-${festival}-${u.customer.id}-date${i}@tuangou`, title: `${d.who}${d.what}（${u.customer.name}）`, start: d.date, end: d.date })),
   ]);
   const icsFile = path.join(folder, 'follow-up.ics');
-  await writeAtomic(icsFile, calendar(`${year}年${festival}团购跟进`, events, today));
+  writeAtomic(icsFile, calendar(`${year}年${festival}团购跟进`, events, today));
   written.push(manifest, followFile, icsFile);
 
   return {

@@ -1,31 +1,77 @@
 // Files are written whole or not at all: bytes go to a temp file in the target folder, are
-// flushed, then renamed over the target. rename replaces a planted symlink instead of writing
-// through it, and a killed run leaves at most a stray .tmp file, never a half document.
+// synced, then renamed over the target (or linked to a new name, which fails instead of
+// overwriting). rename replaces a planted symlink instead of writing through it, and a killed
+// run leaves at most a stray .tmp file, never a half document. (hardening.md items 39, 44)
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { DataError } from '../errors.ts';
 
-export async function writeAtomic(file: string, bytes: Uint8Array | string): Promise<void> {
+export interface WriteOptions {
+  /** Refuse to replace an existing file. */
+  readonly create?: boolean;
+  /** A new file holds personal data: readable by its owner only (0600), not 0644. */
+  readonly private?: boolean;
+}
+
+function syncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Not every system can sync a directory (Windows); the rename itself is still atomic.
+  }
+}
+
+/** Writes `data` to `file` atomically; a replaced file keeps its permissions. */
+export function writeAtomic(file: string, data: string | Uint8Array, opts: WriteOptions = {}): void {
   const dir = path.dirname(file);
-  await mkdir(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  // wx: never open an existing path, so a symlink planted at the temp name is not followed either.
-  const handle = await open(tmp, 'wx', 0o644);
+  mkdirSync(dir, { recursive: true });
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const mode = !opts.create && existsSync(file) ? statSync(file).mode & 0o777 : opts.private ? 0o600 : 0o644;
+  let fd: number | undefined;
   try {
-    await handle.writeFile(bytes);
-    await handle.sync();
+    fd = openSync(temp, 'wx', mode);
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    chmodSync(temp, mode);
+    if (opts.create) {
+      linkSync(temp, file);
+      unlinkSync(temp);
+    } else {
+      renameSync(temp, file);
+    }
+    syncDir(dir);
   } catch (e) {
-    await handle.close();
-    await rm(tmp, { force: true });
-    throw e;
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already gone
+    }
+    throw writeError(e, file);
   }
-  await handle.close();
-  try {
-    await rename(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
+}
+
+function writeError(e: unknown, file: string): DataError {
+  const code = (e as { code?: string }).code;
+  const why: Record<string, string> = {
+    EEXIST: '文件已经存在，没有覆盖',
+    ENOSPC: '磁盘空间不足',
+    EACCES: '没有写入权限',
+    EPERM: '没有写入权限，或文件被其他程序占用',
+    EBUSY: '文件被其他程序占用',
+    ENAMETOOLONG: '文件名太长',
+    EROFS: '磁盘是只读的',
+  };
+  return new DataError(`无法写入「${file}」：${(code && why[code]) ?? (e as Error).message}`, { cause: e });
 }
 
 /** A file-name part from an id or a name: no path separators, no control or reserved characters. */

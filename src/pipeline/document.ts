@@ -51,7 +51,7 @@ export async function writeDoc(doc: Doc, formats: readonly Format[], base: strin
       throw new DataError(`生成 ${path.basename(base)}.${format} 失败：${(e as Error).message}`, { cause: e });
     }
     const file = `${base}.${format}`;
-    await writeAtomic(file, bytes);
+    writeAtomic(file, bytes);
     files.push(file);
   }
   return files;

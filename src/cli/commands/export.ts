@@ -8,7 +8,7 @@ import { SYSTEMS } from '../../data/schema.ts';
 import { UsageError } from '../../errors.ts';
 import { csvBytes, xlsxBytes } from '../../import/export.ts';
 import { planImport } from '../../import/plan.ts';
-import { writeAtomic } from '../../import/write.ts';
+import { writeAtomic } from '../../output/write.ts';
 import { classOf } from '../../views/facts.ts';
 import { DATA_HELP, DATA_OPTION, dataDir, listOption, type Command } from '../command.ts';
 
@@ -51,7 +51,7 @@ export const command: Command = {
       });
     // The text as written in the files, not the typed values: 12,345.60 stays 12,345.60.
     const raw = customers.map((c) => data.sourceOf(c)?.value);
-    writeAtomic(file, format === 'xlsx' ? await xlsxBytes(raw) : csvBytes(raw), { create: true });
+    writeAtomic(file, format === 'xlsx' ? await xlsxBytes(raw) : csvBytes(raw), { create: true, private: true });
     const contacts = customers.reduce((n, c) => n + c.contacts.length, 0);
     io.stdout(`已导出 ${customers.length} 个客户、${contacts} 位联系人到 ${name}\n`);
 

@@ -8,7 +8,7 @@ import { UNIT_NAME } from '../../import/columns.ts';
 import { compareIssues, formatImportIssue, issueJson, type ImportIssue } from '../../import/issues.ts';
 import { planImport, type ImportPlan, type PlanEntry } from '../../import/plan.ts';
 import { buildWorkbook, workbookBytes } from '../../import/template.ts';
-import { writeAtomic } from '../../import/write.ts';
+import { writeAtomic } from '../../output/write.ts';
 import { DATA_HELP, DATA_OPTION, dataDir, JSON_HELP, JSON_OPTION, type Command } from '../command.ts';
 import { textTable } from '../table.ts';
 
