@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { loadData } from '../src/data/load.ts';
 import { runMailing } from '../src/letters/run.ts';
-import { selectCustomers } from '../src/letters/select.ts';
+import { printOrder } from '../src/letters/select.ts';
+import { selectCustomers } from '../src/views/select.ts';
 import { buildDoc } from '../src/pipeline/document.ts';
 import { tracedRecords } from '../src/pipeline/glyphs.ts';
 import { TemplateSet } from '../src/pipeline/templates.ts';
@@ -53,7 +54,7 @@ async function bench(n: number): Promise<void> {
   const data = loadData(dataDir);
   const set = new TemplateSet();
   const template = set.get('letter');
-  const customers = selectCustomers(data, {});
+  const customers = printOrder(selectCustomers(data, {}));
   const assetsDir = path.join(dataDir, 'assets');
   const docs: Doc[] = customers.map((customer) => {
     const deal = openDeal(data, customer, TODAY);

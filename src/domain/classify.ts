@@ -1,7 +1,8 @@
 // Customer grading (domain.md §3), product strength (§11) and official ranks (§4).
 import type { Fen } from './money.ts';
 
-export type CustomerClass = 'A' | 'B' | 'C' | 'D';
+export const CLASSES = ['A', 'B', 'C', 'D'] as const;
+export type CustomerClass = (typeof CLASSES)[number];
 
 /** Expected annual purchase thresholds in fen: A 100,000 元, B 50,000 元, C 20,000 元. */
 export const DEFAULT_CLASS_THRESHOLDS: Readonly<{ A: Fen; B: Fen; C: Fen }> = {

@@ -1,12 +1,11 @@
-import type { CustomerClass } from '../../domain/classify.ts';
+import { CLASSES } from '../../domain/classify.ts';
+import { selectCustomers } from '../../views/select.ts';
 import { loadData } from '../../data/load.ts';
 import { SYSTEMS } from '../../data/schema.ts';
 import { classOf, vipOf } from '../../views/facts.ts';
 import { formatMoney } from '../../domain/money.ts';
 import { DATA_HELP, DATA_OPTION, dataDir, JSON_HELP, JSON_OPTION, listOption, type Command } from '../command.ts';
 import { textTable } from '../table.ts';
-
-const CLASS_NAMES = ['A', 'B', 'C', 'D'] as const satisfies readonly CustomerClass[];
 
 export const command: Command = {
   usage: '[--class A,B] [--system 金融,…] [--vip] [--data DIR] [--json]',
@@ -21,17 +20,14 @@ export const command: Command = {
   ],
   examples: ['tuangou customers', 'tuangou customers --class A,B --system 金融,能源', 'tuangou customers --vip --json'],
   async run(args, io) {
-    const classes = listOption(args, 'class', CLASS_NAMES);
+    const classes = listOption(args, 'class', CLASSES);
     const systems = listOption(args, 'system', SYSTEMS);
     const data = loadData(dataDir(args, io));
-    const rows = [...data.customers.values()]
+    const rows = selectCustomers(data, { classes, systems, vipOnly: Boolean(args.values['vip']) })
       .map((c) => {
         const vips = c.contacts.map((k) => ({ name: k.name, ...vipOf(c, k, data) })).filter((v) => v.status !== 'none');
         return { customer: c, cls: classOf(c, data.policies), vips };
       })
-      .filter((r) => !classes || (r.cls !== undefined && classes.includes(r.cls)))
-      .filter((r) => !systems || systems.includes(r.customer.system))
-      .filter((r) => !args.values['vip'] || r.vips.length > 0)
       .sort((a, b) => (a.cls ?? 'Z').localeCompare(b.cls ?? 'Z') || a.customer.id.localeCompare(b.customer.id));
 
     if (args.values['json']) {

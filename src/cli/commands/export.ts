@@ -2,17 +2,15 @@
 // same headers as the import template, so that export → edit in Excel or WPS → import works.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { CustomerClass } from '../../domain/classify.ts';
+import { CLASSES } from '../../domain/classify.ts';
 import { loadData } from '../../data/load.ts';
 import { SYSTEMS } from '../../data/schema.ts';
 import { UsageError } from '../../errors.ts';
 import { csvBytes, xlsxBytes } from '../../import/export.ts';
 import { planImport } from '../../import/plan.ts';
 import { writeAtomic } from '../../output/write.ts';
-import { classOf } from '../../views/facts.ts';
+import { selectCustomers } from '../../views/select.ts';
 import { DATA_HELP, DATA_OPTION, dataDir, listOption, type Command } from '../command.ts';
-
-const CLASS_NAMES = ['A', 'B', 'C', 'D'] as const satisfies readonly CustomerClass[];
 
 export const command: Command = {
   usage: '<文件.xlsx|文件.csv> [--class A,B] [--system 金融,…] [--data DIR]',
@@ -37,18 +35,12 @@ export const command: Command = {
     if (!format) throw new UsageError('导出文件的扩展名应为 .xlsx 或 .csv');
     const file = path.resolve(io.cwd, name);
     if (existsSync(file)) throw new UsageError(`「${name}」已经存在，没有覆盖：请换一个文件名或先删除它（里面可能有还没导入的修改）`);
-    const classes = listOption(args, 'class', CLASS_NAMES);
+    const classes = listOption(args, 'class', CLASSES);
     const systems = listOption(args, 'system', SYSTEMS);
 
     const dir = dataDir(args, io);
     const data = loadData(dir);
-    const customers = [...data.customers.values()]
-      .filter((c) => !systems || systems.includes(c.system))
-      .filter((c) => {
-        if (!classes) return true;
-        const cls = classOf(c, data.policies);
-        return cls !== undefined && classes.includes(cls);
-      });
+    const customers = selectCustomers(data, { classes, systems });
     // The text as written in the files, not the typed values: 12,345.60 stays 12,345.60.
     const raw = customers.map((c) => data.sourceOf(c)?.value);
     writeAtomic(file, format === 'xlsx' ? await xlsxBytes(raw) : csvBytes(raw), { create: true, private: true });

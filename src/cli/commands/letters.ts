@@ -1,16 +1,15 @@
 import { SingleBar } from 'cli-progress';
 import { SYSTEMS } from '../../data/schema.ts';
-import type { CustomerClass } from '../../domain/classify.ts';
+import { CLASSES } from '../../domain/classify.ts';
 import { formatChineseDate } from '../../domain/dates.ts';
 import { FESTIVALS, nextFestival, type Festival } from '../../domain/festivals.ts';
 import { parseShard } from '../../domain/shard.ts';
 import { UsageError } from '../../errors.ts';
 import { runMailing } from '../../letters/run.ts';
-import { selectCustomers } from '../../letters/select.ts';
+import { printOrder } from '../../letters/select.ts';
+import { selectCustomers } from '../../views/select.ts';
 import { listOption, type Command } from '../command.ts';
 import { context, GENERATE_HELP, GENERATE_OPTIONS } from '../generate.ts';
-
-const CLASSES = ['A', 'B', 'C', 'D'] as const satisfies readonly CustomerClass[];
 
 export const command: Command = {
   usage: '--festival 春节|中秋|端午|元旦|国庆 [--year YYYY] [--class A,B] [--system 金融,…] [--status 现有|潜在] [--vip] [--labels] [--shard i/n] [--resume] [--out DIR] [--today YYYY-MM-DD]',
@@ -63,13 +62,7 @@ export const command: Command = {
     const status = listOption(args, 'status', ['现有', '潜在'] as const);
     const classes = listOption(args, 'class', CLASSES);
     const systems = listOption(args, 'system', SYSTEMS);
-    const customers = selectCustomers(ctx.data, {
-      ...(classes && { classes }),
-      ...(systems && { systems }),
-      ...(status && { status }),
-      vipOnly: Boolean(args.values['vip']),
-      ...(shard && { shard }),
-    });
+    const customers = printOrder(selectCustomers(ctx.data, { classes, systems, status, vipOnly: Boolean(args.values['vip']), shard }));
     const bar = io.isTTY ? new SingleBar({ format: '生成信函 [{bar}] {value}/{total}', hideCursor: true }) : undefined;
     bar?.start(customers.length, 0);
     const result = await runMailing({
