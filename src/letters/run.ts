@@ -17,7 +17,7 @@ import type { TemplateSet } from '../pipeline/templates.ts';
 import type { Format } from '../template/frontmatter.ts';
 import { buildView, openDeal } from '../views/build.ts';
 import { tracedRecords } from '../pipeline/glyphs.ts';
-import { envelopeView, labelsView } from '../views/envelope.ts';
+import { envelopeView, labelsView, type EnvelopeView } from '../views/envelope.ts';
 import { calendar, type CalendarEvent } from './ics.ts';
 import { followUp, planFor } from './schedule.ts';
 
@@ -85,13 +85,16 @@ export async function runMailing(req: MailingRequest): Promise<MailingResult> {
     rows.push({ id, unit: '', recipient: '', address: '', postcode: '', files: [], status: `failed: ${formatIssue(issue)}` });
   }
 
+  // The customers whose letter was made, with their envelopes, in print order.
+  const mailed: Customer[] = [];
+  const envelopes: EnvelopeView[] = [];
   let done = 0;
   for (const customer of req.customers) {
-    const head = customer.contacts.find((c) => c.role === '决策人');
+    const envelope = envelopeView(data, customer);
     const base: Omit<ManifestRow, 'files' | 'status'> = {
       id: customer.id,
       unit: customer.name,
-      recipient: head ? `${head.name}${head.title ? ` ${head.title}` : ''}` : `${customer.name}领导`,
+      recipient: envelope.recipient.addressee ?? `${customer.name} 收`,
       address: customer.address,
       postcode: customer.postcode ?? '',
     };
@@ -116,6 +119,8 @@ export async function runMailing(req: MailingRequest): Promise<MailingResult> {
       written.push(...files);
       printSections.push(...doc.sections);
       rows.push({ ...base, files: files.map(rel), status: 'ok' });
+      mailed.push(customer);
+      envelopes.push(envelope);
     } catch (e) {
       rows.push({ ...base, files: [], status: `failed: ${(e as Error).message.replace(/\s*\n\s*/g, '；')}` });
     }
@@ -135,9 +140,7 @@ export async function runMailing(req: MailingRequest): Promise<MailingResult> {
   }
 
   // Envelopes (or label sheets) for every letter made, in the same order as the print file.
-  const mailed = req.customers.filter((c) => rows.some((r) => r.id === c.id && r.status === 'ok'));
-  if (req.formats.includes('pdf') && mailed.length > 0) {
-    const envelopes = mailed.map((c) => envelopeView(data, c));
+  if (req.formats.includes('pdf') && envelopes.length > 0) {
     const parts = req.labels
       ? [{ template: req.templates.get('labels'), view: labelsView(envelopes) }]
       : envelopes.map((view) => ({ template: req.templates.get('envelope'), view }));

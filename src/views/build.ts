@@ -11,7 +11,7 @@ import { DataError } from '../errors.ts';
 import type { ViewKind } from '../template/frontmatter.ts';
 import { festivalDate, type Festival } from '../domain/festivals.ts';
 import { companyV, customerInternalV, customerPublicV, dateV, dealPublicV, defined, moneyV, productV, withPricing } from './common.ts';
-import { vipOf } from './facts.ts';
+import { contactNamed, decisionMaker, keyContacts, vipOf } from './facts.ts';
 import { CHECKLIST, MATERIALS, defaultQuestions } from './visit-defaults.ts';
 import {
   VIEW_SCHEMAS,
@@ -82,7 +82,7 @@ export function proposalView(input: ViewInput): ProposalView {
   const deal = requireDeal(input);
   return withPricing(() => {
     const priced = priceDeal(deal, data.products);
-    const lead = customer.contacts.find((c) => c.role === '业务负责人') ?? customer.contacts.find((c) => c.role === '决策人');
+    const lead = customer.contacts.find((c) => c.role === '业务负责人') ?? decisionMaker(customer);
     return defined({
       today: dateV(input.today),
       company: companyV(data.company, data.dir),
@@ -135,8 +135,7 @@ function vipText(customer: Customer, contact: Contact, data: DataSet): { label: 
 export function visitView(input: ViewInput): VisitView {
   const { data, customer } = input;
   const visitDate = input.visitDate ?? input.today;
-  const key = customer.contacts.filter((c) => c.role === '决策人' || c.role === '业务负责人');
-  const people = (key.length > 0 ? key : customer.contacts).map((c) =>
+  const people = keyContacts(customer).map((c) =>
     defined({
       name: c.name,
       role: c.role,
@@ -222,19 +221,7 @@ function cardOf(customer: Customer, contact: Contact, input: ViewInput): CardVie
 
 export function cardView(input: ViewInput): CardView {
   const { data, customer } = input;
-  let contacts: Contact[];
-  if (input.contacts && input.contacts.length > 0) {
-    contacts = input.contacts.map((name) => {
-      const found = customer.contacts.find((c) => c.name === name);
-      if (!found) {
-        throw new DataError(`客户「${customer.name}」没有名为「${name}」的联系人`, { hint: `可选：${customer.contacts.map((c) => c.name).join('、')}` });
-      }
-      return found;
-    });
-  } else {
-    const key = customer.contacts.filter((c) => c.role === '决策人' || c.role === '业务负责人');
-    contacts = key.length > 0 ? key : customer.contacts.slice(0, 1);
-  }
+  const contacts = input.contacts?.length ? input.contacts.map((name) => contactNamed(customer, name)) : keyContacts(customer);
   return {
     today: dateV(input.today),
     company: companyV(data.company, data.dir),
@@ -317,7 +304,7 @@ export function letterView(input: ViewInput): LetterView {
   const { data, customer } = input;
   const festival = input.festival;
   if (!festival) throw new RangeError('letterView needs a festival');
-  const head = customer.contacts.find((c) => c.role === '决策人');
+  const head = decisionMaker(customer);
   const surname = head ? [...head.name][0] : undefined;
   const salutation = head && surname && head.title ? `尊敬的${surname}${head.title}` : `尊敬的${customer.name}领导`;
   const deal = input.deal && input.deal.occasion === festival.name && input.deal.year === festival.year ? input.deal : undefined;

@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import type { DataSet } from '../data/dataset.ts';
 import type { Contact, Customer } from '../data/schema.ts';
-import { DataError } from '../errors.ts';
 import { companyV, defined } from './common.ts';
+import { contactNamed, decisionMaker } from './facts.ts';
 
 const s = z.string();
 
@@ -47,11 +47,6 @@ export type EnvelopeView = z.output<typeof envelopeViewSchema>;
 export type LabelsView = z.output<typeof labelsViewSchema>;
 export type Label = LabelsView['labels'][number];
 
-/** The contact an envelope is addressed to by default: the 决策人, or none (the unit). */
-export function defaultAddressee(customer: Customer): Contact | undefined {
-  return customer.contacts.find((c) => c.role === '决策人');
-}
-
 const courtesy = (c: Contact): string | undefined => c.title ?? (c.gender === '男' ? '先生' : c.gender === '女' ? '女士' : undefined);
 
 /**
@@ -60,13 +55,7 @@ const courtesy = (c: Contact): string | undefined => c.title ?? (c.gender === '�
  */
 export function envelopeView(data: DataSet, customer: Customer, contact?: Contact | string): EnvelopeView {
   const company = companyV(data.company, data.dir);
-  let to: Contact | undefined;
-  if (typeof contact === 'string') {
-    to = customer.contacts.find((c) => c.name === contact);
-    if (!to) throw new DataError(`客户「${customer.name}」没有名为「${contact}」的联系人`, { hint: `可选：${customer.contacts.map((c) => c.name).join('、')}` });
-  } else {
-    to = contact ?? defaultAddressee(customer);
-  }
+  const to = typeof contact === 'string' ? contactNamed(customer, contact) : (contact ?? decisionMaker(customer));
   const title = to && courtesy(to);
   const view: EnvelopeView = {
     recipient: defined({

@@ -1,8 +1,9 @@
-// Facts derived from the data with the domain rules: a customer's class and each contact's
-// VIP status. Every document and listing takes them from here.
+// Facts derived from the data with the domain rules: a customer's class, its key people and
+// each contact's VIP status. Every document and listing takes them from here.
 import { customerClass, type CustomerClass } from '../domain/classify.ts';
 import { vipStatus, type VipPurchase } from '../domain/vip.ts';
 import type { Contact, Customer, Policies, Product } from '../data/schema.ts';
+import { DataError } from '../errors.ts';
 
 export interface FactSources {
   readonly products: ReadonlyMap<string, Product>;
@@ -35,4 +36,21 @@ export function vipOf(customer: Customer, contact: Contact, src: FactSources) {
       minRank: src.policies.vip.minRank,
     },
   );
+}
+
+export function decisionMaker(c: Customer): Contact | undefined {
+  return c.contacts.find((k) => k.role === '决策人');
+}
+
+/** The people a visit, a card or a follow-up is about: the 决策人 and the 业务负责人, or else the first contact. */
+export function keyContacts(c: Customer): Contact[] {
+  const key = c.contacts.filter((k) => k.role === '决策人' || k.role === '业务负责人');
+  return key.length > 0 ? key : c.contacts.slice(0, 1);
+}
+
+/** The contact of that name; a DataError listing the names there are when none has it. */
+export function contactNamed(c: Customer, name: string): Contact {
+  const found = c.contacts.find((k) => k.name === name);
+  if (!found) throw new DataError(`客户「${c.name}」没有名为「${name}」的联系人`, { hint: `可选：${c.contacts.map((k) => k.name).join('、')}` });
+  return found;
 }
