@@ -8,5 +8,4 @@ declare module 'fontkit' {
     hasGlyphForCodePoint(codePoint: number): boolean;
     layout(text: string): { readonly advanceWidth: number };
   }
-  export function create(buffer: Uint8Array, postscriptName?: string): Font;
 }

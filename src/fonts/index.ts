@@ -6,6 +6,8 @@ export {
   FONT_WEIGHTS,
   fontBuffer,
   fontkitFont,
+  parsedFont,
+  textWidthPt,
   type FontWeight,
 } from './registry.ts';
 export {

@@ -2,12 +2,15 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { create, type Font } from 'fontkit';
+import type { Font } from 'fontkit';
 import type { FontFamily } from '../document/model.ts';
 
 export type FontWeight = 'regular' | 'bold';
 
 const require = createRequire(import.meta.url);
+// fontkit ships an ES build and a CommonJS build; pdfkit loads the CommonJS one, so do we:
+// one copy of fontkit's code, and fonts parsed here are the ones pdfkit lays out with.
+const fontkit = require('fontkit') as { create(buffer: Uint8Array): Font };
 // Resolved through the package manager, so hoisting or pnpm layouts still work.
 const packageDir = (name: string): string => dirname(require.resolve(`${name}/package.json`));
 const SANS = packageDir('@expo-google-fonts/noto-sans-sc');
@@ -34,7 +37,7 @@ export const FONT_WEIGHTS: readonly FontWeight[] = ['regular', 'bold'];
 
 // The TTFs are 10–15 MB each: read and parse each at most once per process.
 const buffers = new Map<string, Buffer>();
-const parsed = new Map<string, Font>();
+const parsed = new WeakMap<Uint8Array, Font>();
 
 export function fontBuffer(family: FontFamily, weight: FontWeight): Buffer {
   const file = FONT_FILES[family][weight];
@@ -46,12 +49,22 @@ export function fontBuffer(family: FontFamily, weight: FontWeight): Buffer {
   return buffer;
 }
 
-export function fontkitFont(family: FontFamily, weight: FontWeight): Font {
-  const file = FONT_FILES[family][weight];
-  let font = parsed.get(file);
+/** The one parsed Font of a font file's bytes; the glyph checks, measuring and pdfkit all share it. */
+export function parsedFont(buffer: Uint8Array): Font {
+  let font = parsed.get(buffer);
   if (!font) {
-    font = create(fontBuffer(family, weight));
-    parsed.set(file, font);
+    font = fontkit.create(buffer);
+    parsed.set(buffer, font);
   }
   return font;
+}
+
+export function fontkitFont(family: FontFamily, weight: FontWeight): Font {
+  return parsedFont(fontBuffer(family, weight));
+}
+
+/** Advance width of `text` set at `size` points, in points. */
+export function textWidthPt(family: FontFamily, weight: FontWeight, text: string, size: number): number {
+  const font = fontkitFont(family, weight);
+  return (font.layout(text).advanceWidth / font.unitsPerEm) * size;
 }

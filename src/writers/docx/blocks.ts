@@ -36,7 +36,7 @@ import {
   type Signature,
   type Table as TableBlock,
 } from '../../document/model.ts';
-import { fontkitFont } from '../../fonts/index.ts';
+import { textWidthPt } from '../../fonts/index.ts';
 import type { Asset } from '../assets.ts';
 import { CHECKBOX, flattenRuns } from '../inline.ts';
 import { LINE_PITCH, NOTE_LINE_MM, SEAL_MM, mmToPt, mmToTwip, type TypeScale } from '../page.ts';
@@ -167,8 +167,7 @@ function signature(block: Signature, ctx: DocxContext): Paragraph[] {
   const lines = block.lines.map((line) => runs(plain(line), { size }, ctx));
   if (block.seal !== undefined) {
     // Floats over the middle of the lines, anchored to the first one, like the seal in the PDF.
-    const font = fontkitFont(ctx.family, 'regular');
-    const linesMm = Math.max(0, ...block.lines.map((l) => (font.layout(l).advanceWidth / font.unitsPerEm) * size)) * (25.4 / 72);
+    const linesMm = Math.max(0, ...block.lines.map((l) => textWidthPt(ctx.family, 'regular', l, size))) * (25.4 / 72);
     const linesHeightMm = block.lines.length * size * LINE_PITCH * (25.4 / 72);
     const floating: IFloating = {
       horizontalPosition: { relative: HorizontalPositionRelativeFrom.MARGIN, offset: Math.round((ctx.widthMm - (linesMm + SEAL_MM) / 2) * EMU_PER_MM) },

@@ -1,6 +1,6 @@
 // Model blocks as pdfmake nodes.
 import { POSTCODE_BOX, type Block, type FontFamily, type Inline, type KeyValueGrid, type LabelSheet, type PostcodeBoxes, type QrCode, type Signature, type Table } from '../../document/model.ts';
-import { fontkitFont } from '../../fonts/index.ts';
+import { fontkitFont, textWidthPt } from '../../fonts/index.ts';
 import { LINE_PITCH, NOTE_LINE_MM, SEAL_MM, mmToPt, type TypeScale } from '../page.ts';
 import { qrMatrix } from '../qr.ts';
 import { CHECKBOX, flattenRuns } from '../inline.ts';
@@ -27,11 +27,6 @@ const SHADE = '#eeeeee';
 export function lineHeightFactor(family: FontFamily): number {
   const font = fontkitFont(family, 'regular');
   return LINE_PITCH / ((font.ascent - font.descent) / font.unitsPerEm);
-}
-
-function textWidth(family: FontFamily, text: string, size: number): number {
-  const font = fontkitFont(family, 'regular');
-  return (font.layout(text).advanceWidth / font.unitsPerEm) * size;
 }
 
 const gridLayout = (shadedRows: number, shadedColumn?: (column: number) => boolean) => ({
@@ -126,7 +121,7 @@ function signature(block: Signature, ctx: BlockContext): PdfNode {
   if (block.seal !== undefined) {
     // Laid over the middle of the lines without taking room, like a seal stamped on the print.
     const edge = mmToPt(SEAL_MM);
-    const linesWidth = Math.max(0, ...block.lines.map((l) => textWidth(ctx.family, l, size)));
+    const linesWidth = Math.max(0, ...block.lines.map((l) => textWidthPt(ctx.family, 'regular', l, size)));
     const linesHeight = block.lines.length * size * LINE_PITCH;
     // The negative bottom margin gives back the room the image would take: the seal overlaps
     // the lines and never pushes anything, or itself, onto another page.
@@ -202,10 +197,9 @@ function wrappedLines(content: readonly Inline[], family: FontFamily, size: numb
       x = 0;
       continue;
     }
-    const font = fontkitFont(family, run.bold ? 'bold' : 'regular');
     const units = run.noWrap ? [run.text] : (run.text.match(UNITS) ?? []);
     for (const unit of units) {
-      const w = (font.layout(unit).advanceWidth / font.unitsPerEm) * size;
+      const w = textWidthPt(family, run.bold ? 'bold' : 'regular', unit, size);
       if (x > 0 && x + w > width && !/^\s+$/.test(unit)) {
         lines++;
         x = 0;
