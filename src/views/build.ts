@@ -183,9 +183,7 @@ export function visitView(input: ViewInput): VisitView {
 
 const orBlank = (s: string | undefined): string => s ?? '';
 
-function cardOf(customer: Customer, contact: Contact, input: ViewInput): CardView['cards'][number] {
-  const { data } = input;
-  const cls = customerInternalV(customer, data.policies).classLabel;
+function cardOf(customer: Customer, contact: Contact, data: DataSet, cls: string): CardView['cards'][number] {
   const vip = vipText(customer, contact, data);
   const productName = (id: string) => data.products.get(id)?.name ?? id;
   return {
@@ -222,11 +220,12 @@ function cardOf(customer: Customer, contact: Contact, input: ViewInput): CardVie
 export function cardView(input: ViewInput): CardView {
   const { data, customer } = input;
   const contacts = input.contacts?.length ? input.contacts.map((name) => contactNamed(customer, name)) : keyContacts(customer);
+  const unit = customerInternalV(customer, data.policies);
   return {
     today: dateV(input.today),
     company: companyV(data.company, data.dir),
-    customer: customerInternalV(customer, data.policies),
-    cards: contacts.map((c) => cardOf(customer, c, input)),
+    customer: unit,
+    cards: contacts.map((c) => cardOf(customer, c, data, unit.classLabel)),
   };
 }
 
@@ -243,15 +242,16 @@ export function allocationView(input: ViewInput): AllocationView {
     const cost = (id: string) => data.products.get(id)?.costPrice ?? 0;
     const name = (id: string) => data.products.get(id)?.name ?? id;
     const pct = (bp: number) => `${(bp / 100).toFixed(1)}%`;
+    const dealView = dealPublicV(deal, priced);
     return defined({
       today: dateV(input.today),
       company: companyV(data.company, data.dir),
       customer: customerInternalV(customer, data.policies),
-      deal: { ...dealPublicV(deal, priced), status: deal.status },
+      deal: { ...dealView, status: deal.status },
       unitDiscount: moneyV(f.unitDiscount),
       tiers: f.tiers.map((t, i) => ({
         ...t,
-        product: dealPublicV(deal, priced).allocation[i]?.product ?? '',
+        product: dealView.allocation[i]?.product ?? '',
         valueEach: moneyV(t.valueEach),
         value: moneyV(t.value),
       })),

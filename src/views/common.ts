@@ -143,10 +143,10 @@ export function customerPublicV(c: Customer) {
 
 export function customerInternalV(c: Customer, policies: Policies) {
   const cls = classOf(c, policies);
-  const welfare = customerPublicV(c).pastWelfare;
-  const last = [...welfare].sort((a, b) => b.year - a.year)[0];
+  const unit = customerPublicV(c);
+  const last = [...unit.pastWelfare].sort((a, b) => b.year - a.year)[0];
   return defined({
-    ...customerPublicV(c),
+    ...unit,
     id: c.id,
     status: c.status,
     class: cls,
