@@ -133,7 +133,13 @@ function lintBody(
       case 'MustacheStatement': {
         const m = node as hbs.AST.MustacheStatement;
         const path = m.path as Path;
-        if (m.params.length > 0 || HELPER_NAMES.includes(path.original)) {
+        if (m.params.length === 0 && HELPER_NAMES.includes(path.original)) {
+          // Handlebars calls a helper before it looks up a field of the same name, so a bare
+          // {{date}} inside {{#each plan}} would run the helper with no arguments.
+          report(path, `「${path.original}」是帮助函数的名字，不带参数时不会取字段：要输出字段请写 {{this.${path.original}}}，要调用帮助函数请给出参数`);
+          return;
+        }
+        if (m.params.length > 0) {
           checkHelper(path);
           visitParams(m, scopes);
           return;

@@ -77,6 +77,11 @@ describe('template lint', () => {
     expect(problems(file)).toBe(`${file}:7:6 模板错误：「products」是一组数据，不能直接输出：列表请用 {{#each}}，对象请写到具体字段`);
   });
 
+  it('refuses a bare helper name, which Handlebars would call instead of reading the field', () => {
+    const file = template('---\ntitle: x\nview: visit\naudience: internal\n---\n{{#each plan}}\n{{date}} {{this.date.text}}\n{{/each}}\n');
+    expect(problems(file)).toBe(`${file}:7:3 模板错误：「date」是帮助函数的名字，不带参数时不会取字段：要输出字段请写 {{this.date}}，要调用帮助函数请给出参数`);
+  });
+
   it('refuses .length: an empty list is already false in {{#if list}}', () => {
     const file = path.join(lint, 'length.md');
     expect(problems(file)).toBe(`${file}:6:7 模板错误：找不到字段「customer.pastWelfare.length」`);
