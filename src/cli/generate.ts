@@ -103,12 +103,34 @@ export interface Made {
   readonly base: string;
 }
 
-/** Builds one document from parts and writes it under the output folder. */
-export async function make(ctx: Context, parts: readonly Part[], title: string, traced: readonly Traced[], name: string): Promise<string[]> {
+/**
+ * Builds one document from parts and writes it under the output folder. Data errors in other
+ * files do not stop it; they are added to `warnings`.
+ */
+export async function make(ctx: Context, parts: readonly Part[], title: string, traced: readonly Traced[], name: string, warnings: string[]): Promise<string[]> {
   const doc = buildDoc(ctx.templates, { parts, title, data: ctx.data, traced, today: ctx.today });
   const formats = ctx.formats.filter((f) => parts.every((p) => !p.template.front.formats || p.template.front.formats.includes(f)));
   if (formats.length === 0) throw new UsageError(`模板只支持 ${parts[0]?.template.front.formats?.join('、')} 格式`);
+  const errors = ctx.data.issues.filter((i) => i.severity === 'error').length;
+  if (errors > 0) warnings.push(`数据中另有 ${errors} 个错误（不影响本文书），运行 tuangou check 查看`);
   return writeDoc(doc, formats, path.join(ctx.outDir, safeName(name)), path.join(ctx.data.dir, 'assets'));
+}
+
+/** One template for one customer (id or name), with the deal from --deal or its open deal. */
+export async function renderOne(
+  ctx: Context,
+  args: ParsedArgs,
+  templateName: string,
+  who: string | undefined,
+  extra: Partial<ViewInput>,
+  warnings: string[],
+): Promise<{ files: string[]; view: unknown }> {
+  const template = ctx.templates.get(templateName);
+  const customer = customerArg(ctx, who);
+  const deal = dealArg(ctx, args, customer);
+  const view = buildView(template.front.view, { data: ctx.data, customer, ...(deal && { deal }), today: ctx.today, ...extra });
+  const files = await make(ctx, [{ template, view }], `${template.front.title}—${customer.name}`, tracedRecords(ctx.data, customer, deal), `${customer.id}-${template.name}`, warnings);
+  return { files, view };
 }
 
 /**
@@ -137,12 +159,6 @@ export async function report(args: ParsedArgs, io: Io, run: (warnings: string[])
   }
 }
 
-/** Data errors in other files: reported as a warning, since they do not touch this document. */
-export function otherErrors(data: DataSet): string | undefined {
-  const n = data.issues.filter((i) => i.severity === 'error').length;
-  return n === 0 ? undefined : `数据中另有 ${n} 个错误（不影响本文书），运行 tuangou check 查看`;
-}
-
 export interface DocumentCommandSpec {
   /** The built-in template's name, also the view kind it receives. */
   readonly template: string;
@@ -169,14 +185,7 @@ export function documentCommand(spec: DocumentCommandSpec): Command {
       if (args.positionals.length > 1) throw new UsageError(`多余的参数：${args.positionals.slice(1).join(' ')}`);
       let code = 0;
       const result = await report(args, io, async (warnings) => {
-        const ctx = context(args, io);
-        const customer = customerArg(ctx, args.positionals[0]);
-        const deal = dealArg(ctx, args, customer);
-        const template = ctx.templates.get(spec.template);
-        const view = buildView(template.front.view, { data: ctx.data, customer, ...(deal && { deal }), today: ctx.today, ...spec.input?.(args) });
-        const other = otherErrors(ctx.data);
-        if (other) warnings.push(other);
-        const files = await make(ctx, [{ template, view }], `${template.front.title}—${customer.name}`, tracedRecords(ctx.data, customer, deal), `${customer.id}-${template.name}`);
+        const { files, view } = await renderOne(context(args, io), args, spec.template, args.positionals[0], spec.input?.(args) ?? {}, warnings);
         code = spec.after?.(view, args, warnings) ?? 0;
         return files;
       });

@@ -141,6 +141,15 @@ describe('the follow-up schedule', () => {
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
   });
 
+  it('--json lists the files, the mailing date as a warning and the failures as errors', async () => {
+    const dir = dataCopy();
+    const r = await letters(dir, '--format', 'pdf', '--system', '党政', '--json');
+    const out = JSON.parse(r.stdout) as { files: string[]; warnings: string[]; errors: string[] };
+    expect(out.files.map((f) => path.basename(f))).toEqual(expect.arrayContaining(['print-001.pdf', 'envelopes.pdf', 'manifest.csv', 'follow-up.ics']));
+    expect(out.warnings).toEqual(['应在 2026年12月8日 寄出。']);
+    expect(out.errors).toEqual([]);
+  });
+
   it('says when the mailing date is already past', async () => {
     const dir = dataCopy();
     const r = await runCli(['letters', '--festival', '元旦', '--year', '2027', '--today', TODAY, '--data', 'data', '--out', 'out', '--format', 'pdf', '--system', '党政'], dir);

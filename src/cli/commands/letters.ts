@@ -41,7 +41,7 @@ export const command: Command = {
     { flag: '--shard i/n', text: '只做稳定划分的第 i 份（共 n 份），多台机器分担时用；各份清单合起来就是全部' },
     { flag: '--resume', text: '跳过已经完整生成的信函，接着上次中断的地方做' },
     { flag: '--labels', text: '打印 A4 地址标签纸（每页 3 × 8 张），代替 DL 信封' },
-    ...GENERATE_HELP.filter((h) => !h.flag.startsWith('--json')),
+    ...GENERATE_HELP,
   ],
   examples: ['tuangou letters --festival 春节', 'tuangou letters --festival 中秋 --year 2027 --class A,B --system 金融', 'tuangou letters --festival 春节 --shard 2/3 --resume'],
   async run(args, io) {
@@ -80,14 +80,18 @@ export const command: Command = {
     });
     bar?.stop();
     const ok = result.rows.filter((r) => r.status === 'ok').length;
-    const skipped = result.rows.filter((r) => r.status.startsWith('skipped')).length;
-    io.stdout(`${year}年${festival}：${ok} 封信函已生成，${skipped} 个跳过，${result.failed} 个失败。输出在 ${result.folder}\n`);
-    io.stdout(
-      result.mailingPast
-        ? `注意：按提前 ${ctx.data.policies.festivalLead.mailDaysBefore} 天邮寄，应在 ${formatChineseDate(result.mailingDate)} 寄出，这个日期已经过了，请尽快寄出；跟进日程已从今天算起。\n`
-        : `应在 ${formatChineseDate(result.mailingDate)} 寄出。\n`,
-    );
-    for (const r of result.rows.filter((r) => r.status !== 'ok')) io.stderr(`${r.id}：${r.status}\n`);
+    const skipped = result.rows.filter((r) => r.status.startsWith('skipped'));
+    const failed = result.rows.filter((r) => r.status.startsWith('failed'));
+    const when = result.mailingPast
+      ? `注意：按提前 ${ctx.data.policies.festivalLead.mailDaysBefore} 天邮寄，应在 ${formatChineseDate(result.mailingDate)} 寄出，这个日期已经过了，请尽快寄出；跟进日程已从今天算起。`
+      : `应在 ${formatChineseDate(result.mailingDate)} 寄出。`;
+    if (args.values['json']) {
+      const warnings = [when, ...skipped.map((r) => `${r.id}：${r.status}`)];
+      io.stdout(`${JSON.stringify({ files: result.files, warnings, errors: failed.map((r) => `${r.id}：${r.status}`) }, null, 2)}\n`);
+    } else {
+      io.stdout(`${year}年${festival}：${ok} 封信函已生成，${skipped.length} 个跳过，${failed.length} 个失败。输出在 ${result.folder}\n${when}\n`);
+      for (const r of [...skipped, ...failed]) io.stderr(`${r.id}：${r.status}\n`);
+    }
     return result.failed > 0 ? 3 : 0;
   },
 };

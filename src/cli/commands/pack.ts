@@ -2,7 +2,7 @@ import { UsageError } from '../../errors.ts';
 import { packParts } from '../../pipeline/pack.ts';
 import { openDeal } from '../../views/build.ts';
 import type { Command } from '../command.ts';
-import { context, customerArg, dateOption, GENERATE_HELP, GENERATE_OPTIONS, make, otherErrors, report } from '../generate.ts';
+import { context, customerArg, dateOption, GENERATE_HELP, GENERATE_OPTIONS, make, report } from '../generate.ts';
 import { tracedRecords } from '../../pipeline/glyphs.ts';
 
 export const command: Command = {
@@ -20,9 +20,7 @@ export const command: Command = {
       const visitDate = dateOption(args, 'date') ?? ctx.today;
       const deal = openDeal(ctx.data, customer, visitDate);
       const parts = packParts(ctx.templates, { data: ctx.data, customer, ...(deal && { deal }), today: ctx.today, visitDate });
-      const other = otherErrors(ctx.data);
-      if (other) warnings.push(other);
-      return make(ctx, parts, `拜访资料包—${customer.name}`, tracedRecords(ctx.data, customer, deal), `${customer.id}-pack`);
+      return make(ctx, parts, `拜访资料包—${customer.name}`, tracedRecords(ctx.data, customer, deal), `${customer.id}-pack`, warnings);
     });
   },
 };

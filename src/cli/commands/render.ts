@@ -1,8 +1,6 @@
 import { UsageError } from '../../errors.ts';
-import { buildView } from '../../views/build.ts';
 import type { Command } from '../command.ts';
-import { context, customerArg, dateOption, dealArg, GENERATE_HELP, GENERATE_OPTIONS, make, otherErrors, report } from '../generate.ts';
-import { tracedRecords } from '../../pipeline/glyphs.ts';
+import { context, dateOption, GENERATE_HELP, GENERATE_OPTIONS, renderOne, report } from '../generate.ts';
 
 export const command: Command = {
   usage: '<模板> <客户编号或单位名称> [--deal ID] [--format pdf,docx] [--out DIR] [--today YYYY-MM-DD] [--json]',
@@ -18,16 +16,7 @@ export const command: Command = {
     const [name, who, ...extra] = args.positionals;
     if (name === undefined) throw new UsageError('缺少模板名');
     if (extra.length > 0) throw new UsageError(`多余的参数：${extra.join(' ')}`);
-    return report(args, io, async (warnings) => {
-      const ctx = context(args, io);
-      const template = ctx.templates.get(name);
-      const customer = customerArg(ctx, who);
-      const deal = dealArg(ctx, args, customer);
-      const visitDate = dateOption(args, 'date');
-      const view = buildView(template.front.view, { data: ctx.data, customer, ...(deal && { deal }), today: ctx.today, ...(visitDate && { visitDate }) });
-      const other = otherErrors(ctx.data);
-      if (other) warnings.push(other);
-      return make(ctx, [{ template, view }], `${template.front.title}—${customer.name}`, tracedRecords(ctx.data, customer, deal), `${customer.id}-${template.name}`);
-    });
+    const visitDate = dateOption(args, 'date');
+    return report(args, io, async (warnings) => (await renderOne(context(args, io), args, name, who, visitDate ? { visitDate } : {}, warnings)).files);
   },
 };
