@@ -33,7 +33,3 @@ export class TokenTable {
     return value;
   }
 }
-
-export function hasToken(text: string): boolean {
-  return text.includes(OPEN);
-}
