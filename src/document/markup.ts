@@ -8,7 +8,7 @@ import { DataError } from '../errors.ts';
 import type { TokenTable } from '../template/tokens.ts';
 import type { Align, Block, Inline, TableColumn, TextRun } from './model.ts';
 
-const CONTAINERS = ['signature', 'kv', 'qr', 'notes', 'center', 'right', 'small', 'postcode', 'labels'] as const;
+const CONTAINERS = ['signature', 'kv', 'qr', 'notes', 'center', 'right', 'small', 'postcode', 'labels', 'space'] as const;
 type ContainerName = (typeof CONTAINERS)[number];
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
@@ -151,6 +151,8 @@ export function parseMarkup(markup: string, tokens: TokenTable, where: string): 
       }
       case 'notes':
         return [{ type: 'noteLines', count: Math.min(Math.max(Number(args[0] ?? 5) || 5, 1), 40) }];
+      case 'space':
+        return [{ type: 'space', height: Math.min(Math.max(Number(args[0] ?? 10) || 10, 1), 200) }];
       case 'postcode': {
         const side = args[0] ?? (style.align === 'right' ? 'right' : 'left');
         if (side !== 'left' && side !== 'right') return fail(open, `::: postcode 后面只能写 left（靠左，默认）或 right（靠右），不能写「${side}」`);

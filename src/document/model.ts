@@ -94,6 +94,13 @@ export interface PageBreak {
  * The six red postcode boxes of a Chinese envelope (GB/T 1416): 8 × 10 mm each, 2 mm apart,
  * one digit centred in each. Empty digits leave the boxes blank for writing by hand.
  */
+/** Blank vertical space, e.g. to set a cover's title down the page. */
+export interface Space {
+  readonly type: 'space';
+  /** Millimetres. */
+  readonly height: number;
+}
+
 export interface PostcodeBoxes {
   readonly type: 'postcodeBoxes';
   /** Six ASCII digits, or '' for blank boxes. */
@@ -123,6 +130,7 @@ export type Block =
   | Image
   | QrCode
   | NoteLines
+  | Space
   | PageBreak
   | PostcodeBoxes
   | LabelSheet;

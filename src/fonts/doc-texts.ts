@@ -50,6 +50,7 @@ function* blockTexts(p: string, block: Block): Generator<[string, string]> {
       break;
     case 'image':
     case 'noteLines':
+    case 'space':
     case 'pageBreak':
       break;
   }

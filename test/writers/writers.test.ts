@@ -143,6 +143,14 @@ describe('DOCX writer', () => {
     expect(xml).toMatch(/w:eastAsia="黑体"/);
   });
 
+  it('lets picture paragraphs grow with the picture and never switches bold off explicitly', async () => {
+    const xml = await docxPart(docx, 'word/document.xml');
+    const pictures = xml.split('<w:p>').filter((p) => p.includes('<w:drawing>') && !p.includes('wp:anchor'));
+    expect(pictures.length).toBeGreaterThan(0);
+    for (const p of pictures) expect(p).toContain('w:lineRule="auto"');
+    expect(xml).not.toContain('<w:b w:val="false"/>');
+  });
+
   it('keeps page size and margins of each section', async () => {
     const xml = await docxPart(docx, 'word/document.xml');
     // A4 portrait 210 × 297 mm, A5 landscape 210 × 148 mm, in twips.

@@ -6,6 +6,7 @@ import {
   HeightRule,
   HorizontalPositionRelativeFrom,
   ImageRun,
+  LineRuleType,
   NoBreakHyphen,
   PageBreak,
   Paragraph,
@@ -63,6 +64,8 @@ const GRID_BORDERS = { top: RULE, bottom: RULE, left: RULE, right: RULE, insideH
 const SHADE = { fill: 'EEEEEE', type: ShadingType.CLEAR, color: 'auto' } as const;
 const CELL_MARGINS = { left: twips(4), right: twips(4), top: twips(2), bottom: twips(2) };
 const EMU_PER_MM = 36000;
+/** A paragraph that holds a picture grows with it: the document's exact line pitch would clip it. */
+const PICTURE_LINE = { line: 240, lineRule: LineRuleType.AUTO } as const;
 const PX_PER_MM = 96 / 25.4;
 
 interface RunStyle {
@@ -81,7 +84,7 @@ function runs(content: readonly Inline[], style: RunStyle, ctx: DocxContext): Pa
       if (part === '-' && run.noWrap) return [new NoBreakHyphen()];
       return part === '' ? [] : [part];
     });
-    return new TextRun({ ...base, children, bold: style.bold || run.bold, italics: run.italic });
+    return new TextRun({ ...base, children, ...((style.bold || run.bold) && { bold: true }), ...(run.italic && { italics: true }) });
   });
 }
 
@@ -193,7 +196,7 @@ function qr(block: Extract<Block, { type: 'qr' }>, ctx: DocxContext): Paragraph[
   const widthMm = (Math.min(block.size, ctx.widthMm) * (matrix.length + 2 * QUIET_MODULES)) / matrix.length;
   const png: Asset = { data: qrPng(matrix, 8), type: 'png', width: 1, height: 1 };
   const align = ALIGN[block.align ?? 'center'];
-  const out = [new Paragraph({ alignment: align, children: [image(png, widthMm, 'QR', ctx)] })];
+  const out = [new Paragraph({ alignment: align, spacing: PICTURE_LINE, children: [image(png, widthMm, 'QR', ctx)] })];
   if (block.caption !== undefined) {
     out.push(new Paragraph({ alignment: align, spacing: lineSpacing(ctx.scale.small), children: runs(plain(block.caption), { size: ctx.scale.small }, ctx) }));
   }
@@ -317,7 +320,7 @@ export function docxBlock(block: Block, ctx: DocxContext): (Paragraph | Table)[]
       return [
         new Paragraph({
           alignment: ALIGN[block.align ?? 'center'],
-          spacing: gap,
+          spacing: { ...PICTURE_LINE, ...gap },
           children: [image(getAsset(block.asset, ctx), Math.min(block.width, ctx.widthMm), block.asset, ctx)],
         }),
       ];
@@ -325,6 +328,9 @@ export function docxBlock(block: Block, ctx: DocxContext): (Paragraph | Table)[]
       return qr(block, ctx);
     case 'noteLines':
       return noteLines(block.count);
+    case 'space':
+      // An empty paragraph exactly that tall.
+      return [new Paragraph({ spacing: { line: mmToTwip(block.height), lineRule: 'exact', before: 0, after: 0 } })];
     case 'postcodeBoxes':
       return [postcodeBoxes(block, ctx), spacer((scale.body * 25.4) / 72)];
     case 'labels':

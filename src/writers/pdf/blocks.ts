@@ -299,6 +299,8 @@ export function pdfBlock(block: Block, ctx: BlockContext): PdfNode | undefined {
       return { ...qr(block, ctx), margin: [0, gap, 0, gap] };
     case 'noteLines':
       return { ...noteLines(block.count, ctx), margin: [0, 0, 0, gap] };
+    case 'space':
+      return { text: '', margin: [0, mmToPt(block.height), 0, 0] };
     case 'postcodeBoxes':
       return { ...postcodeBoxes(block, ctx), margin: [0, 0, 0, scale.body] };
     case 'labels':
