@@ -21,9 +21,10 @@ export function header(section: Section): Dynamic | null {
   if (section.header === undefined && !internal) return null;
   const [left, , right] = section.page.margins.map(mmToPt) as [number, number, number, number];
   const node: PdfNode = {
+    columnGap: 12,
     columns: [
       { text: section.header ?? '', alignment: 'left' },
-      { text: internal ? CONFIDENTIAL_MARK : '', alignment: 'right', color: RED, bold: true },
+      { width: 'auto', text: internal ? CONFIDENTIAL_MARK : '', alignment: 'right', color: RED, bold: true },
     ],
     font: section.font,
     fontSize: typeScale(section.page.size).furniture,
@@ -40,9 +41,10 @@ export function footer(section: Section): Dynamic | null {
   // pdfmake gives the footer the bottom margin as its box; its text goes EDGE_MM above the edge.
   const top = Math.max(0, bottom - mmToPt(EDGE_MM) - size * 1.5);
   return (current, total) => ({
+    columnGap: 12,
     columns: [
       { text: section.footer ?? '', alignment: 'left' },
-      { text: section.pageNumbers ? pageNumberText(current, total) : '', alignment: 'right' },
+      { width: 'auto', text: section.pageNumbers ? pageNumberText(current, total) : '', alignment: 'right' },
     ],
     font: section.font,
     fontSize: size,
