@@ -6,6 +6,7 @@ declare module 'fontkit' {
     readonly ascent: number;
     readonly descent: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
+    getGlyph(id: number): object;
     layout(text: string): { readonly advanceWidth: number };
   }
 }

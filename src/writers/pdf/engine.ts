@@ -1,7 +1,7 @@
 // The one place pdfmake is configured. Importing the PDF writer runs this, so every process and
 // worker thread that can render has both access policies before its first document.
 // Must run before pdfmake loads pdfkit.
-import './font-cache.ts';
+import './pdfkit-levers.ts';
 import { realpathSync } from 'node:fs';
 import { basename, sep } from 'node:path';
 import pdfmake from 'pdfmake';

@@ -1,0 +1,169 @@
+// pdfkit does per document what only needs doing once per process. Each lever below hands it
+// work already done, for identical bytes (a test renders in a process without the levers and
+// compares). pdfmake and pdfkit export none of these seams, so each is reached through an
+// object pdfkit hands out and is pinned: verified with pdfkit 0.19.1 and fontkit 2.0.4, and a
+// test checks the versions. Set TUANGOU_PDFKIT_PLAIN=1 to run pdfkit as shipped.
+// This module must run before pdfmake first loads pdfkit.
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import type { Font } from 'fontkit';
+import { fontBuffer, parsedFont } from '../../fonts/index.ts';
+
+const require = createRequire(import.meta.url);
+const pdfkitRequire = createRequire(require.resolve('pdfmake'));
+const pdfkitId = pdfkitRequire.resolve('pdfkit');
+const fontkitId = createRequire(pdfkitId).resolve('fontkit');
+
+type Create = (buffer: Uint8Array, postscriptName?: string) => unknown;
+// Our TTFs are single fonts, not collections, so the postscript name pdfkit passes selects nothing.
+const create: Create = (buffer) => parsedFont(buffer);
+
+/** True when pdfkit gets the shared fonts (the fontkit module pdfkit loads is ours). */
+export const leversOn = (): boolean => (createRequire(pdfkitId)('fontkit') as { create: Create }).create === create;
+
+interface PdfKitDoc {
+  font(src: Uint8Array): { _font: object };
+  openImage(src: Buffer): { embed(doc: PdfKitDoc): void };
+}
+
+/**
+ * pdfkit calls fontkit.create for every document, so every document re-parsed the CJK fonts'
+ * tables (cmap, glyf, GSUB…). It gets the registry's one parsed Font per font file instead:
+ * 62 → 44 ms per letter. fontkit's exports are read-only getters, so the module's cache entry
+ * is replaced before pdfkit first requires it.
+ */
+function shareParsedFonts(): void {
+  const real = require(fontkitId) as { create: Create };
+  const entry = require.cache[fontkitId];
+  if (entry) entry.exports = { ...real, create };
+}
+
+interface Run {
+  readonly advanceWidth: number;
+}
+interface EmbeddedFontProto {
+  layoutCached(this: { font: Font; layoutCache?: object; layoutRun(text: string): Run }, text: string): Run;
+}
+
+// Enough for every distinct word of thousands of letters; beyond it the cache starts again
+// rather than grow with every unique name and phone number of a 10,000-letter run.
+const MAX_RUNS = 50_000;
+const runsByFont = new WeakMap<Font, Map<string, Run>>();
+
+/**
+ * pdfkit lays out every word with fontkit (shaping, GSUB lookups) and caches the run per
+ * document, so each letter laid out the same template text again. The cache is per font
+ * instead. A cached run is already shared by every use of the word within a document, so
+ * nothing mutates it; its positions are scaled by the font's own units per em.
+ */
+function shareLayouts(proto: EmbeddedFontProto): void {
+  proto.layoutCached = function (text) {
+    if (!this.layoutCache) return this.layoutRun(text); // the document turned caching off
+    let runs = runsByFont.get(this.font);
+    if (!runs) runsByFont.set(this.font, (runs = new Map()));
+    let run = runs.get(text);
+    if (!run) {
+      if (runs.size >= MAX_RUNS) runs.clear();
+      run = this.layoutRun(text);
+      runs.set(text, run);
+    }
+    return run;
+  };
+}
+
+interface GlyphProto {
+  _decode(this: GlyphThis): unknown;
+}
+interface GlyphThis {
+  _font: { _variationProcessor?: unknown };
+  _decoded?: unknown;
+}
+
+/**
+ * The subsetter decodes every glyph it copies (to find a composite's parts) in every document.
+ * The decoded outline of a glyph never changes, so it is kept on the glyph, which the shared
+ * Font keeps. Variable fonts rewrite the points per instance, so they are left alone.
+ */
+function shareDecodedGlyphs(proto: GlyphProto): void {
+  const decode = proto._decode;
+  proto._decode = function () {
+    if (this._font._variationProcessor) return decode.call(this);
+    if (this._decoded === undefined) this._decoded = decode.call(this);
+    return this._decoded;
+  };
+}
+
+interface PngImageThis {
+  image: { data: Buffer };
+  imgData: Buffer;
+  alphaChannel?: Buffer;
+  finalize(): void;
+}
+type PngImageProto = Record<'splitAlphaChannel' | 'loadIndexedAlphaChannel' | 'decodeData', (this: PngImageThis) => void>;
+
+const decodedImages = new Map<string, { imgData: Buffer; alphaChannel?: Buffer }>();
+const decoding = new Map<string, Promise<void>>();
+const imageKey = (png: Uint8Array): string => createHash('sha256').update(png).digest('base64');
+
+/**
+ * A PNG with transparency is inflated, split into colour and alpha and deflated twice for
+ * every document that shows it: the logo and the seal cost each letter ~6 ms. The result
+ * depends only on the PNG's bytes, so it is kept per PNG (the data folder's few assets).
+ * pdfkit decodes asynchronously and writes the image after everything else; a kept image is
+ * written at once, so see decodeImagesOnce for why every document takes the kept path.
+ */
+function shareDecodedImages(proto: PngImageProto): void {
+  for (const step of ['splitAlphaChannel', 'loadIndexedAlphaChannel', 'decodeData'] as const) {
+    const original = proto[step];
+    proto[step] = function () {
+      const key = imageKey(this.image.data);
+      const done = decodedImages.get(key);
+      if (done) {
+        this.imgData = done.imgData;
+        if (done.alphaChannel) this.alphaChannel = done.alphaChannel;
+        setImmediate(() => this.finalize());
+        return;
+      }
+      const finalize = this.finalize;
+      decoding.set(
+        key,
+        new Promise((resolve) => {
+          this.finalize = function () {
+            decodedImages.set(key, { imgData: this.imgData, ...(this.alphaChannel && { alphaChannel: this.alphaChannel }) });
+            resolve();
+            return finalize.call(this);
+          };
+        }),
+      );
+      return original.call(this);
+    };
+  }
+}
+
+let probe: PdfKitDoc | undefined;
+
+/**
+ * Decodes each PNG once, on a throwaway document, before any real document shows it: then
+ * every document takes the same path and the same Doc gives the same bytes, first or not.
+ */
+export async function decodeImagesOnce(pngs: Iterable<Uint8Array>): Promise<void> {
+  if (!probe) return; // the levers are off
+  for (const png of pngs) {
+    const key = imageKey(png);
+    if (decodedImages.has(key)) continue;
+    probe.openImage(Buffer.from(png)).embed(probe);
+    await decoding.get(key); // unset for a PNG without transparency: nothing to decode
+  }
+}
+
+// A 1 × 1 transparent PNG: opening it hands out pdfkit's PNG image class.
+const PROBE_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII=';
+
+if (process.env['TUANGOU_PDFKIT_PLAIN'] !== '1') {
+  shareParsedFonts();
+  const pdfkit = pdfkitRequire('pdfkit') as new (options: object) => PdfKitDoc;
+  probe = new pdfkit({ autoFirstPage: false });
+  shareLayouts(Object.getPrototypeOf(probe.font(fontBuffer('serif', 'regular'))._font) as EmbeddedFontProto);
+  shareDecodedGlyphs(Object.getPrototypeOf(parsedFont(fontBuffer('serif', 'regular')).getGlyph(0)) as GlyphProto);
+  shareDecodedImages(Object.getPrototypeOf(probe.openImage(Buffer.from(PROBE_PNG, 'base64'))) as PngImageProto);
+}
