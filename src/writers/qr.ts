@@ -13,8 +13,26 @@ interface QrEncoder {
 }
 const qrEncoder = (createRequire(import.meta.url)('pdfmake/js/qrEnc.js') as { default: QrEncoder }).default;
 
+type Matrix = readonly (readonly boolean[])[];
+
+// A mailing prints the same code on every letter: encode each text once. Bounded, since a
+// template may put a per-customer text in a code.
+const MAX_CODES = 1_000;
+const matrices = new Map<string, Matrix>();
+const pngs = new WeakMap<Matrix, Buffer>();
+
 /** Modules of the code, row by row; true is dark. Error correction M survives a smudged print. */
-export function qrMatrix(text: string): boolean[][] {
+export function qrMatrix(text: string): Matrix {
+  let matrix = matrices.get(text);
+  if (!matrix) {
+    if (matrices.size >= MAX_CODES) matrices.clear();
+    matrix = encode(text);
+    matrices.set(text, matrix);
+  }
+  return matrix;
+}
+
+function encode(text: string): Matrix {
   // The encoder turns a string into UTF-8 with charCodeAt, which breaks characters beyond U+FFFF;
   // ASCII stays a string so it can pick the denser numeric and alphanumeric modes.
   const qr = /^[\x00-\x7f]*$/.test(text) ? text : [...Buffer.from(text, 'utf8')];
@@ -39,8 +57,20 @@ export function qrMatrix(text: string): boolean[][] {
 /** The quiet zone the QR specification requires around the code, in modules. */
 export const QUIET_MODULES = 4;
 
-/** A greyscale PNG of the matrix with its quiet zone, `scale` pixels per module. */
-export function qrPng(matrix: readonly (readonly boolean[])[], scale: number): Buffer {
+/** Pixels per module of the PNG: sharp at print resolution for codes up to ~40 mm. */
+const PNG_SCALE = 8;
+
+/** A greyscale PNG of the matrix with its quiet zone. */
+export function qrPng(matrix: Matrix): Buffer {
+  let png = pngs.get(matrix);
+  if (!png) {
+    png = drawPng(matrix, PNG_SCALE);
+    pngs.set(matrix, png);
+  }
+  return png;
+}
+
+function drawPng(matrix: Matrix, scale: number): Buffer {
   const size = (matrix.length + 2 * QUIET_MODULES) * scale;
   const pixels = new Uint8Array(size * size).fill(0xff);
   for (let y = 0; y < size; y++) {

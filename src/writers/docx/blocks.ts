@@ -194,7 +194,7 @@ function qr(block: Extract<Block, { type: 'qr' }>, ctx: DocxContext): Paragraph[
   const matrix = qrMatrix(block.text);
   // The PNG carries the quiet zone, so it is drawn larger for the code itself to be `size` mm.
   const widthMm = (Math.min(block.size, ctx.widthMm) * (matrix.length + 2 * QUIET_MODULES)) / matrix.length;
-  const png: Asset = { data: qrPng(matrix, 8), type: 'png', width: 1, height: 1 };
+  const png: Asset = { data: qrPng(matrix), type: 'png', width: 1, height: 1 };
   const align = ALIGN[block.align ?? 'center'];
   const out = [new Paragraph({ alignment: align, spacing: PICTURE_LINE, children: [image(png, widthMm, 'QR', ctx)] })];
   if (block.caption !== undefined) {
