@@ -1,25 +1,29 @@
 // npm run bench [-- N …]: festival-letter throughput on synthetic customers built from the
 // sample data's schema. Prints figures; asserts nothing (speed is never a test).
+// Per-letter figures are taken in this process; the whole `letters` command runs in a child
+// process of its own, so its peak memory is the command's alone.
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
+import { main } from '../src/cli/main.ts';
 import { loadData } from '../src/data/load.ts';
-import { runMailing } from '../src/letters/run.ts';
+import type { Doc } from '../src/document/model.ts';
+import type { Format } from '../src/template/frontmatter.ts';
 import { printOrder } from '../src/letters/select.ts';
-import { selectCustomers } from '../src/views/select.ts';
 import { buildDoc } from '../src/pipeline/document.ts';
 import { tracedRecords } from '../src/pipeline/glyphs.ts';
 import { TemplateSet } from '../src/pipeline/templates.ts';
+import { docWriters } from '../src/pipeline/writers.ts';
 import { buildView, openDeal } from '../src/views/build.ts';
-import { writeDocx } from '../src/writers/docx/index.ts';
+import { selectCustomers } from '../src/views/select.ts';
 import { writePdf } from '../src/writers/pdf/index.ts';
-import type { Doc } from '../src/document/model.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TODAY = '2026-11-24';
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const CORES = availableParallelism();
 
 /** A data folder with n customers: the sample customers cloned under new ids and unit names. */
 function syntheticData(n: number): string {
@@ -49,44 +53,88 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [out, performance.now() - t];
 }
 
-async function bench(n: number): Promise<void> {
-  const dataDir = syntheticData(n);
+/** Milliseconds to write every Doc in `format` with `jobs` threads, once the threads are started. */
+async function writeAll(docs: readonly Doc[], format: Format, jobs: number, assetsDir: string): Promise<number> {
+  const out = mkdtempSync(path.join(tmpdir(), 'tuangou-bench-docs-'));
+  const writers = docWriters(jobs);
+  const task = (doc: Doc, i: number) => writers.write({ doc, formats: [format], base: path.join(out, String(i)), assetsDir });
+  try {
+    await Promise.all(docs.slice(0, writers.jobs).map(task)); // start every thread, fonts loaded
+    const [, ms] = await timed(async () => {
+      const underWay = new Set<Promise<unknown>>();
+      for (const [i, doc] of docs.entries()) {
+        if (underWay.size >= 2 * writers.jobs) await Promise.race(underWay);
+        const p: Promise<unknown> = task(doc, i).finally(() => underWay.delete(p));
+        underWay.add(p);
+      }
+      await Promise.all(underWay);
+    });
+    return ms;
+  } finally {
+    await writers.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** The whole `letters` command in a child process: wall time and its peak RSS. */
+function wholeCommand(dataDir: string): { ms: number; rssMb: number; printKb: number } {
+  const out = mkdtempSync(path.join(tmpdir(), 'tuangou-bench-out-'));
+  try {
+    const child = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--command', dataDir, out], { cwd: ROOT });
+    const { ms, rss } = JSON.parse(child.toString().trim().split('\n').pop()!) as { ms: number; rss: number };
+    const folder = path.join(out, '2027-春节');
+    const printKb = readdirSync(folder).filter((f) => f.startsWith('print-')).reduce((kb, f) => kb + statSync(path.join(folder, f)).size / 1024, 0);
+    return { ms, rssMb: rss, printKb };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function docsFor(dataDir: string): Doc[] {
   const data = loadData(dataDir);
   const set = new TemplateSet();
   const template = set.get('letter');
-  const customers = printOrder(selectCustomers(data, {}));
-  const assetsDir = path.join(dataDir, 'assets');
-  const docs: Doc[] = customers.map((customer) => {
+  return printOrder(selectCustomers(data, {})).map((customer) => {
     const deal = openDeal(data, customer, TODAY);
     const view = buildView('letter', { data, customer, ...(deal && { deal }), today: TODAY, festival: { name: '春节', year: 2027 } });
     return buildDoc(set, { parts: [{ template, view }], title: customer.name, data, traced: tracedRecords(data, customer, deal), today: TODAY });
   });
-  // Warm-up: fonts read and parsed once, as in a real run.
-  await writePdf(docs[0]!, { assetsDir });
-  const [, pdfMs] = await timed(async () => {
-    for (const d of docs) await writePdf(d, { assetsDir });
-  });
-  const [, docxMs] = await timed(async () => {
-    for (const d of docs) await writeDocx(d, { assetsDir });
-  });
-  const merged = docs.slice(0, Math.min(n, 500));
-  const [bytes, mergedMs] = await timed(() => writePdf({ meta: docs[0]!.meta, sections: merged.flatMap((d) => d.sections) }, { assetsDir }));
-  const out = mkdtempSync(path.join(tmpdir(), 'tuangou-bench-out-'));
-  const [, e2eMs] = await timed(() =>
-    runMailing({ data, templates: set, customers, festival: '春节', year: 2027, today: TODAY, outDir: out, formats: ['pdf', 'docx'], resume: false }),
-  );
-  const printDir = path.join(out, '2027-春节');
-  const printKb = readdirSync(printDir).filter((f) => f.startsWith('print-')).reduce((kb, f) => kb + statSync(path.join(printDir, f)).size / 1024, 0);
-  const per = (ms: number, count = n) => (ms / count).toFixed(1);
-  console.log(`\nN = ${n}（一个进程，单线程）`);
-  console.log(`  单封 PDF                ${per(pdfMs)} ms/封`);
-  console.log(`  单封 .docx              ${per(docxMs)} ms/封`);
-  console.log(`  合并打印 PDF（${merged.length} 封一册） ${per(mergedMs, merged.length)} ms/封，${(bytes.length / 1024 / merged.length).toFixed(1)} KB/封`);
-  console.log(`  单封 PDF ÷ 合并 PDF     ${(pdfMs / n / (mergedMs / merged.length)).toFixed(2)}`);
-  console.log(`  letters 全流程（PDF + .docx + 打印 + 清单 + 日程） ${(e2eMs / 1000).toFixed(1)} s，${per(e2eMs)} ms/客户，打印文件 ${(printKb / n).toFixed(1)} KB/封`);
-  console.log(`  峰值内存（RSS）          ${rssMb()} MB`);
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(out, { recursive: true, force: true });
 }
 
-for (const n of sizes.length > 0 ? sizes : [100, 1000]) await bench(n);
+async function bench(n: number): Promise<void> {
+  const dataDir = syntheticData(n);
+  const assetsDir = path.join(dataDir, 'assets');
+  const per = (ms: number, count = n) => (ms / count).toFixed(1);
+  console.log(`\nN = ${n}（${CORES} 核）`);
+  if (n <= 1000) {
+    const docs = docsFor(dataDir);
+    const pdf1 = await writeAll(docs, 'pdf', 1, assetsDir);
+    const pdfAll = await writeAll(docs, 'pdf', CORES, assetsDir);
+    const docx1 = await writeAll(docs, 'docx', 1, assetsDir);
+    const docxAll = await writeAll(docs, 'docx', CORES, assetsDir);
+    const merged = docs.slice(0, Math.min(n, 500));
+    const [bytes, mergedMs] = await timed(() => writePdf({ meta: docs[0]!.meta, sections: merged.flatMap((d) => d.sections) }, { assetsDir }));
+    console.log(`  单封 PDF，单线程           ${per(pdf1)} ms/封`);
+    console.log(`  单封 PDF，${CORES} 线程            ${per(pdfAll)} ms/封`);
+    console.log(`  单封 .docx，单线程         ${per(docx1)} ms/封`);
+    console.log(`  单封 .docx，${CORES} 线程          ${per(docxAll)} ms/封`);
+    console.log(`  合并打印 PDF（${merged.length} 封一册）  ${per(mergedMs, merged.length)} ms/封，${(bytes.length / 1024 / merged.length).toFixed(1)} KB/封`);
+    console.log(`  单封 PDF ÷ 合并 PDF（单线程）${(pdf1 / n / (mergedMs / merged.length)).toFixed(2)}`);
+    console.log(`  本进程峰值内存（RSS）      ${rssMb()} MB`);
+  }
+  const whole = wholeCommand(dataDir);
+  console.log(`  letters 全流程（PDF + .docx + 打印 + 信封 + 清单 + 日程，默认线程数） ${(whole.ms / 1000).toFixed(1)} s，${per(whole.ms)} ms/客户，打印文件 ${(whole.printKb / n).toFixed(1)} KB/封`);
+  console.log(`  letters 全流程峰值内存（RSS） ${whole.rssMb} MB`);
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+if (process.argv[2] === '--command') {
+  // Child: the real command line, timed from here (the process start costs are in the parent's view).
+  const [dataDir, out] = process.argv.slice(3) as [string, string];
+  const t = performance.now();
+  const code = await main(['letters', '--festival', '春节', '--year', '2027', '--today', TODAY, '--data', dataDir, '--out', out]);
+  console.log(JSON.stringify({ ms: performance.now() - t, rss: rssMb(), code }));
+} else {
+  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  for (const n of sizes.length > 0 ? sizes : [100, 1000, 10_000]) await bench(n);
+}

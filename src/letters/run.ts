@@ -9,10 +9,11 @@ import { formatIssue } from '../data/issues.ts';
 import type { Customer } from '../data/schema.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import type { Festival } from '../domain/festivals.ts';
-import type { Section } from '../document/model.ts';
+import type { Doc, Section } from '../document/model.ts';
 import { neutralise } from '../import/cells.ts';
 import { safeName, writeAtomic } from '../output/write.ts';
-import { buildDoc, writeDoc } from '../pipeline/document.ts';
+import { buildDoc } from '../pipeline/document.ts';
+import { docWriters, type DocWriters } from '../pipeline/writers.ts';
 import type { TemplateSet } from '../pipeline/templates.ts';
 import type { Format } from '../template/frontmatter.ts';
 import { buildView, openDeal } from '../views/build.ts';
@@ -21,10 +22,12 @@ import { envelopeView, labelsView, type EnvelopeView } from '../views/envelope.t
 import { calendar, type CalendarEvent } from './ics.ts';
 import { followUp, planFor } from './schedule.ts';
 
-/** Letters per merged print file: one pdfmake document of 500 A4 letters stays well under 1 GB. */
+/** Letters per merged print file (and envelope file): one pdfmake document of 500 A4 letters stays well under 1 GB. */
 export const VOLUME_SIZE = 500;
 
 export interface MailingRequest {
+  /** Documents written at once (worker threads); 1 writes in this thread. */
+  readonly jobs?: number;
   readonly data: DataSet;
   readonly templates: TemplateSet;
   readonly customers: readonly Customer[];
@@ -34,6 +37,8 @@ export interface MailingRequest {
   readonly outDir: string;
   readonly formats: readonly Format[];
   readonly resume: boolean;
+  /** Letters per print volume; VOLUME_SIZE unless a test wants small volumes. */
+  readonly volumeSize?: number;
   /** A4 address-label sheets instead of DL envelopes. */
   readonly labels?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
@@ -67,14 +72,33 @@ export function completeFile(file: string): boolean {
   return bytes.subarray(0, 2).toString('latin1') === 'PK' && bytes.subarray(-65_557).includes(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
 }
 
+/** A letter under way: its manifest row is settled, in print order, once its files are written. */
+interface Pending {
+  readonly customer: Customer;
+  readonly envelope: EnvelopeView;
+  readonly row: Omit<ManifestRow, 'files' | 'status'>;
+  readonly sections: readonly Section[];
+  /** The files written, or the manifest status of a letter not made. */
+  readonly outcome: Promise<{ files: readonly string[] } | { status: string }>;
+}
+
 export async function runMailing(req: MailingRequest): Promise<MailingResult> {
+  const writers = docWriters(req.jobs ?? 1);
+  try {
+    return await mail(req, writers);
+  } finally {
+    await writers.close();
+  }
+}
+
+async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingResult> {
   const { data, festival, year, today } = req;
   const folder = path.join(req.outDir, `${year}-${festival}`);
   const lettersDir = path.join(folder, 'letters');
+  const assetsDir = path.join(data.dir, 'assets');
   const rel = (f: string) => path.relative(folder, f);
   const template = req.templates.get('letter');
   const rows: ManifestRow[] = [];
-  const printSections: Section[] = [];
   const written: string[] = [];
 
   // Customer files that failed validation are not in the data set; they fail here, by name.
@@ -85,24 +109,65 @@ export async function runMailing(req: MailingRequest): Promise<MailingResult> {
     rows.push({ id, unit: '', recipient: '', address: '', postcode: '', files: [], status: `failed: ${formatIssue(issue)}` });
   }
 
-  // The customers whose letter was made, with their envelopes, in print order.
+  // Print volumes and their envelopes are written as soon as their letters are, so neither
+  // the letters nor their sections pile up in memory however long the mailing.
+  const author = data.company?.name ?? '';
+  const volumes: Promise<string[]>[] = [];
+  let batch: Pending[] = [];
+  let volume = 0;
+  const writeVolume = () => {
+    const n = String(++volume).padStart(3, '0');
+    const title = `${year}年${festival}致函（打印）第 ${volume} 册`;
+    const print: Doc = { meta: { title, author, created: `${today}T00:00:00Z` }, sections: batch.flatMap((l) => l.sections) };
+    const envelopes = batch.map((l) => l.envelope);
+    const parts = req.labels
+      ? [{ template: req.templates.get('labels'), view: labelsView(envelopes) }]
+      : envelopes.map((view) => ({ template: req.templates.get('envelope'), view }));
+    const kind = req.labels ? 'labels' : 'envelopes';
+    const covers = buildDoc(req.templates, { parts, title: `${year}年${festival}${req.labels ? '地址标签' : '信封'}第 ${volume} 册`, data, traced: [], today });
+    volumes.push(
+      writers.write({ doc: print, formats: ['pdf'], base: path.join(folder, `print-${n}`), assetsDir }),
+      writers.write({ doc: covers, formats: ['pdf'], base: path.join(folder, `${kind}-${n}`), assetsDir }),
+    );
+    batch = [];
+  };
+
   const mailed: Customer[] = [];
-  const envelopes: EnvelopeView[] = [];
   let done = 0;
+  req.onProgress?.(0, req.customers.length);
+  const settle = async (letter: Pending) => {
+    const outcome = await letter.outcome;
+    if ('status' in outcome) {
+      rows.push({ ...letter.row, files: [], status: outcome.status });
+    } else {
+      written.push(...outcome.files);
+      rows.push({ ...letter.row, files: outcome.files.map(rel), status: 'ok' });
+      mailed.push(letter.customer);
+      if (req.formats.includes('pdf')) batch.push(letter);
+      if (batch.length === (req.volumeSize ?? VOLUME_SIZE)) writeVolume();
+    }
+    req.onProgress?.(++done, req.customers.length);
+  };
+
+  // Letters are built here in print order and written by the writer threads; a few per thread
+  // are kept under way, so the threads never wait and memory stays flat.
+  const underWay: Pending[] = [];
   for (const customer of req.customers) {
+    if (underWay.length >= 2 * writers.jobs) await settle(underWay.shift()!);
     const envelope = envelopeView(data, customer);
-    const base: Omit<ManifestRow, 'files' | 'status'> = {
+    const row = {
       id: customer.id,
       unit: customer.name,
       recipient: envelope.recipient.addressee ?? `${customer.name} 收`,
       address: customer.address,
       postcode: customer.postcode ?? '',
     };
-    req.onProgress?.(done++, req.customers.length);
+    const letter = (sections: readonly Section[], outcome: Pending['outcome']): Pending => ({ customer, envelope, row, sections, outcome });
     if (!customer.postcode) {
-      rows.push({ ...base, files: [], status: 'skipped: 缺少邮编，无法邮寄' });
+      underWay.push(letter([], Promise.resolve({ status: 'skipped: 缺少邮编，无法邮寄' })));
       continue;
     }
+    const failed = (e: unknown) => ({ status: `failed: ${(e as Error).message.replace(/\s*\n\s*/g, '；')}` });
     try {
       const deal = openDeal(data, customer, today);
       const view = buildView('letter', { data, customer, ...(deal && { deal }), today, festival: { name: festival, year } });
@@ -113,43 +178,17 @@ export async function runMailing(req: MailingRequest): Promise<MailingResult> {
         traced: tracedRecords(data, customer, deal),
         today,
       });
-      const stem = path.join(lettersDir, safeName(customer.id));
-      const targets = req.formats.map((f) => `${stem}.${f}`);
-      const files = req.resume && targets.every(completeFile) ? targets : await writeDoc(doc, req.formats, stem, path.join(data.dir, 'assets'));
-      written.push(...files);
-      printSections.push(...doc.sections);
-      rows.push({ ...base, files: files.map(rel), status: 'ok' });
-      mailed.push(customer);
-      envelopes.push(envelope);
+      const base = path.join(lettersDir, safeName(customer.id));
+      const targets = req.formats.map((f) => `${base}.${f}`);
+      const files = req.resume && targets.every(completeFile) ? Promise.resolve(targets) : writers.write({ doc, formats: req.formats, base, assetsDir });
+      underWay.push(letter(doc.sections, files.then((f) => ({ files: f }), failed)));
     } catch (e) {
-      rows.push({ ...base, files: [], status: `failed: ${(e as Error).message.replace(/\s*\n\s*/g, '；')}` });
+      underWay.push(letter([], Promise.resolve(failed(e))));
     }
   }
-  req.onProgress?.(done, req.customers.length);
-
-  const author = data.company?.name ?? '';
-  if (req.formats.includes('pdf') && printSections.length > 0) {
-    const { writePdf } = await import('../writers/pdf/index.ts');
-    for (let v = 0; v * VOLUME_SIZE < printSections.length; v++) {
-      const sections = printSections.slice(v * VOLUME_SIZE, (v + 1) * VOLUME_SIZE);
-      const file = path.join(folder, `print-${String(v + 1).padStart(3, '0')}.pdf`);
-      const title = `${year}年${festival}致函（打印）第 ${v + 1} 册`;
-      writeAtomic(file, await writePdf({ meta: { title, author, created: `${today}T00:00:00Z` }, sections }, { assetsDir: path.join(data.dir, 'assets') }));
-      written.push(file);
-    }
-  }
-
-  // Envelopes (or label sheets) for every letter made, in the same order as the print file.
-  if (req.formats.includes('pdf') && envelopes.length > 0) {
-    const parts = req.labels
-      ? [{ template: req.templates.get('labels'), view: labelsView(envelopes) }]
-      : envelopes.map((view) => ({ template: req.templates.get('envelope'), view }));
-    const doc = buildDoc(req.templates, { parts, title: `${year}年${festival}${req.labels ? '地址标签' : '信封'}`, data, traced: [], today });
-    const { writePdf } = await import('../writers/pdf/index.ts');
-    const file = path.join(folder, req.labels ? 'labels.pdf' : 'envelopes.pdf');
-    writeAtomic(file, await writePdf(doc, { assetsDir: path.join(data.dir, 'assets') }));
-    written.push(file);
-  }
+  while (underWay.length > 0) await settle(underWay.shift()!);
+  if (batch.length > 0) writeVolume();
+  for (const files of await Promise.all(volumes)) written.push(...files);
 
   const plan = planFor(festival, year, today, data.policies);
   const csv = (header: string[], body: string[][]) => `\uFEFF${stringify([header, ...body.map((r) => r.map(neutralise))])}`;

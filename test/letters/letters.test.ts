@@ -4,9 +4,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { completeFile } from '../../src/letters/run.ts';
+import { loadData } from '../../src/data/load.ts';
+import { completeFile, runMailing } from '../../src/letters/run.ts';
+import { printOrder } from '../../src/letters/select.ts';
+import { TemplateSet } from '../../src/pipeline/templates.ts';
+import { selectCustomers } from '../../src/views/select.ts';
 import { runCli } from '../cli/run.ts';
-import { pdfPages } from '../writers/text.ts';
+import { docxPart, pdfPages } from '../writers/text.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TODAY = '2026-11-24';
@@ -54,9 +58,9 @@ describe('a batch with bad records', () => {
     expect(readdirSync(path.join(folder, 'letters')).sort()).toEqual(ok.map((r) => `${r['客户编号']}.pdf`).sort());
   });
 
-  it('puts one DL envelope per letter made into envelopes.pdf, in manifest order', async () => {
+  it('puts one DL envelope per letter made into envelopes-001.pdf, in manifest order', async () => {
     const ok = manifest(folder).filter((r) => r['状态'] === 'ok');
-    const pages = await pdfPages(new Uint8Array(readFileSync(path.join(folder, 'envelopes.pdf'))));
+    const pages = await pdfPages(new Uint8Array(readFileSync(path.join(folder, 'envelopes-001.pdf'))));
     expect(pages).toHaveLength(ok.length);
     pages.forEach((p, i) => expect(p.replace(/\s+/g, '')).toContain(ok[i]!['邮编']));
   });
@@ -94,14 +98,44 @@ describe('resume after an interrupted run', () => {
   });
 });
 
+describe('worker threads and print volumes', () => {
+  it('writes the same letters with two threads as with one, and splits print and envelope files into volumes', async () => {
+    const dir = dataCopy();
+    const data = loadData(path.join(dir, 'data'));
+    const customers = printOrder(selectCustomers(data, {}));
+    const run = (jobs: number) =>
+      runMailing({ data, templates: new TemplateSet(), customers, festival: '春节', year: 2027, today: TODAY, outDir: path.join(dir, `jobs${jobs}`), formats: ['pdf', 'docx'], resume: false, jobs, volumeSize: 5 });
+    const [one, two] = [await run(1), await run(2)];
+    expect(two.rows).toEqual(one.rows);
+    const ok = two.rows.filter((r) => r.status === 'ok');
+    expect(ok).toHaveLength(13);
+    // PDFs are the same bytes; a .docx carries its writing time, so its document part is compared.
+    for (const r of ok) {
+      const [pdf, docx] = r.files.map((f) => [readFileSync(path.join(two.folder, f)), readFileSync(path.join(one.folder, f))] as const);
+      expect(pdf![0].equals(pdf![1])).toBe(true);
+      expect(await docxPart(docx![0], 'word/document.xml')).toBe(await docxPart(docx![1], 'word/document.xml'));
+    }
+    // 13 letters in volumes of 5: 5 + 5 + 3, the envelopes of each volume in the same order.
+    const envelopes = await Promise.all(['001', '002', '003'].map(async (n) => pdfPages(new Uint8Array(readFileSync(path.join(two.folder, `envelopes-${n}.pdf`))))));
+    expect(envelopes.map((v) => v.length)).toEqual([5, 5, 3]);
+    envelopes.flat().forEach((page, i) => expect(page.replace(/\s+/g, '')).toContain(ok[i]!.postcode));
+    const letterPages = await Promise.all(ok.map(async (r) => (await pdfPages(new Uint8Array(readFileSync(path.join(two.folder, r.files[0]!))))).length));
+    const printPages = await Promise.all(['001', '002', '003'].map(async (n) => (await pdfPages(new Uint8Array(readFileSync(path.join(two.folder, `print-${n}.pdf`))))).length));
+    expect(printPages).toEqual([0, 5, 10].map((from, v) => letterPages.slice(from, from + [5, 5, 3][v]!).reduce((a, b) => a + b, 0)));
+    expect(readdirSync(two.folder).filter((f) => f.endsWith('.pdf')).sort()).toEqual(
+      ['envelopes-001.pdf', 'envelopes-002.pdf', 'envelopes-003.pdf', 'print-001.pdf', 'print-002.pdf', 'print-003.pdf'],
+    );
+  }, 60_000);
+});
+
 describe('label sheets', () => {
   it('--labels puts 3 × 8 address labels on each A4 page instead of envelopes', async () => {
     const dir = dataCopy();
     expect((await letters(dir, '--format', 'pdf', '--labels')).code).toBe(0);
     const folder = path.join(dir, 'out', '2027-春节');
-    expect(readdirSync(folder)).toContain('labels.pdf');
-    expect(readdirSync(folder)).not.toContain('envelopes.pdf');
-    const text = (await pdfPages(new Uint8Array(readFileSync(path.join(folder, 'labels.pdf'))))).join('').replace(/\s+/g, '');
+    expect(readdirSync(folder)).toContain('labels-001.pdf');
+    expect(readdirSync(folder)).not.toContain('envelopes-001.pdf');
+    const text = (await pdfPages(new Uint8Array(readFileSync(path.join(folder, 'labels-001.pdf'))))).join('').replace(/\s+/g, '');
     for (const r of manifest(folder).filter((x) => x['状态'] === 'ok')) expect(text).toContain(r['单位名称']!.replace(/\s+/g, ''));
   });
 });
@@ -145,7 +179,7 @@ describe('the follow-up schedule', () => {
     const dir = dataCopy();
     const r = await letters(dir, '--format', 'pdf', '--system', '党政', '--json');
     const out = JSON.parse(r.stdout) as { files: string[]; warnings: string[]; errors: string[] };
-    expect(out.files.map((f) => path.basename(f))).toEqual(expect.arrayContaining(['print-001.pdf', 'envelopes.pdf', 'manifest.csv', 'follow-up.ics']));
+    expect(out.files.map((f) => path.basename(f))).toEqual(expect.arrayContaining(['print-001.pdf', 'envelopes-001.pdf', 'manifest.csv', 'follow-up.ics']));
     expect(out.warnings).toEqual(['应在 2026年12月8日 寄出。']);
     expect(out.errors).toEqual([]);
   });

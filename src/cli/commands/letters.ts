@@ -6,16 +6,17 @@ import { FESTIVALS, nextFestival, type Festival } from '../../domain/festivals.t
 import { parseShard } from '../../domain/shard.ts';
 import { UsageError } from '../../errors.ts';
 import { runMailing } from '../../letters/run.ts';
+import { defaultJobs } from '../../pipeline/writers.ts';
 import { printOrder } from '../../letters/select.ts';
 import { selectCustomers } from '../../views/select.ts';
 import { listOption, type Command } from '../command.ts';
 import { context, GENERATE_HELP, GENERATE_OPTIONS } from '../generate.ts';
 
 export const command: Command = {
-  usage: '--festival 春节|中秋|端午|元旦|国庆 [--year YYYY] [--class A,B] [--system 金融,…] [--status 现有|潜在] [--vip] [--labels] [--shard i/n] [--resume] [--out DIR] [--today YYYY-MM-DD]',
+  usage: '--festival 春节|中秋|端午|元旦|国庆 [--year YYYY] [--class A,B] [--system 金融,…] [--status 现有|潜在] [--vip] [--labels] [--jobs N] [--shard i/n] [--resume] [--out DIR] [--today YYYY-MM-DD]',
   description: [
     '节日邮寄：为选中的每个客户生成一封节日信函（PDF 和 .docx），合并成按系统、单位排序的打印文件（每 500 封一册），',
-    '信封（DL 220×110 毫米，带六个邮编方格）或 --labels 的 A4 地址标签合成一个 PDF，',
+    '信封（DL 220×110 毫米，带六个邮编方格）或 --labels 的 A4 地址标签，与打印文件一一对应分册，',
     '并写出 manifest.csv（每个客户一行：文件和状态）、follow-up.csv 和 follow-up.ics（首次拜访窗口、后续拜访、关键联系人在这段时间的生日和纪念日）。',
     '输出在 <out>/<年>-<节日>/ 下。个别客户出错只跳过该客户并记入清单，其余照常生成；有失败时退出码为 3。',
   ].join('\n'),
@@ -28,6 +29,7 @@ export const command: Command = {
     status: { type: 'string' },
     vip: { type: 'boolean' },
     shard: { type: 'string' },
+    jobs: { type: 'string' },
     resume: { type: 'boolean' },
     labels: { type: 'boolean' },
   },
@@ -38,6 +40,7 @@ export const command: Command = {
     { flag: `--system ${SYSTEMS[2]}`, text: `只寄这些系统的客户（${SYSTEMS.join('、')}）` },
     { flag: '--status 现有', text: '只寄现有或潜在客户' },
     { flag: '--vip', text: '只寄有 VIP 或符合 VIP 条件联系人的客户' },
+    { flag: '--jobs N', text: '同时写几份文件（工作线程数）；默认用满全部 CPU 核心，信函少于 80 封时只用一个' },
     { flag: '--shard i/n', text: '只做稳定划分的第 i 份（共 n 份），多台机器分担时用；各份清单合起来就是全部' },
     { flag: '--resume', text: '跳过已经完整生成的信函，接着上次中断的地方做' },
     { flag: '--labels', text: '打印 A4 地址标签纸（每页 3 × 8 张），代替 DL 信封' },
@@ -59,6 +62,8 @@ export const command: Command = {
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
+    const jobsArg = args.values['jobs'];
+    if (jobsArg !== undefined && !/^[1-9]\d{0,2}$/.test(String(jobsArg))) throw new UsageError('--jobs 要写 1 到 999 之间的整数，如 --jobs 2');
     const status = listOption(args, 'status', ['现有', '潜在'] as const);
     const classes = listOption(args, 'class', CLASSES);
     const systems = listOption(args, 'system', SYSTEMS);
@@ -75,6 +80,7 @@ export const command: Command = {
       outDir: ctx.outDir,
       formats: ctx.formats,
       resume: Boolean(args.values['resume']),
+      jobs: jobsArg === undefined ? defaultJobs(customers.length) : Number(jobsArg),
       labels: Boolean(args.values['labels']),
       onProgress: (done) => bar?.update(done),
     });

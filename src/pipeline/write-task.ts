@@ -1,0 +1,14 @@
+// One unit of work for a writer thread: a built Doc written in the given formats.
+import type { Doc } from '../document/model.ts';
+import type { Format } from '../template/frontmatter.ts';
+import { writeDoc } from './document.ts';
+
+export interface WriteTask {
+  readonly doc: Doc;
+  readonly formats: readonly Format[];
+  /** Path without extension: `<base>.pdf`, `<base>.docx`. */
+  readonly base: string;
+  readonly assetsDir: string;
+}
+
+export const writeTask = (task: WriteTask): Promise<string[]> => writeDoc(task.doc, task.formats, task.base, task.assetsDir);
