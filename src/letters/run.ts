@@ -3,13 +3,14 @@
 // written atomically, and a rerun with resume skips letters already complete.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { stringify } from 'csv-stringify/sync';
 import type { DataSet } from '../data/dataset.ts';
 import { formatIssue } from '../data/issues.ts';
 import type { Customer } from '../data/schema.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import type { Festival } from '../domain/festivals.ts';
-import type { Doc, Section } from '../document/model.ts';
+import type { Doc } from '../document/model.ts';
 import { neutralise } from '../import/cells.ts';
 import { safeName, writeAtomic } from '../output/write.ts';
 import { buildDoc } from '../pipeline/document.ts';
@@ -72,15 +73,17 @@ export function completeFile(file: string): boolean {
   return bytes.subarray(0, 2).toString('latin1') === 'PK' && bytes.subarray(-65_557).includes(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
 }
 
-/** A letter under way: its manifest row is settled, in print order, once its files are written. */
-interface Pending {
+/** A customer's letter as built: its Doc, or the manifest status saying why there is none. */
+interface Built {
   readonly customer: Customer;
   readonly envelope: EnvelopeView;
   readonly row: Omit<ManifestRow, 'files' | 'status'>;
-  readonly sections: readonly Section[];
-  /** The files written, or the manifest status of a letter not made. */
-  readonly outcome: Promise<{ files: readonly string[] } | { status: string }>;
+  readonly doc?: Doc;
+  readonly status?: string;
 }
+
+/** The files a letter was written to, or the manifest status of a letter not made. */
+type Outcome = { readonly files: readonly string[] } | { readonly status: string };
 
 export async function runMailing(req: MailingRequest): Promise<MailingResult> {
   const writers = docWriters(req.jobs ?? 1);
@@ -109,51 +112,14 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
     rows.push({ id, unit: '', recipient: '', address: '', postcode: '', files: [], status: `failed: ${formatIssue(issue)}` });
   }
 
-  // Print volumes and their envelopes are written as soon as their letters are, so neither
-  // the letters nor their sections pile up in memory however long the mailing.
-  const author = data.company?.name ?? '';
-  const volumes: Promise<string[]>[] = [];
-  let batch: Pending[] = [];
-  let volume = 0;
-  const writeVolume = () => {
-    const n = String(++volume).padStart(3, '0');
-    const title = `${year}年${festival}致函（打印）第 ${volume} 册`;
-    const print: Doc = { meta: { title, author, created: `${today}T00:00:00Z` }, sections: batch.flatMap((l) => l.sections) };
-    const envelopes = batch.map((l) => l.envelope);
-    const parts = req.labels
-      ? [{ template: req.templates.get('labels'), view: labelsView(envelopes) }]
-      : envelopes.map((view) => ({ template: req.templates.get('envelope'), view }));
-    const kind = req.labels ? 'labels' : 'envelopes';
-    const covers = buildDoc(req.templates, { parts, title: `${year}年${festival}${req.labels ? '地址标签' : '信封'}第 ${volume} 册`, data, traced: [], today });
-    volumes.push(
-      writers.write({ doc: print, formats: ['pdf'], base: path.join(folder, `print-${n}`), assetsDir }),
-      writers.write({ doc: covers, formats: ['pdf'], base: path.join(folder, `${kind}-${n}`), assetsDir }),
-    );
-    batch = [];
-  };
-
   const mailed: Customer[] = [];
   let done = 0;
   req.onProgress?.(0, req.customers.length);
-  const settle = async (letter: Pending) => {
-    const outcome = await letter.outcome;
-    if ('status' in outcome) {
-      rows.push({ ...letter.row, files: [], status: outcome.status });
-    } else {
-      written.push(...outcome.files);
-      rows.push({ ...letter.row, files: outcome.files.map(rel), status: 'ok' });
-      mailed.push(letter.customer);
-      if (req.formats.includes('pdf')) batch.push(letter);
-      if (batch.length === (req.volumeSize ?? VOLUME_SIZE)) writeVolume();
-    }
-    req.onProgress?.(++done, req.customers.length);
-  };
+  const progressed = <T>(p: Promise<T>): Promise<T> => p.finally(() => req.onProgress?.(++done, req.customers.length));
+  const failed = (e: unknown) => ({ status: `failed: ${(e as Error).message.replace(/\s*\n\s*/g, '；')}` });
 
-  // Letters are built here in print order and written by the writer threads; a few per thread
-  // are kept under way, so the threads never wait and memory stays flat.
-  const underWay: Pending[] = [];
-  for (const customer of req.customers) {
-    if (underWay.length >= 2 * writers.jobs) await settle(underWay.shift()!);
+  /** A letter's Doc, or why it has none. Built here, so a data error names its file and line. */
+  const build = (customer: Customer): Built => {
     const envelope = envelopeView(data, customer);
     const row = {
       id: customer.id,
@@ -162,12 +128,7 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
       address: customer.address,
       postcode: customer.postcode ?? '',
     };
-    const letter = (sections: readonly Section[], outcome: Pending['outcome']): Pending => ({ customer, envelope, row, sections, outcome });
-    if (!customer.postcode) {
-      underWay.push(letter([], Promise.resolve({ status: 'skipped: 缺少邮编，无法邮寄' })));
-      continue;
-    }
-    const failed = (e: unknown) => ({ status: `failed: ${(e as Error).message.replace(/\s*\n\s*/g, '；')}` });
+    if (!customer.postcode) return { customer, envelope, row, status: 'skipped: 缺少邮编，无法邮寄' };
     try {
       const deal = openDeal(data, customer, today);
       const view = buildView('letter', { data, customer, ...(deal && { deal }), today, festival: { name: festival, year } });
@@ -178,17 +139,90 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
         traced: tracedRecords(data, customer, deal),
         today,
       });
-      const base = path.join(lettersDir, safeName(customer.id));
-      const targets = req.formats.map((f) => `${base}.${f}`);
-      const files = req.resume && targets.every(completeFile) ? Promise.resolve(targets) : writers.write({ doc, formats: req.formats, base, assetsDir });
-      underWay.push(letter(doc.sections, files.then((f) => ({ files: f }), failed)));
+      return { customer, envelope, row, doc };
     } catch (e) {
-      underWay.push(letter([], Promise.resolve(failed(e))));
+      return { customer, envelope, row, status: failed(e).status };
     }
+  };
+
+  const author = data.company?.name ?? '';
+  /** The print file and the envelopes (or labels) of one volume's letters, in the same order. */
+  const writeVolume = (n: number, letters: readonly Built[]): Promise<string[][]> => {
+    const no = String(n).padStart(3, '0');
+    const print: Doc = {
+      meta: { title: `${year}年${festival}致函（打印）第 ${n} 册`, author, created: `${today}T00:00:00Z` },
+      sections: letters.flatMap((l) => l.doc?.sections ?? []),
+    };
+    const envelopes = letters.map((l) => l.envelope);
+    const parts = req.labels
+      ? [{ template: req.templates.get('labels'), view: labelsView(envelopes) }]
+      : envelopes.map((view) => ({ template: req.templates.get('envelope'), view }));
+    const covers = buildDoc(req.templates, { parts, title: `${year}年${festival}${req.labels ? '地址标签' : '信封'}第 ${n} 册`, data, traced: [], today });
+    // The two longest tasks of a volume go ahead of its letters not yet started: written last,
+    // they would leave one thread working alone at the end of the run.
+    return Promise.all([
+      writers.write({ doc: covers, formats: ['pdf'], base: path.join(folder, `${req.labels ? 'labels' : 'envelopes'}-${no}`), assetsDir }, { first: true }),
+      writers.write({ doc: print, formats: ['pdf'], base: path.join(folder, `print-${no}`), assetsDir }, { first: true }),
+    ]).then(([covers, print]) => [print, covers]);
+  };
+
+  const write = async (l: Built): Promise<Outcome> => {
+    if (!l.doc) return { status: l.status ?? '' };
+    const base = path.join(lettersDir, safeName(l.customer.id));
+    const targets = req.formats.map((f) => `${base}.${f}`);
+    if (req.resume && targets.every(completeFile)) return { files: targets };
+    return writers.write({ doc: l.doc, formats: req.formats, base, assetsDir }).then((files) => ({ files }), failed);
+  };
+
+  /** Manifest rows of one volume's letters, in print order, once each is written. */
+  const settle = async (n: number, letters: readonly Built[], outcomes: readonly Promise<Outcome>[], volume: Promise<string[][]> | undefined) => {
+    const unwritten: Built[] = [];
+    for (const [i, letter] of letters.entries()) {
+      const outcome = await outcomes[i]!;
+      if ('status' in outcome) {
+        rows.push({ ...letter.row, files: [], status: outcome.status });
+        if (letter.doc) unwritten.push(letter);
+        continue;
+      }
+      written.push(...outcome.files);
+      rows.push({ ...letter.row, files: outcome.files.map(rel), status: 'ok' });
+      mailed.push(letter.customer);
+    }
+    if (!volume) return;
+    let files = await volume;
+    // A letter whose own file could not be written is not mailed: its volume is made again without it.
+    if (unwritten.length > 0) {
+      const kept = letters.filter((l) => l.doc && !unwritten.includes(l));
+      files = kept.length > 0 ? await writeVolume(n, kept) : [];
+    }
+    written.push(...files.flat());
+  };
+
+  // A volume at a time: each letter is built here, in print order, and queued for the writer
+  // threads at once; when the volume's letters are all built, its print file and envelopes are
+  // queued too. The next volume is built while this one is written, so at most two volumes
+  // are held, however long the mailing.
+  const size = req.volumeSize ?? VOLUME_SIZE;
+  let previous: Promise<void> = Promise.resolve();
+  for (let at = 0, n = 1; at < req.customers.length; n++) {
+    const letters: Built[] = [];
+    const outcomes: Promise<Outcome>[] = [];
+    // A volume is `size` letters; customers skipped or failed here are not counted.
+    for (let made = 0; made < size && at < req.customers.length; at++) {
+      const l = build(req.customers[at]!);
+      if (l.doc) made++;
+      letters.push(l);
+      outcomes.push(progressed(write(l)));
+      await setImmediate(); // let finished documents hand the threads their next ones
+    }
+    const printed = letters.filter((l) => l.doc);
+    const volume = req.formats.includes('pdf') && printed.length > 0 ? writeVolume(n, printed) : undefined;
+    // A volume that fails to write (disk full) fails the run, once the letters before it are settled.
+    volume?.catch(() => {});
+    await previous;
+    previous = settle(n, letters, outcomes, volume);
   }
-  while (underWay.length > 0) await settle(underWay.shift()!);
-  if (batch.length > 0) writeVolume();
-  for (const files of await Promise.all(volumes)) written.push(...files);
+  await previous;
 
   const plan = planFor(festival, year, today, data.policies);
   const csv = (header: string[], body: string[][]) => `\uFEFF${stringify([header, ...body.map((r) => r.map(neutralise))])}`;

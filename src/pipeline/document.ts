@@ -36,16 +36,26 @@ export function buildDoc(set: TemplateSet, req: DocRequest): Doc {
   return doc;
 }
 
-/** Writes `<base>.pdf` / `<base>.docx`; the writers are loaded only when a document is made. */
+// The writers are loaded only when a document is made, and then once: every import() goes
+// through the module loader's hooks (tsx), a round trip to the loader thread per document.
+type Writer = (doc: Doc, opts: { assetsDir: string }) => Promise<Uint8Array>;
+const loaded = new Map<Format, Promise<Writer>>();
+function writerFor(format: Format): Promise<Writer> {
+  let writer = loaded.get(format);
+  if (!writer) {
+    writer = format === 'pdf' ? import('../writers/pdf/index.ts').then((m) => m.writePdf) : import('../writers/docx/index.ts').then((m) => m.writeDocx);
+    loaded.set(format, writer);
+  }
+  return writer;
+}
+
+/** Writes `<base>.pdf` / `<base>.docx`. */
 export async function writeDoc(doc: Doc, formats: readonly Format[], base: string, assetsDir: string): Promise<string[]> {
   const files: string[] = [];
   for (const format of formats) {
     let bytes: Uint8Array;
     try {
-      bytes =
-        format === 'pdf'
-          ? await (await import('../writers/pdf/index.ts')).writePdf(doc, { assetsDir })
-          : await (await import('../writers/docx/index.ts')).writeDocx(doc, { assetsDir });
+      bytes = await (await writerFor(format))(doc, { assetsDir });
     } catch (e) {
       if (e instanceof DataError) throw e;
       throw new DataError(`生成 ${path.basename(base)}.${format} 失败：${(e as Error).message}`, { cause: e });

@@ -9,7 +9,8 @@ import { writeTask, type WriteTask } from './write-task.ts';
 export interface DocWriters {
   /** How many documents are written at once. */
   readonly jobs: number;
-  write(task: WriteTask): Promise<string[]>;
+  /** Queues a document; `first` puts it ahead of every document not yet started. */
+  write(task: WriteTask, opts?: { first?: boolean }): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -23,11 +24,36 @@ export function defaultJobs(count: number): number {
 }
 
 export function docWriters(jobs: number): DocWriters {
-  if (jobs <= 1) return { jobs: 1, write: writeTask, close: async () => {} };
-  const pool = new Tinypool({
-    filename: fileURLToPath(new URL('../../bin/worker.js', import.meta.url)),
-    minThreads: jobs,
-    maxThreads: jobs,
-  });
-  return { jobs, write: (task) => pool.run(task), close: () => pool.destroy() };
+  const pool =
+    jobs > 1 ? new Tinypool({ filename: fileURLToPath(new URL('../../bin/worker.js', import.meta.url)), minThreads: jobs, maxThreads: jobs }) : undefined;
+  const run = (task: WriteTask): Promise<string[]> => (pool ? pool.run(task) : writeTask(task));
+  // Our own queue decides the order; the pool gets two documents per thread, enough that no
+  // thread waits for this one to hand it the next.
+  const waiting: (() => void)[] = [];
+  let running = 0;
+  const next = () => {
+    if (running < 2 * Math.max(1, jobs)) waiting.shift()?.();
+  };
+  return {
+    jobs: Math.max(1, jobs),
+    write(task, opts) {
+      return new Promise<string[]>((resolve, reject) => {
+        const start = () => {
+          running++;
+          run(task)
+            .then(resolve, reject)
+            .finally(() => {
+              running--;
+              next();
+            });
+        };
+        if (opts?.first) waiting.unshift(start);
+        else waiting.push(start);
+        next();
+      });
+    },
+    close: async () => {
+      await pool?.destroy();
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,6 +125,25 @@ describe('worker threads and print volumes', () => {
     expect(readdirSync(two.folder).filter((f) => f.endsWith('.pdf')).sort()).toEqual(
       ['envelopes-001.pdf', 'envelopes-002.pdf', 'envelopes-003.pdf', 'print-001.pdf', 'print-002.pdf', 'print-003.pdf'],
     );
+  }, 60_000);
+
+
+  it('leaves a letter it could not write out of its print volume and envelopes', async () => {
+    const dir = dataCopy();
+    const data = loadData(path.join(dir, 'data'));
+    const customers = printOrder(selectCustomers(data, {}));
+    const blocked = customers[1]!.id;
+    // A folder where the letter's file should go: the letter is built, but cannot be written.
+    mkdirSync(path.join(dir, 'out', '2027-春节', 'letters', `${blocked}.pdf`), { recursive: true });
+    const run = await runMailing({ data, templates: new TemplateSet(), customers, festival: '春节', year: 2027, today: TODAY, outDir: path.join(dir, 'out'), formats: ['pdf'], resume: false, volumeSize: 5 });
+    expect(run.rows.find((r) => r.id === blocked)?.status).toMatch(/^failed: /);
+    const first = run.rows.filter((r) => r.status === 'ok').slice(0, 4);
+    const envelopes = await pdfPages(new Uint8Array(readFileSync(path.join(run.folder, 'envelopes-001.pdf'))));
+    expect(envelopes).toHaveLength(4);
+    envelopes.forEach((page, i) => expect(page.replace(/\s+/g, '')).toContain(first[i]!.postcode));
+    const print = (await pdfPages(new Uint8Array(readFileSync(path.join(run.folder, 'print-001.pdf'))))).join('');
+    expect(print).not.toContain(customers[1]!.name);
+    expect(print).toContain(customers[0]!.name);
   }, 60_000);
 });
 
