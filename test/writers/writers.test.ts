@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { rm, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path, { join } from 'node:path';
+import JSZip from 'jszip';
 import pdfmake from 'pdfmake';
 import { getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +126,19 @@ describe('Chinese line breaking in the PDF', () => {
 });
 
 describe('DOCX writer', () => {
+  it('is the same bytes for the same Doc, dated at the document date, pictures stored as they are', async () => {
+    const again = await writeDocx(fixtureDoc, { assetsDir });
+    expect(Buffer.from(again).equals(Buffer.from(docx))).toBe(true);
+    const core = await docxPart(docx, 'docProps/core.xml');
+    const date = new Date(fixtureDoc.meta.created).toISOString().replace(/\.\d+Z$/, 'Z');
+    for (const field of ['created', 'modified']) expect(core).toContain(`<dcterms:${field} xsi:type="dcterms:W3CDTF">${date}</dcterms:${field}>`);
+    const zip = await JSZip.loadAsync(docx);
+    const media = Object.values(zip.files).filter((f) => /^word\/media\//.test(f.name));
+    expect(media.length).toBeGreaterThan(0);
+    // STORE (0) for pictures, DEFLATE for the XML parts.
+    for (const f of media) expect((f as unknown as { _data: { compression: { magic: string } } })._data.compression.magic).toBe('\x00\x00');
+  });
+
   it('uses Word structures: repeating header rows, page-number fields, eastAsia fonts', async () => {
     const xml = await docxPart(docx, 'word/document.xml');
     expect(xml).toContain('<w:tblHeader/>');

@@ -11,6 +11,7 @@ import {
   TextRun,
   type ISectionOptions,
 } from 'docx';
+import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
 import { CONFIDENTIAL_MARK, type Doc, type Section } from '../../document/model.ts';
 import { readDocAssets, type Asset } from '../assets.ts';
 import { mmToTwip, pageMm, textWidthMm, typeScale } from '../page.ts';
@@ -112,6 +113,30 @@ export async function writeDocx(doc: Doc, opts: WriteOptions): Promise<Uint8Arra
     numbering: numbering(scale),
     sections: doc.sections.map((s) => sectionOptions(s, ctx, first.font)),
   });
-  const buffer = await Packer.toBuffer(document);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  return pack(document, doc.meta.created);
+}
+
+interface ZipEntry {
+  readonly dir: boolean;
+  async(type: 'uint8array'): Promise<Uint8Array>;
+}
+interface Compiler {
+  compile(file: Document): { readonly files: Record<string, ZipEntry> };
+}
+// Packer.toBuffer zips through JSZip's JavaScript deflate, a third of a letter's time, and
+// stamps the clock time into the package. Packer's compiler builds the same parts; fflate zips
+// them several times faster, stores the already-compressed pictures as they are, and dates
+// everything at the document's date, so the same Doc gives the same bytes. Pinned: docx 9.7.1.
+const compiler = (Packer as unknown as { compiler: Compiler }).compiler;
+
+async function pack(document: Document, created: string): Promise<Uint8Array> {
+  const mtime = new Date(created);
+  const parts: Zippable = {};
+  for (const [name, entry] of Object.entries(compiler.compile(document).files)) {
+    if (entry.dir) continue;
+    let data = await entry.async('uint8array');
+    if (name === 'docProps/core.xml') data = strToU8(strFromU8(data).replace(/(<dcterms:(?:created|modified) [^>]*>)[^<]*/g, `$1${mtime.toISOString().replace(/\.\d+Z$/, 'Z')}`));
+    parts[name] = [data, { level: /\.(png|jpe?g)$/i.test(name) ? 0 : 6, mtime }];
+  }
+  return zipSync(parts);
 }
