@@ -158,13 +158,17 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
       ? [{ template: req.templates.get('labels'), view: labelsView(envelopes) }]
       : envelopes.map((view) => ({ template: req.templates.get('envelope'), view }));
     const covers = buildDoc(req.templates, { parts, title: `${year}年${festival}${req.labels ? '地址标签' : '信封'}第 ${n} 册`, data, traced: [], today });
-    // The two longest tasks of a volume go ahead of its letters not yet started: written last,
-    // they would leave one thread working alone at the end of the run.
-    return Promise.all([
-      writers.write({ doc: covers, formats: ['pdf'], base: path.join(folder, `${req.labels ? 'labels' : 'envelopes'}-${no}`), assetsDir }, { first: true }),
-      writers.write({ doc: print, formats: ['pdf'], base: path.join(folder, `print-${no}`), assetsDir }, { first: true }),
-    ]).then(([covers, print]) => [print, covers]);
+    // The two longest tasks of a volume go ahead of its letters not yet started (written last,
+    // they would leave one thread working alone at the end of the run), and one at a time: a
+    // 500-page layout is most of the run's peak memory.
+    const big = (doc: Doc, name: string) => {
+      const done = heavy.then(() => writers.write({ doc, formats: ['pdf'], base: path.join(folder, name), assetsDir }, { first: true }));
+      heavy = done.catch(() => {});
+      return done;
+    };
+    return Promise.all([big(print, `print-${no}`), big(covers, `${req.labels ? 'labels' : 'envelopes'}-${no}`)]);
   };
+  let heavy: Promise<unknown> = Promise.resolve();
 
   const write = async (l: Built): Promise<Outcome> => {
     if (!l.doc) return { status: l.status ?? '' };

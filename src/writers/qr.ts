@@ -1,6 +1,6 @@
-// QR codes for both writers from pdfmake's own encoder: the PDF draws the modules as vectors at
-// the exact requested size (pdfmake's `qr` node rounds modules down to whole points, so a 20 mm
-// code came out about 12 mm), and the DOCX gets a PNG of the same matrix.
+// QR codes for both writers from pdfmake's own encoder (pdfmake's `qr` node rounds modules
+// down to whole points, so a 20 mm code came out about 12 mm): one PNG per code, which the PDF
+// embeds once per document and the .docx as a picture, both at the exact requested size.
 import { createRequire } from 'node:module';
 import { encodePng } from './png.ts';
 

@@ -2,7 +2,7 @@
 import { POSTCODE_BOX, type Block, type FontFamily, type Inline, type KeyValueGrid, type LabelSheet, type PostcodeBoxes, type QrCode, type Signature, type Table } from '../../document/model.ts';
 import { fontkitFont, textWidthPt } from '../../fonts/index.ts';
 import { LINE_PITCH, NOTE_LINE_MM, SEAL_MM, mmToPt, type TypeScale } from '../page.ts';
-import { qrMatrix } from '../qr.ts';
+import { QUIET_MODULES, qrMatrix } from '../qr.ts';
 import { CHECKBOX, flattenRuns } from '../inline.ts';
 import { pdfInlines } from './inline.ts';
 
@@ -94,21 +94,15 @@ function placed(node: PdfNode, width: number, align: 'left' | 'center' | 'right'
   return { columns, columnGap: 0 };
 }
 
+/** The `imageKeys` name of a QR code's picture. */
+export const qrImageName = (text: string): string => `qr:${text}`;
+
 function qr(block: QrCode, ctx: BlockContext): PdfNode {
-  const matrix = qrMatrix(block.text);
-  const size = Math.min(mmToPt(block.size), ctx.width);
-  const m = size / matrix.length;
-  // One rectangle per horizontal run of dark modules keeps the content stream small.
-  const canvas: PdfNode[] = [];
-  matrix.forEach((row, y) => {
-    for (let x = 0; x < row.length; x++) {
-      if (!row[x]) continue;
-      const start = x;
-      while (row[x + 1]) x++;
-      canvas.push({ type: 'rect', x: start * m, y: y * m, w: (x - start + 1) * m, h: m, color: '#000000', lineWidth: 0 });
-    }
-  });
-  const stack: PdfNode[] = [{ canvas }];
+  const modules = qrMatrix(block.text).length;
+  // The same PNG as in the .docx, one image per document however many pages show it. It
+  // carries the quiet zone, so it is drawn larger for the code itself to be `size`.
+  const size = (Math.min(mmToPt(block.size), ctx.width) * (modules + 2 * QUIET_MODULES)) / modules;
+  const stack: PdfNode[] = [{ image: imageKey(qrImageName(block.text), ctx), width: size }];
   if (block.caption !== undefined) {
     stack.push({ text: pdfInlines([{ type: 'text', text: block.caption }]), alignment: 'center', fontSize: ctx.scale.small, margin: [0, 2, 0, 0] });
   }

@@ -3,7 +3,8 @@ import type { Doc, Section } from '../../document/model.ts';
 import { readDocAssets } from '../assets.ts';
 import { mmToPt, pageMm, textWidthMm, typeScale } from '../page.ts';
 import { assertWritable } from '../validate.ts';
-import { lineHeightFactor, pdfBlock, type BlockContext, type PdfNode } from './blocks.ts';
+import { qrMatrix, qrPng } from '../qr.ts';
+import { lineHeightFactor, pdfBlock, qrImageName, type BlockContext, type PdfNode } from './blocks.ts';
 import { renderPdf } from './engine.ts';
 import { footer, header, watermark } from './furniture.ts';
 
@@ -66,6 +67,15 @@ export async function writePdf(doc: Doc, opts: WriteOptions): Promise<Uint8Array
     imageKeys.set(name, key);
     images[key] = `data:image/${asset.type === 'png' ? 'png' : 'jpeg'};base64,${asset.data.toString('base64')}`;
   }
+  for (const section of doc.sections)
+    for (const block of section.blocks) {
+      if (block.type !== 'qr') continue;
+      const name = qrImageName(block.text);
+      if (imageKeys.has(name)) continue;
+      const key = `asset${imageKeys.size}`;
+      imageKeys.set(name, key);
+      images[key] = `data:image/png;base64,${qrPng(qrMatrix(block.text)).toString('base64')}`;
+    }
   const created = new Date(doc.meta.created);
   if (Number.isNaN(created.getTime())) throw new Error(`文档创建时间无效：${doc.meta.created}`);
   const definition = {
