@@ -1,5 +1,5 @@
-// Entry of the document-writing worker threads (src/pipeline/writers.ts). A worker starts
-// without the TypeScript loader the main thread registered, so it registers its own first.
+// Entry of the document-writing worker processes (src/pipeline/writers.ts). A worker starts
+// without the TypeScript loader the main process registered, so it registers its own first.
 import { register } from 'tsx/esm/api';
 
 register();

@@ -27,7 +27,7 @@ import { followUp, planFor } from './schedule.ts';
 export const VOLUME_SIZE = 500;
 
 export interface MailingRequest {
-  /** Documents written at once (worker threads); 1 writes in this thread. */
+  /** Documents written at once (writer processes); 1 writes in this process. */
   readonly jobs?: number;
   readonly data: DataSet;
   readonly templates: TemplateSet;
@@ -159,7 +159,7 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
       : envelopes.map((view) => ({ template: req.templates.get('envelope'), view }));
     const covers = buildDoc(req.templates, { parts, title: `${year}年${festival}${req.labels ? '地址标签' : '信封'}第 ${n} 册`, data, traced: [], today });
     // The two longest tasks of a volume go ahead of its letters not yet started (written last,
-    // they would leave one thread working alone at the end of the run), and one at a time: a
+    // they would leave one writer working alone at the end of the run), and one at a time: a
     // 500-page layout is most of the run's peak memory.
     const big = (doc: Doc, name: string) => {
       const done = heavy.then(() => writers.write({ doc, formats: ['pdf'], base: path.join(folder, name), assetsDir }, { first: true }));
@@ -203,7 +203,7 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
   };
 
   // A volume at a time: each letter is built here, in print order, and queued for the writer
-  // threads at once; when the volume's letters are all built, its print file and envelopes are
+  // writers at once; when the volume's letters are all built, its print file and envelopes are
   // queued too. The next volume is built while this one is written, so at most two volumes
   // are held, however long the mailing.
   const size = req.volumeSize ?? VOLUME_SIZE;
@@ -217,7 +217,7 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
       if (l.doc) made++;
       letters.push(l);
       outcomes.push(progressed(write(l)));
-      await setImmediate(); // let finished documents hand the threads their next ones
+      await setImmediate(); // let finished documents hand the writers their next ones
     }
     const printed = letters.filter((l) => l.doc);
     const volume = req.formats.includes('pdf') && printed.length > 0 ? writeVolume(n, printed) : undefined;

@@ -1,4 +1,4 @@
-// One unit of work for a writer thread: a built Doc written in the given formats.
+// One unit of work for a writer process: a built Doc written in the given formats.
 import type { Doc } from '../document/model.ts';
 import type { Format } from '../template/frontmatter.ts';
 import { writeDoc } from './document.ts';

@@ -98,8 +98,8 @@ describe('resume after an interrupted run', () => {
   });
 });
 
-describe('worker threads and print volumes', () => {
-  it('writes the same letters with two threads as with one, and splits print and envelope files into volumes', async () => {
+describe('writer processes and print volumes', () => {
+  it('writes the same letters with two writer processes as in one process, and splits print and envelope files into volumes', async () => {
     const dir = dataCopy();
     const data = loadData(path.join(dir, 'data'));
     const customers = printOrder(selectCustomers(data, {}));
