@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { Issue, PathSegment, Severity } from './issues.ts';
 import type { Loaded } from './load.ts';
+import type { YamlSource } from './yaml.ts';
 import { customerSchema, dealSchema, productSchema } from './schema.ts';
 import type { Customer, Deal, Product } from './schema.ts';
 import { issueAt } from './validate.ts';
@@ -66,15 +67,16 @@ export function crossChecks(input: Input): Issue[] {
 type DupKey = [path: PathSegment[], key: string, what: string];
 
 function duplicates<T>(issues: Issue[], records: readonly Loaded<T>[], schema: z.ZodType, keys: (v: T) => DupKey[]): void {
-  const seen = new Map<string, { file: string; line: number }>();
+  const seen = new Map<string, { source: YamlSource; path: PathSegment[] }>();
   for (const r of records) {
     for (const [path, key, what] of keys(r.value)) {
       const id = `${what}\u0000${key}`;
       const first = seen.get(id);
       if (first) {
-        issues.push(issueAt(r.source, schema, path, 'error', 'duplicate', `${what}「${key}」重复：与 ${first.file}:${first.line} 相同，一条记录只建一次`));
+        const at = `${first.source.file}:${first.source.locate(first.path).line}`;
+        issues.push(issueAt(r.source, schema, path, 'error', 'duplicate', `${what}「${key}」重复：与 ${at} 相同，一条记录只建一次`));
       } else {
-        seen.set(id, { file: r.source.file, line: r.source.locate(path).line });
+        seen.set(id, { source: r.source, path });
       }
     }
   }
