@@ -26,10 +26,13 @@ export function defaultJobs(count: number): number {
   return Math.max(1, Math.min(availableParallelism(), Math.floor(count / DOCS_PER_WRITER)));
 }
 
+// tinypool gives a writer process only the variables it is handed, not this process's.
+const inheritedEnv = (): Record<string, string> => Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+
 export function docWriters(jobs: number): DocWriters {
   const pool =
     jobs > 1
-      ? new Tinypool({ filename: fileURLToPath(new URL('../../bin/worker.js', import.meta.url)), runtime: 'child_process', minThreads: jobs, maxThreads: jobs })
+      ? new Tinypool({ filename: fileURLToPath(new URL('../../bin/worker.js', import.meta.url)), runtime: 'child_process', minThreads: jobs, maxThreads: jobs, env: inheritedEnv() })
       : undefined;
   const run = (task: WriteTask): Promise<string[]> => (pool ? pool.run(task) : writeTask(task));
   // Our own queue decides the order; the pool gets two documents per writer, enough that no
