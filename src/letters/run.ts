@@ -23,8 +23,8 @@ import { envelopeView, labelsView, type EnvelopeView } from '../views/envelope.t
 import { calendar, type CalendarEvent } from './ics.ts';
 import { followUp, planFor } from './schedule.ts';
 
-/** Letters per merged print file (and envelope file): one pdfmake document of 500 A4 letters stays well under 1 GB. */
-export const VOLUME_SIZE = 500;
+/** Letters per merged print file (and envelope file): a 250-letter layout takes a writer ~300 MB at its peak, 500 letters ~600 MB. */
+export const VOLUME_SIZE = 250;
 
 export interface MailingRequest {
   /** Documents written at once (writer processes); 1 writes in this process. */
@@ -160,7 +160,7 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
     const covers = buildDoc(req.templates, { parts, title: `${year}年${festival}${req.labels ? '地址标签' : '信封'}第 ${n} 册`, data, traced: [], today });
     // The two longest tasks of a volume go ahead of its letters not yet started (written last,
     // they would leave one writer working alone at the end of the run), and one at a time: a
-    // 500-page layout is most of the run's peak memory.
+    // 250-page layout is most of the run's peak memory.
     const big = (doc: Doc, name: string) => {
       const done = heavy.then(() => writers.write({ doc, formats: ['pdf'], base: path.join(folder, name), assetsDir }, { first: true }));
       heavy = done.catch(() => {});

@@ -15,7 +15,7 @@ import { context, GENERATE_HELP, GENERATE_OPTIONS } from '../generate.ts';
 export const command: Command = {
   usage: '--festival 春节|中秋|端午|元旦|国庆 [--year YYYY] [--class A,B] [--system 金融,…] [--status 现有|潜在] [--vip] [--labels] [--jobs N] [--shard i/n] [--resume] [--out DIR] [--today YYYY-MM-DD]',
   description: [
-    '节日邮寄：为选中的每个客户生成一封节日信函（PDF 和 .docx），合并成按系统、单位排序的打印文件（每 500 封一册），',
+    '节日邮寄：为选中的每个客户生成一封节日信函（PDF 和 .docx），合并成按系统、单位排序的打印文件（每 250 封一册），',
     '信封（DL 220×110 毫米，带六个邮编方格）或 --labels 的 A4 地址标签，与打印文件一一对应分册，',
     '并写出 manifest.csv（每个客户一行：文件和状态）、follow-up.csv 和 follow-up.ics（首次拜访窗口、后续拜访、关键联系人在这段时间的生日和纪念日）。',
     '输出在 <out>/<年>-<节日>/ 下。个别客户出错只跳过该客户并记入清单，其余照常生成；有失败时退出码为 3。',
