@@ -12,7 +12,7 @@ export interface Position {
 
 export interface YamlSource {
   readonly file: string;
-  /** Plain data: objects, arrays and strings only. */
+  /** Plain data: objects, arrays and strings only (a new copy when another file was read since). */
   readonly value: unknown;
   /** Where the value at `path` starts; `key` points at the key instead of the value. */
   locate(path: readonly PathSegment[], key?: string): Position;
@@ -52,11 +52,16 @@ function parse(text: string): Parsed {
   return { doc, at };
 }
 
-// Messages about one file come together: the last tree parsed is kept for them.
-let recent: { readonly text: string; readonly parsed: Parsed } | undefined;
+// Messages about one file come together: the last tree parsed, and its data, are kept for them.
+let recent: { readonly text: string; readonly parsed: Parsed; value?: unknown } | undefined;
 function treeOf(text: string): Parsed {
   if (recent?.text !== text) recent = { text, parsed: parse(text) };
   return recent.parsed;
+}
+function valueOf(text: string): unknown {
+  const parsed = treeOf(text);
+  if (recent!.value === undefined) recent!.value = parsed.doc.toJS({ maxAliasCount: MAX_ALIASES });
+  return recent!.value;
 }
 
 export function parseYaml(text: string, file: string): { source?: YamlSource; issues: Issue[] } {
@@ -71,20 +76,28 @@ export function parseYaml(text: string, file: string): { source?: YamlSource; is
   }
   if (issues.length > 0) return { issues };
 
-  let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    valueOf(text);
   } catch {
     return { issues: [fileIssue(file, { line: 1, column: 1 }, 'yaml-alias', `别名（*引用）展开过多（超过 ${MAX_ALIASES} 次），拒绝读取`)] };
   }
   // The syntax tree is ten times the size of the data: held for 10,000 customers it alone would
-  // pass a gigabyte. Positions are wanted only for messages, so only the latest tree is kept
-  // and a message about another file parses that file again.
+  // pass a gigabyte. Positions and the raw text values are wanted for messages and exports,
+  // after the typed record is made, so only the latest file's are kept; another is parsed again.
   const locate = (path: readonly PathSegment[], key?: string): Position => {
     const p = treeOf(text);
     return locateIn(p.doc, path, key, p.at);
   };
-  return { source: { file, value, locate }, issues };
+  return {
+    source: {
+      file,
+      get value() {
+        return valueOf(text);
+      },
+      locate,
+    },
+    issues,
+  };
 }
 
 function locateIn(
