@@ -12,6 +12,7 @@ import { main } from '../src/cli/main.ts';
 import { loadData } from '../src/data/load.ts';
 import type { Doc } from '../src/document/model.ts';
 import type { Format } from '../src/template/frontmatter.ts';
+import { VOLUME_SIZE } from '../src/letters/run.ts';
 import { printOrder } from '../src/letters/select.ts';
 import { buildDoc } from '../src/pipeline/document.ts';
 import { tracedRecords } from '../src/pipeline/glyphs.ts';
@@ -145,7 +146,7 @@ async function bench(n: number): Promise<void> {
     const pdfAll = await writeAll(docs, 'pdf', CORES, assetsDir);
     const docx1 = await writeAll(docs, 'docx', 1, assetsDir);
     const docxAll = await writeAll(docs, 'docx', CORES, assetsDir);
-    const merged = docs.slice(0, Math.min(n, 500));
+    const merged = docs.slice(0, Math.min(n, VOLUME_SIZE));
     const [bytes, mergedMs] = await timed(() => writePdf({ meta: docs[0]!.meta, sections: merged.flatMap((d) => d.sections) }, { assetsDir }));
     console.log(`  单封 PDF，单线程           ${per(pdf1)} ms/封`);
     console.log(`  单封 PDF，${CORES} 个写文件进程     ${per(pdfAll)} ms/封`);
@@ -155,7 +156,7 @@ async function bench(n: number): Promise<void> {
     console.log(`  单封 PDF ÷ 合并 PDF（单线程）${(pdf1 / n / (mergedMs / merged.length)).toFixed(2)}`);
   }
   const whole = await wholeCommand(dataDir);
-  console.log(`  letters 全流程（PDF + .docx + 打印 + 信封 + 清单 + 日程，默认线程数） ${(whole.ms / 1000).toFixed(1)} s，${per(whole.ms)} ms/客户，打印文件 ${(whole.printKb / n).toFixed(1)} KB/封`);
+  console.log(`  letters 全流程（PDF + .docx + 打印 + 信封 + 清单 + 日程，默认写文件进程数） ${(whole.ms / 1000).toFixed(1)} s，${per(whole.ms)} ms/客户，打印文件 ${(whole.printKb / n).toFixed(1)} KB/封`);
   console.log(`  letters 全流程峰值内存（RSS，主进程加各写文件进程，每 50 ms 采样） ${whole.rssMb} MB`);
   rmSync(dataDir, { recursive: true, force: true });
 }

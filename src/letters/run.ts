@@ -26,6 +26,9 @@ import { followUp, planFor } from './schedule.ts';
 /** Letters per merged print file (and envelope file): a 250-letter layout takes a writer ~300 MB at its peak, 500 letters ~600 MB. */
 export const VOLUME_SIZE = 250;
 
+/** Mailings longer than this keep their writers' memory tight (see docWriters). */
+const LEAN_FROM = 2_000;
+
 export interface MailingRequest {
   /** Documents written at once (writer processes); 1 writes in this process. */
   readonly jobs?: number;
@@ -86,7 +89,8 @@ interface Built {
 type Outcome = { readonly files: readonly string[] } | { readonly status: string };
 
 export async function runMailing(req: MailingRequest): Promise<MailingResult> {
-  const writers = docWriters(req.jobs ?? 1);
+  // Past a few thousand letters memory, not time, is what a mailing runs short of.
+  const writers = docWriters(req.jobs ?? 1, { lean: req.customers.length > LEAN_FROM });
   try {
     return await mail(req, writers);
   } finally {

@@ -29,10 +29,22 @@ export function defaultJobs(count: number): number {
 // tinypool gives a writer process only the variables it is handed, not this process's.
 const inheritedEnv = (): Record<string, string> => Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
 
-export function docWriters(jobs: number): DocWriters {
+// A writer's heap grows to twice what a 250-letter layout needs before V8 collects it; capped,
+// V8 collects sooner. Measured on 1,000 letters: writers' peaks 358 → 258 MB, 18 % slower.
+const LEAN_HEAP_MB = 384;
+
+/** `lean`: cap each writer's heap, slower but far less memory, for long mailings. */
+export function docWriters(jobs: number, opts: { lean?: boolean } = {}): DocWriters {
   const pool =
     jobs > 1
-      ? new Tinypool({ filename: fileURLToPath(new URL('../../bin/worker.js', import.meta.url)), runtime: 'child_process', minThreads: jobs, maxThreads: jobs, env: inheritedEnv() })
+      ? new Tinypool({
+          filename: fileURLToPath(new URL('../../bin/worker.js', import.meta.url)),
+          runtime: 'child_process',
+          minThreads: jobs,
+          maxThreads: jobs,
+          env: inheritedEnv(),
+          execArgv: [...process.execArgv, ...(opts.lean ? [`--max-old-space-size=${LEAN_HEAP_MB}`] : [])],
+        })
       : undefined;
   const run = (task: WriteTask): Promise<string[]> => (pool ? pool.run(task) : writeTask(task));
   // Our own queue decides the order; the pool gets two documents per writer, enough that no

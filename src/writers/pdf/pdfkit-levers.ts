@@ -45,9 +45,9 @@ interface EmbeddedFontProto {
   layoutCached(this: { font: Font; layoutCache?: object; layoutRun(text: string): Run }, text: string): Run;
 }
 
-// Enough for every distinct word of thousands of letters; beyond it the cache starts again
+// Enough for the template's words and the recent letters'; beyond it the cache starts again
 // rather than grow with every unique name and phone number of a 10,000-letter run.
-const MAX_RUNS = 50_000;
+const MAX_RUNS = 10_000;
 const runsByFont = new WeakMap<Font, Map<string, Run>>();
 
 /**
