@@ -12,6 +12,13 @@ export interface WriteOptions {
   readonly create?: boolean;
   /** A new file holds personal data: readable by its owner only (0600), not 0644. */
   readonly private?: boolean;
+  /**
+   * Synced to disk before it replaces the target, and the folder after (default). Documents
+   * made from the data skip both: they can be made again, a power cut can leave one short but
+   * never half-replaced, and `--resume` checks every file's head and tail. Two syncs per file
+   * were a tenth of a letter's time.
+   */
+  readonly durable?: boolean;
 }
 
 function syncDir(dir: string): void {
@@ -38,7 +45,7 @@ export function writeAtomic(file: string, data: string | Uint8Array, opts: Write
     fd = openSync(temp, 'wx', mode);
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
-    fsyncSync(fd);
+    if (opts.durable !== false) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
     chmodSync(temp, mode);
@@ -48,7 +55,7 @@ export function writeAtomic(file: string, data: string | Uint8Array, opts: Write
     } else {
       renameSync(temp, file);
     }
-    syncDir(dir);
+    if (opts.durable !== false) syncDir(dir);
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
     try {

@@ -61,7 +61,7 @@ export async function writeDoc(doc: Doc, formats: readonly Format[], base: strin
       throw new DataError(`生成 ${path.basename(base)}.${format} 失败：${(e as Error).message}`, { cause: e });
     }
     const file = `${base}.${format}`;
-    writeAtomic(file, bytes);
+    writeAtomic(file, bytes, { durable: false });
     files.push(file);
   }
   return files;
