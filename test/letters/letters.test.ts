@@ -1,4 +1,5 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -141,6 +142,44 @@ describe('writer processes and print volumes', () => {
     expect(print).not.toContain(customers[1]!.name);
     expect(print).toContain(customers[0]!.name);
   }, 60_000);
+});
+
+describe('a run killed with SIGKILL', () => {
+  it('leaves only whole letters, and --resume finishes the job without duplicates', async () => {
+    const dir = dataCopy();
+    // 5 × the sample customers, so the kill lands while letters are being written.
+    const customers = path.join(dir, 'data', 'customers');
+    for (const f of readdirSync(customers)) {
+      const text = readFileSync(path.join(customers, f), 'utf8');
+      for (let i = 1; i < 5; i++) {
+        const id = `${f.replace(/\.yaml$/, '')}-${i}`;
+        writeFileSync(path.join(customers, `${id}.yaml`), text.replace(/^id: .*$/m, `id: ${id}`).replace(/^name: (.*)$/m, `name: $1第${i}分部`));
+      }
+    }
+    const args = ['bin/tuangou.js', 'letters', '--festival', '春节', '--year', '2027', '--today', TODAY, '--data', path.join(dir, 'data'), '--out', path.join(dir, 'out'), '--format', 'pdf', '--jobs', '2'];
+    const lettersDir = path.join(dir, 'out', '2027-春节', 'letters');
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    const count = () => readdirSync(lettersDir, { withFileTypes: true }).filter((e) => e.name.endsWith('.pdf')).length;
+    for (let waited = 0; waited < 60_000 && !(existsSync(lettersDir) && count() >= 10); waited += 20) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGKILL');
+    await exited;
+    const before = count();
+    expect(before).toBeGreaterThanOrEqual(10);
+    expect(before).toBeLessThan(65);
+    for (const f of readdirSync(lettersDir).filter((n) => n.endsWith('.pdf'))) expect(completeFile(path.join(lettersDir, f))).toBe(true);
+
+    const resumed = spawnSync(process.execPath, [...args, '--resume'], { cwd: ROOT });
+    expect(resumed.status).toBe(0);
+    const rows = manifest(path.join(dir, 'out', '2027-春节'));
+    const ids = rows.map((r) => r['客户编号']);
+    expect(new Set(ids).size).toBe(ids.length);
+    const ok = rows.filter((r) => r['状态'] === 'ok');
+    expect(ok).toHaveLength(65);
+    // Every letter is a PDF a reader opens, one per customer.
+    expect(readdirSync(lettersDir).filter((n) => n.endsWith('.pdf')).sort()).toEqual(ok.map((r) => `${r['客户编号']}.pdf`).sort());
+    for (const r of ok) expect((await pdfPages(new Uint8Array(readFileSync(path.join(dir, 'out', '2027-春节', r['文件']!))))).length).toBeGreaterThan(0);
+  }, 120_000);
 });
 
 describe('label sheets', () => {
