@@ -12,7 +12,7 @@ import type { IsoDate } from '../domain/dates.ts';
 import type { Festival } from '../domain/festivals.ts';
 import type { Doc } from '../document/model.ts';
 import { neutralise } from '../import/cells.ts';
-import { safeName, writeAtomic } from '../output/write.ts';
+import { removeStrayTemps, safeName, writeAtomic } from '../output/write.ts';
 import { buildDoc } from '../pipeline/document.ts';
 import { docWriters, type DocWriters } from '../pipeline/writers.ts';
 import type { TemplateSet } from '../pipeline/templates.ts';
@@ -107,6 +107,7 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
   const template = req.templates.get('letter');
   const rows: ManifestRow[] = [];
   const written: string[] = [];
+  for (const dir of [folder, lettersDir]) removeStrayTemps(dir);
 
   // Customer files that failed validation are not in the data set; they fail here, by name.
   for (const issue of data.issues) {

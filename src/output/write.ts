@@ -3,7 +3,7 @@
 // overwriting). rename replaces a planted symlink instead of writing through it, and a killed
 // run leaves at most a stray .tmp file, never a half document. (hardening.md items 39, 44)
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { DataError } from '../errors.ts';
 
@@ -31,6 +31,39 @@ function syncDir(dir: string): void {
     }
   } catch {
     // Not every system can sync a directory (Windows); the rename itself is still atomic.
+  }
+}
+
+const TEMP = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Removes the temp files a killed run left in `dir` (ours by name, from a process no longer
+ * running: another run writing into the same folder keeps its own).
+ */
+export function removeStrayTemps(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // no folder yet
+  }
+  for (const name of names) {
+    const pid = TEMP.exec(name)?.[1];
+    if (pid === undefined || running(Number(pid))) continue;
+    try {
+      unlinkSync(path.join(dir, name));
+    } catch {
+      // gone already
+    }
+  }
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

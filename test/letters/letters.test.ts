@@ -169,8 +169,11 @@ describe('a run killed with SIGKILL', () => {
     expect(before).toBeLessThan(65);
     for (const f of readdirSync(lettersDir).filter((n) => n.endsWith('.pdf'))) expect(completeFile(path.join(lettersDir, f))).toBe(true);
 
+    // What a kill between writing and renaming leaves: a hidden temp file of the dead process.
+    writeFileSync(path.join(lettersDir, `.x.pdf.${child.pid}.0123abcd.tmp`), '%PDF-1.7 cut short');
     const resumed = spawnSync(process.execPath, [...args, '--resume'], { cwd: ROOT });
     expect(resumed.status).toBe(0);
+    expect(readdirSync(lettersDir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     const rows = manifest(path.join(dir, 'out', '2027-春节'));
     const ids = rows.map((r) => r['客户编号']);
     expect(new Set(ids).size).toBe(ids.length);

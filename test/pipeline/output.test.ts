@@ -1,9 +1,10 @@
 // Output files are written whole or not at all (src/output/write.ts), and file names made from
 // data cannot leave the output folder.
+import { spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { safeName, writeAtomic } from '../../src/output/write.ts';
+import { removeStrayTemps, safeName, writeAtomic } from '../../src/output/write.ts';
 import { tempDir } from './build.ts';
 
 const scratch = tempDir('output');
@@ -14,6 +15,17 @@ const folder = () => {
   mkdirSync(dir);
   return dir;
 };
+
+describe('removeStrayTemps', () => {
+  it('removes the temp files of processes that are gone, and nothing else', () => {
+    const dir = folder();
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!; // has exited
+    const files = [`.a.pdf.${gone}.0123abcd.tmp`, `.b.pdf.${process.pid}.0123abcd.tmp`, '.notes.tmp', 'a.pdf'];
+    for (const f of files) writeFileSync(path.join(dir, f), 'x');
+    removeStrayTemps(dir);
+    expect(readdirSync(dir).sort()).toEqual(files.slice(1).sort());
+  });
+});
 
 describe('writeAtomic', () => {
   it('writes a new file and leaves no temp file', async () => {
