@@ -144,6 +144,16 @@ describe('writer processes and print volumes', () => {
   }, 60_000);
 });
 
+describe('--jobs', () => {
+  it('refuses a count that is not a whole number from 1', async () => {
+    for (const jobs of ['0', 'all', '1.5']) {
+      const r = await letters(dataCopy(), '--jobs', jobs);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('--jobs 要写 1 到 999 之间的整数');
+    }
+  });
+});
+
 describe('a run killed with SIGKILL', () => {
   it('leaves only whole letters, and --resume finishes the job without duplicates', async () => {
     const dir = dataCopy();
