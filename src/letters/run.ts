@@ -27,9 +27,11 @@ import { followUp, planFor } from './schedule.ts';
 export const VOLUME_SIZE = 250;
 
 /** Mailings longer than this keep their writers' memory tight (see docWriters). */
-const LEAN_FROM = 2_000;
+export const LEAN_FROM = 2_000;
 
 export interface MailingRequest {
+  /** Writers already started (the caller closes them); else `jobs` are started for the run. */
+  readonly writers?: DocWriters;
   /** Documents written at once (writer processes); 1 writes in this process. */
   readonly jobs?: number;
   readonly data: DataSet;
@@ -89,6 +91,7 @@ interface Built {
 type Outcome = { readonly files: readonly string[] } | { readonly status: string };
 
 export async function runMailing(req: MailingRequest): Promise<MailingResult> {
+  if (req.writers) return mail(req, req.writers);
   // Past a few thousand letters memory, not time, is what a mailing runs short of.
   const writers = docWriters(req.jobs ?? 1, { lean: req.customers.length > LEAN_FROM });
   try {

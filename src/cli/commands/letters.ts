@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { SYSTEMS } from '../../data/schema.ts';
 import { CLASSES } from '../../domain/classify.ts';
@@ -5,11 +7,12 @@ import { formatChineseDate } from '../../domain/dates.ts';
 import { FESTIVALS, nextFestival, type Festival } from '../../domain/festivals.ts';
 import { parseShard } from '../../domain/shard.ts';
 import { UsageError } from '../../errors.ts';
-import { runMailing } from '../../letters/run.ts';
-import { defaultJobs } from '../../pipeline/writers.ts';
+import { LEAN_FROM, runMailing } from '../../letters/run.ts';
+import { defaultJobs, docWriters, type DocWriters } from '../../pipeline/writers.ts';
 import { printOrder } from '../../letters/select.ts';
 import { selectCustomers } from '../../views/select.ts';
-import { listOption, type Command } from '../command.ts';
+import { dataDir, listOption, type Command, type ParsedArgs } from '../command.ts';
+import type { Io } from '../io.ts';
 import { context, GENERATE_HELP, GENERATE_OPTIONS } from '../generate.ts';
 
 export const command: Command = {
@@ -40,7 +43,7 @@ export const command: Command = {
     { flag: `--system ${SYSTEMS[2]}`, text: `只寄这些系统的客户（${SYSTEMS.join('、')}）` },
     { flag: '--status 现有', text: '只寄现有或潜在客户' },
     { flag: '--vip', text: '只寄有 VIP 或符合 VIP 条件联系人的客户' },
-    { flag: '--jobs N', text: '同时写几份文件（写文件的进程数）；默认用满全部 CPU 核心，信函少于 80 封时在本进程里写' },
+    { flag: '--jobs N', text: '同时写几份文件（写文件的进程数）；默认用满全部 CPU 核心，客户少于 80 个时在本进程里写' },
     { flag: '--shard i/n', text: '只做稳定划分的第 i 份（共 n 份），多台机器分担时用；各份清单合起来就是全部' },
     { flag: '--resume', text: '跳过已经完整生成的信函，接着上次中断的地方做' },
     { flag: '--labels', text: '打印 A4 地址标签纸（每页 3 × 8 张），代替 DL 信封' },
@@ -52,10 +55,8 @@ export const command: Command = {
     if (typeof festival !== 'string' || !(FESTIVALS as readonly string[]).includes(festival)) {
       throw new UsageError(`--festival 要写节日名：${FESTIVALS.join('、')}`);
     }
-    const ctx = context(args, io);
     const yearArg = args.values['year'];
     if (yearArg !== undefined && !/^\d{4}$/.test(String(yearArg))) throw new UsageError('--year 要写四位年份，如 2027');
-    const year = yearArg === undefined ? nextFestival(festival as Festival, ctx.today).year : Number(yearArg);
     let shard;
     try {
       shard = typeof args.values['shard'] === 'string' ? parseShard(args.values['shard']) : undefined;
@@ -67,37 +68,67 @@ export const command: Command = {
     const status = listOption(args, 'status', ['现有', '潜在'] as const);
     const classes = listOption(args, 'class', CLASSES);
     const systems = listOption(args, 'system', SYSTEMS);
-    const customers = printOrder(selectCustomers(ctx.data, { classes, systems, status, vipOnly: Boolean(args.values['vip']), shard }));
-    const bar = io.isTTY ? new SingleBar({ format: '生成信函 [{bar}] {value}/{total}', hideCursor: true }) : undefined;
-    bar?.start(customers.length, 0);
-    const result = await runMailing({
-      data: ctx.data,
-      templates: ctx.templates,
-      customers,
-      festival: festival as Festival,
-      year,
-      today: ctx.today,
-      outDir: ctx.outDir,
-      formats: ctx.formats,
-      resume: Boolean(args.values['resume']),
-      jobs: jobsArg === undefined ? defaultJobs(customers.length) : Number(jobsArg),
-      labels: Boolean(args.values['labels']),
-      onProgress: (done) => bar?.update(done),
-    });
-    bar?.stop();
-    const ok = result.rows.filter((r) => r.status === 'ok').length;
-    const skipped = result.rows.filter((r) => r.status.startsWith('skipped'));
-    const failed = result.rows.filter((r) => r.status.startsWith('failed'));
-    const when = result.mailingPast
-      ? `注意：按提前 ${ctx.data.policies.festivalLead.mailDaysBefore} 天邮寄，应在 ${formatChineseDate(result.mailingDate)} 寄出，这个日期已经过了，请尽快寄出；跟进日程已从今天算起。`
-      : `应在 ${formatChineseDate(result.mailingDate)} 寄出。`;
-    if (args.values['json']) {
-      const warnings = [when, ...skipped.map((r) => `${r.id}：${r.status}`)];
-      io.stdout(`${JSON.stringify({ files: result.files, warnings, errors: failed.map((r) => `${r.id}：${r.status}`) }, null, 2)}\n`);
-    } else {
-      io.stdout(`${year}年${festival}：${ok} 封信函已生成，${skipped.length} 个跳过，${failed.length} 个失败。输出在 ${result.folder}\n${when}\n`);
-      for (const r of [...skipped, ...failed]) io.stderr(`${r.id}：${r.status}\n`);
+    // The writers start (about a second) while the data loads, sized by the customer files.
+    const files = customerFileCount(dataDir(args, io));
+    const writers = docWriters(jobsArg === undefined ? defaultJobs(files) : Number(jobsArg), { lean: files > LEAN_FROM });
+    try {
+      return await mailing(args, io, festival as Festival, { yearArg, shard, status, classes, systems }, writers);
+    } finally {
+      await writers.close();
     }
-    return result.failed > 0 ? 3 : 0;
   },
 };
+
+interface Selection {
+  readonly yearArg: unknown;
+  readonly shard: ReturnType<typeof parseShard> | undefined;
+  readonly status: readonly ('现有' | '潜在')[] | undefined;
+  readonly classes: readonly (typeof CLASSES)[number][] | undefined;
+  readonly systems: readonly (typeof SYSTEMS)[number][] | undefined;
+}
+
+function customerFileCount(dir: string): number {
+  try {
+    return readdirSync(path.join(dir, 'customers')).filter((f) => /\.ya?ml$/i.test(f)).length;
+  } catch {
+    return 0; // loading will say what is wrong with the folder
+  }
+}
+
+async function mailing(args: ParsedArgs, io: Io, festival: Festival, sel: Selection, writers: DocWriters): Promise<number> {
+  const ctx = context(args, io);
+  const year = sel.yearArg === undefined ? nextFestival(festival, ctx.today).year : Number(sel.yearArg);
+  const { classes, systems, status, shard } = sel;
+  const customers = printOrder(selectCustomers(ctx.data, { classes, systems, status, vipOnly: Boolean(args.values['vip']), shard }));
+  const bar = io.isTTY ? new SingleBar({ format: '生成信函 [{bar}] {value}/{total}', hideCursor: true }) : undefined;
+  bar?.start(customers.length, 0);
+  const result = await runMailing({
+    data: ctx.data,
+    templates: ctx.templates,
+    customers,
+    festival,
+    year,
+    today: ctx.today,
+    outDir: ctx.outDir,
+    formats: ctx.formats,
+    resume: Boolean(args.values['resume']),
+    writers,
+    labels: Boolean(args.values['labels']),
+    onProgress: (done) => bar?.update(done),
+  });
+  bar?.stop();
+  const ok = result.rows.filter((r) => r.status === 'ok').length;
+  const skipped = result.rows.filter((r) => r.status.startsWith('skipped'));
+  const failed = result.rows.filter((r) => r.status.startsWith('failed'));
+  const when = result.mailingPast
+    ? `注意：按提前 ${ctx.data.policies.festivalLead.mailDaysBefore} 天邮寄，应在 ${formatChineseDate(result.mailingDate)} 寄出，这个日期已经过了，请尽快寄出；跟进日程已从今天算起。`
+    : `应在 ${formatChineseDate(result.mailingDate)} 寄出。`;
+  if (args.values['json']) {
+    const warnings = [when, ...skipped.map((r) => `${r.id}：${r.status}`)];
+    io.stdout(`${JSON.stringify({ files: result.files, warnings, errors: failed.map((r) => `${r.id}：${r.status}`) }, null, 2)}\n`);
+  } else {
+    io.stdout(`${year}年${festival}：${ok} 封信函已生成，${skipped.length} 个跳过，${failed.length} 个失败。输出在 ${result.folder}\n${when}\n`);
+    for (const r of [...skipped, ...failed]) io.stderr(`${r.id}：${r.status}\n`);
+  }
+  return result.failed > 0 ? 3 : 0;
+}
