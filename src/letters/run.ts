@@ -170,9 +170,9 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
     // they would leave one writer working alone at the end of the run), and one at a time: a
     // 250-page layout is most of the run's peak memory.
     const big = (doc: Doc, name: string) => {
-      const done = heavy.then(() => writers.write({ doc, formats: ['pdf'], base: path.join(folder, name), assetsDir }, { first: true }));
-      heavy = done.catch(() => {});
-      return done;
+      const file = heavy.then(() => writers.write({ doc, formats: ['pdf'], base: path.join(folder, name), assetsDir }, { first: true }));
+      heavy = file.catch(() => {});
+      return file;
     };
     return Promise.all([big(print, `print-${no}`), big(covers, `${req.labels ? 'labels' : 'envelopes'}-${no}`)]);
   };
@@ -210,8 +210,8 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
     written.push(...files.flat());
   };
 
-  // A volume at a time: each letter is built here, in print order, and queued for the writer
-  // writers at once; when the volume's letters are all built, its print file and envelopes are
+  // A volume at a time: each letter is built here, in print order, and queued for the writers
+  // at once; when the volume's letters are all built, its print file and envelopes are
   // queued too. The next volume is built while this one is written, so at most two volumes
   // are held, however long the mailing.
   const size = req.volumeSize ?? VOLUME_SIZE;
