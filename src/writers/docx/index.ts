@@ -11,7 +11,8 @@ import {
   TextRun,
   type ISectionOptions,
 } from 'docx';
-import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { strFromU8, strToU8, Zip, type ZipInputFile } from 'fflate';
 import { CONFIDENTIAL_MARK, type Doc, type Section } from '../../document/model.ts';
 import { readDocAssets, type Asset } from '../assets.ts';
 import { mmToTwip, pageMm, textWidthMm, typeScale } from '../page.ts';
@@ -124,19 +125,39 @@ interface Compiler {
   compile(file: Document): { readonly files: Record<string, ZipEntry> };
 }
 // Packer.toBuffer zips through JSZip's JavaScript deflate, a third of a letter's time, and
-// stamps the clock time into the package. Packer's compiler builds the same parts; fflate zips
-// them several times faster, stores the already-compressed pictures as they are, and dates
-// everything at the document's date, so the same Doc gives the same bytes. Pinned: docx 9.7.1.
+// stamps the clock time into the package. Packer's compiler builds the same parts; they are
+// deflated by Node's zlib (parts every letter shares, like the styles, once per process),
+// pictures stored as they are, and fflate lays out the zip with every date at the document's
+// date, so the same Doc gives the same bytes. Pinned: docx 9.7.1.
 const compiler = (Packer as unknown as { compiler: Compiler }).compiler;
+
+// Deflated parts by name; a part is reused only when its bytes are the same.
+const deflated = new Map<string, { readonly data: Uint8Array; readonly packed: Uint8Array<ArrayBuffer> }>();
+
+function deflate(name: string, data: Uint8Array): Uint8Array<ArrayBuffer> {
+  const kept = deflated.get(name);
+  if (kept && Buffer.from(kept.data.buffer, kept.data.byteOffset, kept.data.byteLength).equals(data)) return kept.packed;
+  const packed = deflateRawSync(data);
+  deflated.set(name, { data, packed });
+  return packed;
+}
 
 async function pack(document: Document, created: string): Promise<Uint8Array> {
   const mtime = new Date(created);
-  const parts: Zippable = {};
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    chunks.push(chunk);
+  });
   for (const [name, entry] of Object.entries(compiler.compile(document).files)) {
     if (entry.dir) continue;
-    let data = await entry.async('uint8array');
+    let data: Uint8Array<ArrayBuffer> = new Uint8Array(await entry.async('uint8array'));
     if (name === 'docProps/core.xml') data = strToU8(strFromU8(data).replace(/(<dcterms:(?:created|modified) [^>]*>)[^<]*/g, `$1${mtime.toISOString().replace(/\.\d+Z$/, 'Z')}`));
-    parts[name] = [data, { level: /\.(png|jpe?g)$/i.test(name) ? 0 : 6, mtime }];
+    const stored = /\.(png|jpe?g)$/i.test(name);
+    const file: ZipInputFile = { filename: name, size: data.length, crc: crc32(data), compression: stored ? 0 : 8, mtime };
+    zip.add(file);
+    file.ondata!(null, stored ? data : deflate(name, data), true);
   }
-  return zipSync(parts);
+  zip.end();
+  return Buffer.concat(chunks);
 }
