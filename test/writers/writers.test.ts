@@ -147,6 +147,8 @@ describe('DOCX writer', () => {
     const styles = await docxPart(docx, 'word/styles.xml');
     expect(styles).toMatch(/w:eastAsia="宋体"/);
     expect(xml).toMatch(/w:eastAsia="黑体"/);
+    // A line before a forced break stays unstretched in a justified paragraph, as in the PDF.
+    expect(await docxPart(docx, 'word/settings.xml')).toContain('<w:doNotExpandShiftReturn/>');
   });
 
   it('lets picture paragraphs grow with the picture and never switches bold off explicitly', async () => {

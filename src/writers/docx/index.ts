@@ -112,6 +112,8 @@ export async function writeDocx(doc: Doc, opts: WriteOptions): Promise<Uint8Arra
     lastModifiedBy: doc.meta.author,
     styles: styles(first.font, scale),
     numbering: numbering(scale),
+    // As in the PDF: a line ending in a forced break is not stretched across a justified paragraph.
+    compatibility: { doNotExpandShiftReturn: true },
     sections: doc.sections.map((s) => sectionOptions(s, ctx, first.font)),
   });
   return pack(document, doc.meta.created);
