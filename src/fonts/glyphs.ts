@@ -9,6 +9,8 @@ export interface GlyphProblem {
   readonly codePoint: string;
   /** UTF-16 index into the checked string. */
   readonly index: number;
+  /** The fonts have no glyph for it, or no writer may emit it at all. */
+  readonly kind: 'missing' | 'refused';
   readonly reason: string;
 }
 
@@ -49,9 +51,9 @@ function* chars(text: string): Generator<{ char: string; index: number }> {
   }
 }
 
-function problem(char: string, index: number, reason: string): GlyphProblem {
+function problem(char: string, index: number, kind: GlyphProblem['kind'], reason: string): GlyphProblem {
   const hex = (char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
-  return { char, codePoint: `U+${hex}`, index, reason };
+  return { char, codePoint: `U+${hex}`, index, kind, reason };
 }
 
 /** Characters no writer may emit, whatever the font: controls, zero-width, bidi, private use, noncharacters. */
@@ -59,7 +61,7 @@ export function refusedCharProblems(text: string): GlyphProblem[] {
   const out: GlyphProblem[] = [];
   for (const { char, index } of chars(text)) {
     const reason = refusedReason(char);
-    if (reason) out.push(problem(char, index, reason));
+    if (reason) out.push(problem(char, index, 'refused', reason));
   }
   return out;
 }
@@ -71,12 +73,12 @@ export function glyphProblems(text: string, family: FontFamily): GlyphProblem[] 
   for (const { char, index } of chars(text)) {
     const reason = refusedReason(char);
     if (reason) {
-      out.push(problem(char, index, reason));
+      out.push(problem(char, index, 'refused', reason));
       continue;
     }
     if (char === '\n' || char === '\t') continue;
     const drawn = (GLYPH_SUBSTITUTES.get(char) ?? char).codePointAt(0) ?? 0;
-    if (!fonts.every((f) => f.hasGlyphForCodePoint(drawn))) out.push(problem(char, index, '字体中没有这个字'));
+    if (!fonts.every((f) => f.hasGlyphForCodePoint(drawn))) out.push(problem(char, index, 'missing', '字体中没有这个字'));
   }
   return out;
 }

@@ -26,20 +26,17 @@ function* strings(value: unknown, path: PathSegment[] = []): Generator<[PathSegm
 export function assertDrawable(doc: Doc, data: DataSet, traced: readonly Traced[], templateFiles: readonly string[]): void {
   const problems = checkDocGlyphs(doc);
   if (problems.length === 0) return;
+  // Each record's texts are walked once, however many characters are traced through them.
+  const fields = traced.flatMap(({ record, schema }) => {
+    const source = data.sourceOf(record);
+    return source ? [...strings(source.value)].map(([path, text]) => ({ source, schema, path, text })) : [];
+  });
   const lines = new Set<string>();
   for (const p of problems) {
-    const what = `含有${p.reason === '字体中没有这个字' ? '字体中没有的字' : p.reason}「${p.reason === '字体中没有这个字' ? p.char : ''}」（${p.codePoint}），打印出来会是空白或方框`;
-    let found = false;
-    for (const { record, schema } of traced) {
-      const source = data.sourceOf(record);
-      if (!source) continue;
-      for (const [path, text] of strings(source.value)) {
-        if (!text.includes(p.char)) continue;
-        found = true;
-        lines.add(formatIssue(issueAt(source, schema, path, 'error', 'glyph', `${what}，请改用常用字或去掉这个字符`)));
-      }
-    }
-    if (!found) lines.add(`${templateFiles.join('、')}：模板${what}`);
+    const what = `含有${p.kind === 'missing' ? `字体中没有的字「${p.char}」` : p.reason}（${p.codePoint}），打印出来会是空白或方框`;
+    const hits = fields.filter((f) => f.text.includes(p.char));
+    for (const f of hits) lines.add(formatIssue(issueAt(f.source, f.schema, f.path, 'error', 'glyph', `${what}，请改用常用字或去掉这个字符`)));
+    if (hits.length === 0) lines.add(`${templateFiles.join('、')}：模板${what}`);
   }
   throw new DataError(`文书里有不能正确显示的字符：\n${[...lines].join('\n')}`);
 }
