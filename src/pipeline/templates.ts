@@ -37,9 +37,15 @@ export class TemplateSet {
 
   /** Loads and lints a template by name or path; every problem of it in one error. */
   get(nameOrPath: string): Template {
+    // By the name asked for first: a mailing asks for the same template for every letter.
+    const named = this.checked.get(nameOrPath);
+    if (named) return named;
     const file = findTemplate(nameOrPath, this.folders);
     const cached = this.checked.get(file);
-    if (cached) return cached;
+    if (cached) {
+      this.checked.set(nameOrPath, cached);
+      return cached;
+    }
     const template = loadTemplate(file);
     const { view, audience } = template.front;
     if (audience === 'external' && !EXTERNAL_VIEWS.includes(view)) {
@@ -53,7 +59,7 @@ export class TemplateSet {
         throw new DataError(problems.map((p) => `${p.file}:${p.line}:${p.column} 模板错误：${p.message}`).join('\n'));
       }
     }
-    this.checked.set(file, template);
+    this.checked.set(file, template).set(nameOrPath, template);
     return template;
   }
 }
