@@ -12,13 +12,10 @@ import { main } from '../src/cli/main.ts';
 import { loadData } from '../src/data/load.ts';
 import type { Doc } from '../src/document/model.ts';
 import type { Format } from '../src/template/frontmatter.ts';
-import { VOLUME_SIZE } from '../src/letters/run.ts';
+import { letterDoc, VOLUME_SIZE } from '../src/letters/run.ts';
 import { printOrder } from '../src/letters/select.ts';
-import { buildDoc } from '../src/pipeline/document.ts';
-import { tracedRecords } from '../src/pipeline/glyphs.ts';
 import { TemplateSet } from '../src/pipeline/templates.ts';
 import { docWriters } from '../src/pipeline/writers.ts';
-import { buildView, openDeal } from '../src/views/build.ts';
 import { selectCustomers } from '../src/views/select.ts';
 import { writePdf } from '../src/writers/pdf/index.ts';
 
@@ -126,13 +123,8 @@ async function wholeCommand(dataDir: string): Promise<{ ms: number; rssMb: numbe
 
 function docsFor(dataDir: string): Doc[] {
   const data = loadData(dataDir);
-  const set = new TemplateSet();
-  const template = set.get('letter');
-  return printOrder(selectCustomers(data, {})).map((customer) => {
-    const deal = openDeal(data, customer, TODAY);
-    const view = buildView('letter', { data, customer, ...(deal && { deal }), today: TODAY, festival: { name: '春节', year: 2027 } });
-    return buildDoc(set, { parts: [{ template, view }], title: customer.name, data, traced: tracedRecords(data, customer, deal), today: TODAY });
-  });
+  const mailing = { data, templates: new TemplateSet(), festival: '春节', year: 2027, today: TODAY } as const;
+  return printOrder(selectCustomers(data, {})).map((customer) => letterDoc(mailing, customer));
 }
 
 async function bench(n: number): Promise<void> {

@@ -74,7 +74,7 @@ export function customerArg(ctx: Context, wanted: string | undefined): Customer 
   if (wanted === undefined) throw new UsageError('缺少客户：请写客户编号或单位名称');
   const customer = findCustomer(ctx.data, wanted);
   if (customer) return customer;
-  const broken = ctx.data.issues.filter((i) => i.severity === 'error' && path.basename(i.file).replace(/\.ya?ml$/, '') === wanted);
+  const broken = ctx.data.rejectedCustomers.get(wanted)?.issues ?? [];
   if (broken.length > 0) {
     throw new DataError(`客户「${wanted}」的数据有错误，无法生成文书：\n${broken.map(formatIssue).join('\n')}`);
   }

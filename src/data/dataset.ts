@@ -4,6 +4,12 @@ import type { Issue } from './issues.ts';
 import type { Company, Customer, Deal, Policies, Product } from './schema.ts';
 import type { YamlSource } from './yaml.ts';
 
+/** A data file that did not load, and why. */
+export interface Rejected {
+  readonly file: string;
+  readonly issues: readonly Issue[];
+}
+
 export interface DataSet {
   readonly dir: string;
   /** How many data files were read. */
@@ -14,6 +20,8 @@ export interface DataSet {
   readonly customers: ReadonlyMap<string, Customer>;
   readonly deals: ReadonlyMap<string, Deal>;
   readonly issues: readonly Issue[];
+  /** Customer files that did not load (their customer is absent), by name without extension, with their errors. */
+  readonly rejectedCustomers: ReadonlyMap<string, Rejected>;
   /** The file a record came from, for error messages that point into the data. */
   sourceOf(record: object): YamlSource | undefined;
 }

@@ -49,13 +49,19 @@ export function loadData(dir: string): DataSet {
     return { value: checked.value, source: parsed.source };
   };
 
+  /** Files of the folder that did not load, by name without extension. */
+  const rejected = new Map<string, string>();
   const readFolder = <S extends z.ZodType>(name: string, schema: S): Loaded<z.output<S>>[] => {
     const folder = path.join(dir, name);
     if (!existsSync(folder)) return [];
     return readdirSync(folder)
       .filter((f) => /\.ya?ml$/i.test(f))
       .sort()
-      .flatMap((f) => readOne(path.join(folder, f), schema) ?? []);
+      .flatMap((f) => {
+        const loaded = readOne(path.join(folder, f), schema);
+        if (!loaded && name === 'customers') rejected.set(f.replace(/\.ya?ml$/i, ''), display(path.join(folder, f)));
+        return loaded ?? [];
+      });
   };
 
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -88,6 +94,7 @@ export function loadData(dir: string): DataSet {
     customers: byId<Customer>(customers),
     deals: byId<Deal>(deals),
     issues: sortIssues(issues),
+    rejectedCustomers: new Map([...rejected].map(([id, file]) => [id, { file, issues: issues.filter((i) => i.file === file && i.severity === 'error') }])),
     sourceOf: (record) => sources.get(record),
   };
 }

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { stringify } from 'csv-stringify/sync';
-import type { DataSet } from '../data/dataset.ts';
+import type { DataSet, Rejected } from '../data/dataset.ts';
 import { formatIssue } from '../data/issues.ts';
 import type { Customer } from '../data/schema.ts';
 import type { IsoDate } from '../domain/dates.ts';
@@ -45,6 +45,8 @@ export interface MailingRequest {
   readonly resume: boolean;
   /** Letters per print volume; VOLUME_SIZE unless a test wants small volumes. */
   readonly volumeSize?: number;
+  /** Customer files that did not load, to report as failed: the data set's, unless the caller narrowed them (a shard). */
+  readonly rejected?: ReadonlyMap<string, Rejected>;
   /** A4 address-label sheets instead of DL envelopes. */
   readonly labels?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
@@ -90,6 +92,20 @@ interface Built {
 /** The files a letter was written to, or the manifest status of a letter not made. */
 type Outcome = { readonly files: readonly string[] } | { readonly status: string };
 
+/** One customer's festival letter, offering that festival's open deal if it has one. */
+export function letterDoc(req: Pick<MailingRequest, 'data' | 'templates' | 'festival' | 'year' | 'today'>, customer: Customer): Doc {
+  const { data, today } = req;
+  const festival = { name: req.festival, year: req.year };
+  const deal = openDeal(data, customer, today, festival);
+  return buildDoc(req.templates, {
+    parts: [{ template: req.templates.get('letter'), view: buildView('letter', { data, customer, ...(deal && { deal }), today, festival }) }],
+    title: `${req.year}年${req.festival}致函—${customer.name}`,
+    data,
+    traced: tracedRecords(data, customer, deal),
+    today,
+  });
+}
+
 export async function runMailing(req: MailingRequest): Promise<MailingResult> {
   if (req.writers) return mail(req, req.writers);
   // Past a few thousand letters memory, not time, is what a mailing runs short of.
@@ -107,17 +123,13 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
   const lettersDir = path.join(folder, 'letters');
   const assetsDir = path.join(data.dir, 'assets');
   const rel = (f: string) => path.relative(folder, f);
-  const template = req.templates.get('letter');
   const rows: ManifestRow[] = [];
   const written: string[] = [];
   for (const dir of [folder, lettersDir]) removeStrayTemps(dir);
 
-  // Customer files that failed validation are not in the data set; they fail here, by name.
-  for (const issue of data.issues) {
-    if (issue.severity !== 'error' || !/[\\/]customers[\\/]/.test(issue.file)) continue;
-    const id = path.basename(issue.file).replace(/\.ya?ml$/i, '');
-    if (rows.some((r) => r.id === id)) continue;
-    rows.push({ id, unit: '', recipient: '', address: '', postcode: '', files: [], status: `failed: ${formatIssue(issue)}` });
+  // Customer files that did not load are not in the data set; they fail here, by name.
+  for (const [id, { issues }] of req.rejected ?? data.rejectedCustomers) {
+    rows.push({ id, unit: '', recipient: '', address: '', postcode: '', files: [], status: `failed: ${issues.map(formatIssue).join('；')}` });
   }
 
   const mailed: Customer[] = [];
@@ -138,16 +150,7 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
     };
     if (!customer.postcode) return { customer, envelope, row, status: 'skipped: 缺少邮编，无法邮寄' };
     try {
-      const deal = openDeal(data, customer, today);
-      const view = buildView('letter', { data, customer, ...(deal && { deal }), today, festival: { name: festival, year } });
-      const doc = buildDoc(req.templates, {
-        parts: [{ template, view }],
-        title: `${year}年${festival}致函—${customer.name}`,
-        data,
-        traced: tracedRecords(data, customer, deal),
-        today,
-      });
-      return { customer, envelope, row, doc };
+      return { customer, envelope, row, doc: letterDoc(req, customer) };
     } catch (e) {
       return { customer, envelope, row, status: failed(e).status };
     }

@@ -4,7 +4,7 @@ import type { Policies, Customer } from '../data/schema.ts';
 import { formatCalendarDate, occurrencesWithin } from '../domain/calendar-date.ts';
 import { addDays, daysBetween, type IsoDate } from '../domain/dates.ts';
 import { mailingPlan, type Festival, type MailingPlan } from '../domain/festivals.ts';
-import { keyContacts } from '../views/facts.ts';
+import { decisionMaker, keyContacts } from '../views/facts.ts';
 
 export function planFor(festival: Festival, year: number, today: IsoDate, policies: Policies): MailingPlan {
   const lead = policies.festivalLead;
@@ -35,7 +35,7 @@ export function followUp(customer: Customer, plan: MailingPlan, today: IsoDate):
   const to = addDays(plan.firstVisitTo, shift);
   const visits = Array.from({ length: plan.minVisits }, (_, i) => ({ no: i + 1, from: addDays(from, i * 7), to: addDays(to, i * 7) }));
   const key = keyContacts(customer);
-  const head = key[0];
+  const head = decisionMaker(customer) ?? customer.contacts[0];
   const seasonStart = plan.mailingPast ? today : plan.mailingDate;
   const season = Math.max(0, daysBetween(seasonStart, plan.festivalDate));
   const dates = key.flatMap((c) =>

@@ -307,9 +307,9 @@ export function letterView(input: ViewInput): LetterView {
   const head = decisionMaker(customer);
   const surname = head ? [...head.name][0] : undefined;
   const salutation = head && surname && head.title ? `尊敬的${surname}${head.title}` : `尊敬的${customer.name}领导`;
-  const deal = input.deal && input.deal.occasion === festival.name && input.deal.year === festival.year ? input.deal : undefined;
+  const deal = input.deal;
   return withPricing(() => {
-    const products = recommendedProducts({ ...input, ...(deal ? { deal } : {}) }).slice(0, 3);
+    const products = recommendedProducts(input).slice(0, 3);
     return defined({
       today: dateV(input.today),
       company: companyV(data.company, data.dir),
@@ -346,9 +346,18 @@ export function buildView(kind: ViewKind, input: ViewInput): unknown {
   return schema.parse(build(input));
 }
 
-/** The open deal of a customer (草拟 / 已发送 / 洽谈中) that is still valid, newest first. */
-export function openDeal(data: DataSet, customer: Customer, today: IsoDate): Deal | undefined {
+/**
+ * The open deal of a customer (草拟 / 已发送 / 洽谈中) that is still valid, newest first; with a
+ * festival, only a deal for that festival and year (a letter offers that festival's deal).
+ */
+export function openDeal(data: DataSet, customer: Customer, today: IsoDate, festival?: { name: string; year: number }): Deal | undefined {
   return [...data.deals.values()]
-    .filter((d) => d.customer === customer.id && ['草拟', '已发送', '洽谈中'].includes(d.status) && compareIso(d.validUntil, today) >= 0)
+    .filter(
+      (d) =>
+        d.customer === customer.id &&
+        ['草拟', '已发送', '洽谈中'].includes(d.status) &&
+        compareIso(d.validUntil, today) >= 0 &&
+        (!festival || (d.occasion === festival.name && d.year === festival.year)),
+    )
     .sort((a, b) => compareIso(b.validUntil, a.validUntil))[0];
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadData } from '../../src/data/load.ts';
-import { completeFile, runMailing } from '../../src/letters/run.ts';
+import { completeFile, letterDoc, runMailing } from '../../src/letters/run.ts';
 import { printOrder } from '../../src/letters/select.ts';
 import { TemplateSet } from '../../src/pipeline/templates.ts';
 import { selectCustomers } from '../../src/views/select.ts';
@@ -40,6 +40,9 @@ describe('a batch with bad records', () => {
     // A character the fonts lack, and a customer file that fails validation.
     const ranqi = path.join(customers, 'qingcheng-ranqi.yaml');
     writeFileSync(ranqi, readFileSync(ranqi, 'utf8').replace(/^name: 青城燃气/m, 'name: 青城𠮷燃气'));
+    // A cross-check error (unknown product) leaves the customer loaded: its letter is still made.
+    const nongshang = path.join(customers, 'beijiang-nongshang-qc.yaml');
+    writeFileSync(nongshang, readFileSync(nongshang, 'utf8').replace('product: JX53-LJ', 'product: NO-SUCH-PRODUCT'));
     writeFileSync(path.join(customers, 'broken-unit.yaml'), 'id: broken-unit\nname: 坏数据单位\nsystem: 金融\nstatus: 现有\naddress: 某地\ncontacts:\n  - name: 张三\n    role: 决策人\n    mobile: "123"\n');
     const r = await letters(dir, '--format', 'pdf');
     code = r.code;
@@ -53,6 +56,8 @@ describe('a batch with bad records', () => {
     expect(status['qingcheng-ranqi']).toMatch(/^failed: .*qingcheng-ranqi\.yaml:\d+:\d+ name\(单位名称\).*U\+20BB7/);
     expect(status['broken-unit']).toMatch(/^failed: .*broken-unit\.yaml:9:\d+ .*手机/);
     expect(status['minimal-beijiang-renshou']).toBe('skipped: 缺少邮编，无法邮寄');
+    expect(status['beijiang-nongshang-qc']).toBe('ok');
+    expect(rows.filter((r) => r['客户编号'] === 'beijiang-nongshang-qc')).toHaveLength(1);
     const ok = rows.filter((r) => r['状态'] === 'ok');
     expect(ok).toHaveLength(12);
     for (const r of ok) expect(completeFile(path.join(folder, r['文件']!))).toBe(true);
@@ -96,6 +101,24 @@ describe('resume after an interrupted run', () => {
     expect(statSync(untouched).mtime.toISOString()).toBe('2026-01-01T00:00:00.000Z');
     const ids = manifest(folder).map((r) => r['客户编号']);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('the offer in a letter', () => {
+  const textOf = (customer: string, festival: '春节' | '中秋', year: number) => {
+    const data = loadData(path.join(ROOT, 'data'));
+    return JSON.stringify(letterDoc({ data, templates: new TemplateSet(), festival, year, today: TODAY }, data.customers.get(customer)!));
+  };
+
+  it('is the open deal for that festival and year', () => {
+    expect(textOf('mengyuan-ruye', '春节', 2027)).toContain('初步测算了2027年春节方案');
+  });
+
+  it("is left out, products included, when the customer's open deal is for another occasion", () => {
+    // chilechuan-jiangong's only open deal is a 2026 会议 with 窖藏浓香 52 度, which it never bought.
+    const text = textOf('chilechuan-jiangong', '春节', 2027);
+    expect(text).not.toContain('初步测算');
+    expect(text).not.toContain('窖藏浓香 52 度');
   });
 });
 

@@ -47,8 +47,7 @@ export const command: Command = {
     const contacts = customers.reduce((n, c) => n + c.contacts.length, 0);
     io.stdout(`已导出 ${customers.length} 个客户、${contacts} 位联系人到 ${name}\n`);
 
-    const broken = new Set(data.issues.filter((i) => i.severity === 'error' && /customers[\\/]/.test(i.file) && i.rule !== 'recommended').map((i) => i.file));
-    const skipped = [...broken].filter((f) => ![...data.customers.values()].some((c) => data.sourceOf(c)?.file === f));
+    const skipped = [...data.rejectedCustomers.values()].map((r) => r.file);
     if (skipped.length > 0) io.stderr(`注意：${skipped.length} 个客户文件有错误，没有导出：${skipped.join('、')}。运行 tuangou check 查看。\n`);
 
     // Self-check: the file just written, read back as an import, must change nothing.

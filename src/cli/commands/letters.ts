@@ -5,7 +5,7 @@ import { SYSTEMS } from '../../data/schema.ts';
 import { CLASSES } from '../../domain/classify.ts';
 import { formatChineseDate } from '../../domain/dates.ts';
 import { FESTIVALS, nextFestival, type Festival } from '../../domain/festivals.ts';
-import { parseShard } from '../../domain/shard.ts';
+import { inShard, parseShard } from '../../domain/shard.ts';
 import { UsageError } from '../../errors.ts';
 import { LEAN_FROM, runMailing } from '../../letters/run.ts';
 import { defaultJobs, docWriters, type DocWriters } from '../../pipeline/writers.ts';
