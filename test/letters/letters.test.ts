@@ -231,17 +231,21 @@ describe('label sheets', () => {
 });
 
 describe('shards', () => {
-  it('1/3, 2/3 and 3/3 together are the whole mailing, without overlap', async () => {
+  it('1/3, 2/3 and 3/3 together are the whole mailing, without overlap, a broken file in exactly one', async () => {
     const dir = dataCopy();
+    writeFileSync(path.join(dir, 'data', 'customers', 'broken-unit.yaml'), 'id: broken-unit\nname: 坏数据单位\n');
     const whole = (await letters(dir, '--format', 'pdf', '--out', 'whole')).code;
-    expect(whole).toBe(0);
+    expect(whole).toBe(3);
     const all = manifest(path.join(dir, 'whole', '2027-春节')).map((r) => r['客户编号']).sort();
+    expect(all).toContain('broken-unit');
     const parts: string[] = [];
+    const codes: number[] = [];
     for (const i of [1, 2, 3]) {
-      expect((await letters(dir, '--format', 'pdf', '--out', `shard${i}`, '--shard', `${i}/3`)).code).toBe(0);
+      codes.push((await letters(dir, '--format', 'pdf', '--out', `shard${i}`, '--shard', `${i}/3`)).code);
       parts.push(...manifest(path.join(dir, `shard${i}`, '2027-春节')).map((r) => r['客户编号']!));
     }
     expect(parts.sort()).toEqual(all);
+    expect(codes.sort()).toEqual([0, 0, 3]);
   });
 });
 

@@ -114,6 +114,8 @@ async function mailing(args: ParsedArgs, io: Io, festival: Festival, sel: Select
     resume: Boolean(args.values['resume']),
     writers,
     labels: Boolean(args.values['labels']),
+    // A broken file belongs to one shard like its customer would, so shard manifests still add up.
+    ...(shard && { rejected: new Map([...ctx.data.rejectedCustomers].filter(([id]) => inShard(id, shard))) }),
     onProgress: (done) => bar?.update(done),
   });
   bar?.stop();
