@@ -7,7 +7,6 @@ import { formatIssue } from '../data/issues.ts';
 import { loadData } from '../data/load.ts';
 import type { Customer, Deal } from '../data/schema.ts';
 import { isIsoDate, type IsoDate } from '../domain/dates.ts';
-import type { Doc } from '../document/model.ts';
 import { AppError, DataError, UsageError } from '../errors.ts';
 import { safeName } from '../output/write.ts';
 import { buildDoc, writeDoc, type Part } from '../pipeline/document.ts';
@@ -96,11 +95,6 @@ export function dealArg(ctx: Context, args: ParsedArgs, customer: Customer): Dea
   }
   if (deal.customer !== customer.id) throw new DataError(`方案「${id}」属于客户 ${deal.customer}，不是「${customer.name}」的方案`);
   return deal;
-}
-
-export interface Made {
-  readonly doc: Doc;
-  readonly base: string;
 }
 
 /**

@@ -6,7 +6,7 @@ import container from 'markdown-it-container';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import { DataError } from '../errors.ts';
 import type { TokenTable } from '../template/tokens.ts';
-import type { Align, Block, Inline, TableColumn, TextRun } from './model.ts';
+import type { Align, Block, Inline, TableColumn } from './model.ts';
 
 const CONTAINERS = ['signature', 'kv', 'qr', 'notes', 'center', 'right', 'small', 'postcode', 'labels', 'space'] as const;
 type ContainerName = (typeof CONTAINERS)[number];
@@ -249,11 +249,6 @@ function listItems(list: Token[], tokens: TokenTable): Inline[][] {
     }
   }
   return items;
-}
-
-function firstText(runs: readonly Inline[]): string {
-  const f = runs[0];
-  return f?.type === 'text' ? f.text : '';
 }
 
 function stripCheckbox(runs: Inline[]): Inline[] {

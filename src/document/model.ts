@@ -90,10 +90,6 @@ export interface NoteLines {
 export interface PageBreak {
   readonly type: 'pageBreak';
 }
-/**
- * The six red postcode boxes of a Chinese envelope (GB/T 1416): 8 × 10 mm each, 2 mm apart,
- * one digit centred in each. Empty digits leave the boxes blank for writing by hand.
- */
 /** Blank vertical space, e.g. to set a cover's title down the page. */
 export interface Space {
   readonly type: 'space';

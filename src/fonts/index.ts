@@ -1,7 +1,6 @@
 // The font registry, the glyph checks and the walk over a Doc's texts.
 export {
   FONT_DIRS,
-  FONT_FAMILIES,
   FONT_FILES,
   FONT_WEIGHTS,
   fontBuffer,

@@ -32,7 +32,6 @@ export const FONT_DIRS: readonly string[] = [
   ...new Set(Object.values(FONT_FILES).flatMap((w) => Object.values(w).map((f) => realpathSync(dirname(f))))),
 ];
 
-export const FONT_FAMILIES: readonly FontFamily[] = ['serif', 'sans'];
 export const FONT_WEIGHTS: readonly FontWeight[] = ['regular', 'bold'];
 
 // The TTFs are 10–15 MB each: read and parse each at most once per process.

@@ -279,7 +279,6 @@ export type ProductSheetView = z.output<typeof productSheetViewSchema>;
 export type VisitView = z.output<typeof visitViewSchema>;
 export type CardView = z.output<typeof cardViewSchema>;
 export type AllocationView = z.output<typeof allocationViewSchema>;
-export type PackView = z.output<typeof packViewSchema>;
 export type LetterView = z.output<typeof letterViewSchema>;
 
 /** The schema each template kind is linted against; letters and envelopes come with the mailing. */

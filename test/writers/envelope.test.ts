@@ -1,6 +1,6 @@
 // Festival mailing envelopes and label sheets: the postcode boxes and label blocks in both
 // formats, their markup, the envelope view and the built-in envelope and label templates.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getDocumentProxy } from 'unpdf';

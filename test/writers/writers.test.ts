@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { rm, symlink } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import path, { join } from 'node:path';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 import pdfmake from 'pdfmake';
 import { getDocumentProxy } from 'unpdf';

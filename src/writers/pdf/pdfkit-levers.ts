@@ -102,15 +102,15 @@ interface PngImageThis {
 type PngImageProto = Record<'splitAlphaChannel' | 'loadIndexedAlphaChannel' | 'decodeData', (this: PngImageThis) => void>;
 
 const decodedImages = new Map<string, { imgData: Buffer; alphaChannel?: Buffer }>();
-const decoding = new Map<string, Promise<void>>();
 const imageKey = (png: Uint8Array): string => createHash('sha256').update(png).digest('base64');
 
 /**
  * A PNG with transparency is inflated, split into colour and alpha and deflated twice for
  * every document that shows it: the logo and the seal cost each letter ~6 ms. The result
  * depends only on the PNG's bytes, so it is kept per PNG (the data folder's few assets).
- * pdfkit decodes asynchronously and writes the image after everything else; a kept image is
- * written at once, so see decodeImagesOnce for why every document takes the kept path.
+ * pdfkit finishes a decoded image on a later turn and writes it after everything else; a kept
+ * image finishes on the next turn too, so the first document and the hundredth lay out their
+ * objects in the same order and the same Doc gives the same bytes.
  */
 function shareDecodedImages(proto: PngImageProto): void {
   for (const step of ['splitAlphaChannel', 'loadIndexedAlphaChannel', 'decodeData'] as const) {
@@ -125,34 +125,12 @@ function shareDecodedImages(proto: PngImageProto): void {
         return;
       }
       const finalize = this.finalize;
-      decoding.set(
-        key,
-        new Promise((resolve) => {
-          this.finalize = function () {
-            decodedImages.set(key, { imgData: this.imgData, ...(this.alphaChannel && { alphaChannel: this.alphaChannel }) });
-            resolve();
-            return finalize.call(this);
-          };
-        }),
-      );
+      this.finalize = function () {
+        decodedImages.set(key, { imgData: this.imgData, ...(this.alphaChannel && { alphaChannel: this.alphaChannel }) });
+        return finalize.call(this);
+      };
       return original.call(this);
     };
-  }
-}
-
-let probe: PdfKitDoc | undefined;
-
-/**
- * Decodes each PNG once, on a throwaway document, before any real document shows it: then
- * every document takes the same path and the same Doc gives the same bytes, first or not.
- */
-export async function decodeImagesOnce(pngs: Iterable<Uint8Array>): Promise<void> {
-  if (!probe) return; // the levers are off
-  for (const png of pngs) {
-    const key = imageKey(png);
-    if (decodedImages.has(key)) continue;
-    probe.openImage(Buffer.from(png)).embed(probe);
-    await decoding.get(key); // unset for a PNG without transparency: nothing to decode
   }
 }
 
@@ -162,7 +140,7 @@ const PROBE_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgA
 if (process.env['TUANGOU_PDFKIT_PLAIN'] !== '1') {
   shareParsedFonts();
   const pdfkit = pdfkitRequire('pdfkit') as new (options: object) => PdfKitDoc;
-  probe = new pdfkit({ autoFirstPage: false });
+  const probe = new pdfkit({ autoFirstPage: false });
   shareLayouts(Object.getPrototypeOf(probe.font(fontBuffer('serif', 'regular'))._font) as EmbeddedFontProto);
   shareDecodedGlyphs(Object.getPrototypeOf(parsedFont(fontBuffer('serif', 'regular')).getGlyph(0)) as GlyphProto);
   shareDecodedImages(Object.getPrototypeOf(probe.openImage(Buffer.from(PROBE_PNG, 'base64'))) as PngImageProto);
