@@ -1,6 +1,6 @@
 // The visit preparation pack: a contents page, then the visit sheet, the cards, the proposal
 // (when there is a deal) and one product sheet per recommended product, each on a new page.
-import { cardView, productSheetView, proposalView, recommendedProducts, visitView, type ViewInput } from '../views/build.ts';
+import { buildView, recommendedProducts, type ViewInput } from '../views/build.ts';
 import { companyV, customerInternalV, dateV } from '../views/common.ts';
 import { packViewSchema } from '../views/schemas.ts';
 import type { Part } from './document.ts';
@@ -8,11 +8,16 @@ import type { TemplateSet } from './templates.ts';
 
 export function packParts(templates: TemplateSet, input: ViewInput): Part[] {
   const t = (name: string) => templates.get(name);
+  // Each part through its view's schema, as when it is made alone: nothing internal reaches an external page.
+  const part = (name: string, partInput: ViewInput = input): Part => {
+    const template = t(name);
+    return { template, view: buildView(template.front.view, partInput) };
+  };
   const parts: Part[] = [
-    { template: t('visit'), view: visitView(input) },
-    { template: t('card'), view: cardView(input) },
-    ...(input.deal ? [{ template: t('proposal'), view: proposalView(input) }] : []),
-    ...recommendedProducts(input).map((product) => ({ template: t('product'), view: productSheetView({ ...input, product }) })),
+    part('visit'),
+    part('card'),
+    ...(input.deal ? [part('proposal')] : []),
+    ...recommendedProducts(input).map((product) => part('product', { ...input, product })),
   ];
   const contents = packViewSchema.parse({
     today: dateV(input.today),

@@ -159,9 +159,8 @@ describe('template front matter', () => {
     });
   });
 
-  // BUG (src/template/load.ts:76–83): gray-matter skips the engine when the front matter holds
-  // only comments, so `front` is undefined and TemplateSet.get (src/pipeline/templates.ts:44) crashes with a TypeError
-  // ("内部错误") instead of saying the settings are missing. Remove `.fails` once fixed.
+  // gray-matter skips the engine when the front matter holds only comments; that must still be
+  // a data error naming the file, not a TypeError.
   it('refuses front matter that is only comments as a data error', () => {
     const file = template(`---\n# 只有注释\n---\n${BODY}`);
     const message = refusal(file, true);
