@@ -1,6 +1,6 @@
 // Images come only from the data folder's assets/, only as PNG or JPEG, read by us (never by
 // pdfmake or docx from a path), so a template cannot point a writer at another file.
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Doc } from '../document/model.ts';
 
@@ -39,20 +39,41 @@ function jpegSize(data: Buffer): { width: number; height: number } | undefined {
   return undefined;
 }
 
-/** Reads `assets/<name>`; refuses paths that leave the folder (also through symlinks) and non-images. */
+interface Kept {
+  readonly file: string;
+  readonly mtimeMs: number;
+  readonly size: number;
+  readonly asset: Asset;
+}
+/** Assets already read, by folder and name: a mailing shows the same logo and seal on every letter. */
+const kept = new Map<string, Kept>();
+
+/**
+ * Reads `assets/<name>`; refuses paths that leave the folder (also through symlinks) and non-images.
+ * A file read before is taken again while its size and modification time are unchanged.
+ */
 export async function readAsset(assetsDir: string, name: string): Promise<Asset> {
+  const key = `${assetsDir}\0${name}`;
+  const before = kept.get(key);
+  if (before) {
+    const now = await stat(before.file).catch(() => undefined);
+    if (now?.mtimeMs === before.mtimeMs && now.size === before.size) return before.asset;
+  }
   const dir = await realpath(assetsDir);
   if (isAbsolute(name) || !isInside(dir, resolve(dir, name))) throw new Error(`图片路径不在 assets 目录内：${name}`);
   const file = await realpath(resolve(dir, name)).catch(() => {
     throw new Error(`找不到图片：assets/${name}`);
   });
   if (!isInside(dir, file)) throw new Error(`图片路径不在 assets 目录内：${name}`);
+  const { mtimeMs, size: bytes } = await stat(file);
+  if (bytes > MAX_BYTES) throw new Error(`图片太大（超过 20 MB）：assets/${name}`);
   const data = await readFile(file);
-  if (data.length > MAX_BYTES) throw new Error(`图片太大（超过 20 MB）：assets/${name}`);
   const png = pngSize(data);
   const size = png ?? jpegSize(data);
   if (!size || size.width === 0 || size.height === 0) throw new Error(`只支持 PNG 或 JPEG 图片：assets/${name}`);
-  return { data, type: png ? 'png' : 'jpg', ...size };
+  const asset: Asset = { data, type: png ? 'png' : 'jpg', ...size };
+  kept.set(key, { file, mtimeMs, size: data.length, asset });
+  return asset;
 }
 
 /** Every image and seal of the Doc, read once each, by asset name. */

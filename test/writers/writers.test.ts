@@ -1,4 +1,4 @@
-import { rm, symlink } from 'node:fs/promises';
+import { copyFile, readFile, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import pdfmake from 'pdfmake';
@@ -6,6 +6,7 @@ import { getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIDENTIAL_MARK, type Doc, type Section } from '../../src/document/model.ts';
 import { checkDocGlyphs } from '../../src/fonts/index.ts';
+import { readAsset } from '../../src/writers/assets.ts';
 import { writeDocx } from '../../src/writers/docx/index.ts';
 import { writePdf } from '../../src/writers/pdf/index.ts';
 import { COMPANY, TABLE_HEADER, fixtureDoc, makeAssets } from './fixture.ts';
@@ -199,5 +200,17 @@ describe('text safety', () => {
     await expect(writePdf(image('/etc/passwd'), { assetsDir })).rejects.toThrow(/不在 assets 目录内/);
     await symlink('/etc/hostname', join(assetsDir, 'planted.png'));
     await expect(writeDocx(image('planted.png'), { assetsDir })).rejects.toThrow(/不在 assets 目录内/);
+  });
+
+  it('reads an image again when the file changes, and checks the path again when it becomes a link', async () => {
+    const dir = await makeAssets();
+    const first = await readAsset(dir, 'logo.png');
+    expect(await readAsset(dir, 'logo.png')).toBe(first);
+    await copyFile(join(dir, 'seal.png'), join(dir, 'logo.png'));
+    const changed = await readAsset(dir, 'logo.png');
+    expect(changed.data.equals(await readFile(join(dir, 'seal.png')))).toBe(true);
+    await rm(join(dir, 'logo.png'));
+    await symlink('/etc/hostname', join(dir, 'logo.png'));
+    await expect(readAsset(dir, 'logo.png')).rejects.toThrow(/不在 assets 目录内/);
   });
 });
