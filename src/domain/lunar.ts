@@ -36,7 +36,20 @@ function checkLunar(year: number | undefined, month: number, day: number): void 
  * day 30 in a month that has only 29 days becomes day 29, and a leap month the year does not
  * have becomes the regular month of that number.
  */
+// tyme4ts computes each conversion from astronomy (~0.4 ms); a mailing asks for the same few
+// dates for every letter (festival days, birthdays), so each answer is kept.
+const toSolar = new Map<string, IsoDate>();
+
 export function lunarToSolar(year: number, month: number, day: number, leap = false): IsoDate {
+  const key = `${year}-${month}-${day}-${leap}`;
+  const known = toSolar.get(key);
+  if (known) return known;
+  const solar = convertToSolar(year, month, day, leap);
+  toSolar.set(key, solar);
+  return solar;
+}
+
+function convertToSolar(year: number, month: number, day: number, leap: boolean): IsoDate {
   checkLunar(year, month, day);
   // tyme4ts numbers a leap month negatively (闰四月 = -4).
   const m = leap && LunarYear.fromYear(year).getLeapMonth() === month ? -month : month;

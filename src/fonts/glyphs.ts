@@ -34,7 +34,18 @@ const REFUSED: readonly (readonly [RegExp, string])[] = [
   [/[\uE000-\uF8FF\u{F0000}-\u{FFFFD}\u{100000}-\u{10FFFD}]/u, '私用区字符'],
 ];
 
+// Verdicts per character, kept: a mailing asks about the same few thousand characters in every letter.
+const refusedVerdicts = new Map<string, string | undefined>();
+const drawable: Record<FontFamily, Map<number, boolean>> = { serif: new Map(), sans: new Map() };
+
 function refusedReason(char: string): string | undefined {
+  if (refusedVerdicts.has(char)) return refusedVerdicts.get(char);
+  const reason = refusedReasonOf(char);
+  refusedVerdicts.set(char, reason);
+  return reason;
+}
+
+function refusedReasonOf(char: string): string | undefined {
   const cp = char.codePointAt(0) ?? 0;
   if (cp >= 0xd800 && cp <= 0xdfff) return '不成对的代理项（损坏的文字）';
   // U+FDD0–U+FDEF and U+nFFFE/U+nFFFF in every plane (U+FFFE makes docx write invalid XML).
@@ -68,7 +79,15 @@ export function refusedCharProblems(text: string): GlyphProblem[] {
 
 /** Refused characters plus characters that the family's embedded fonts (regular and bold) cannot draw. */
 export function glyphProblems(text: string, family: FontFamily): GlyphProblem[] {
-  const fonts = FONT_WEIGHTS.map((w) => fontkitFont(family, w));
+  const known = drawable[family];
+  const canDraw = (cp: number): boolean => {
+    let yes = known.get(cp);
+    if (yes === undefined) {
+      yes = FONT_WEIGHTS.every((w) => fontkitFont(family, w).hasGlyphForCodePoint(cp));
+      known.set(cp, yes);
+    }
+    return yes;
+  };
   const out: GlyphProblem[] = [];
   for (const { char, index } of chars(text)) {
     const reason = refusedReason(char);
@@ -78,7 +97,7 @@ export function glyphProblems(text: string, family: FontFamily): GlyphProblem[] 
     }
     if (char === '\n' || char === '\t') continue;
     const drawn = (GLYPH_SUBSTITUTES.get(char) ?? char).codePointAt(0) ?? 0;
-    if (!fonts.every((f) => f.hasGlyphForCodePoint(drawn))) out.push(problem(char, index, 'missing', '字体中没有这个字'));
+    if (!canDraw(drawn)) out.push(problem(char, index, 'missing', '字体中没有这个字'));
   }
   return out;
 }
