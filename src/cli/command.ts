@@ -64,11 +64,16 @@ function translateParseError(message: string): string {
   return `命令行参数有误：${message}`;
 }
 
+/** The items of a comma list option (--class A,B), half- or full-width commas. */
+export function commaList(raw: string): string[] {
+  return raw.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+}
+
 /** Splits a comma list option (--class A,B) and checks every value. */
 export function listOption<T extends string>(args: ParsedArgs, name: string, allowed: readonly T[]): T[] | undefined {
   const raw = args.values[name];
   if (typeof raw !== 'string') return undefined;
-  const items = raw.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+  const items = commaList(raw);
   for (const item of items) {
     if (!(allowed as readonly string[]).includes(item)) throw new UsageError(`--${name} 不接受「${item}」，可选：${allowed.join('、')}`);
   }

@@ -13,6 +13,7 @@ import { buildDoc, writeDoc, type Part } from '../pipeline/document.ts';
 import { tracedRecords, type Traced } from '../pipeline/glyphs.ts';
 import { TemplateSet } from '../pipeline/templates.ts';
 import { FORMATS, type Format } from '../template/frontmatter.ts';
+import { shownPath } from '../util/paths.ts';
 import { closest } from '../util/suggest.ts';
 import { buildView, openDeal, type ViewInput } from '../views/build.ts';
 import { DATA_HELP, DATA_OPTION, dataDir, JSON_HELP, JSON_OPTION, listOption, type Command, type OptionHelp, type Options, type ParsedArgs } from './command.ts';
@@ -136,10 +137,7 @@ export async function report(args: ParsedArgs, io: Io, run: (warnings: string[])
   const json = Boolean(args.values['json']);
   try {
     const files = await run(warnings);
-    const shown = files.map((f) => {
-      const rel = path.relative(io.cwd, f);
-      return rel.startsWith('..') || path.isAbsolute(rel) ? f : rel;
-    });
+    const shown = files.map((f) => shownPath(f, io.cwd));
     if (json) io.stdout(`${JSON.stringify({ files: shown, warnings, errors: [] }, null, 2)}\n`);
     else {
       for (const w of warnings) io.stderr(`警告：${w}\n`);

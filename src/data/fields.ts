@@ -125,11 +125,16 @@ export const yesNo = (label: string) =>
 export const list = <T extends z.ZodType>(label: string, item: T) =>
   labelled(z.array(item, { error: (i) => (i.input === undefined ? '缺少必填项' : '应为列表（每项以 - 开头）') }), label);
 
+/** The items of a tags text: 顿号, commas or semicolons between them. */
+export function splitTags(text: string): string[] {
+  return text.split(/[、,，;；]/).map((t) => t.trim()).filter((t) => t !== '');
+}
+
 /** Free text or a list of short texts; both are common in hand-kept data (爱好: 钓鱼、书法). */
 export const tags = (label: string) =>
   labelled(
     z.union([str().trim().min(1), z.array(str().trim().min(1))]).transform((v) =>
-      (Array.isArray(v) ? v : v.split(/[、,，;；]/)).map((t) => t.trim()).filter((t) => t !== ''),
+      Array.isArray(v) ? v : splitTags(v),
     ),
     label,
   );

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
+import { shownPath } from '../util/paths.ts';
 import type { DataSet } from './dataset.ts';
 import type { Issue } from './issues.ts';
 import { DEFAULT_POLICIES } from './policies.ts';
@@ -24,13 +25,9 @@ export function loadData(dir: string): DataSet {
   const issues: Issue[] = [];
   let files = 0;
   const sources = new WeakMap<object, YamlSource>();
-  const display = (abs: string) => {
-    const rel = path.relative(process.cwd(), abs);
-    return rel.startsWith('..') ? abs : rel;
-  };
 
   const readOne = <S extends z.ZodType>(abs: string, schema: S): Loaded<z.output<S>> | undefined => {
-    const file = display(abs);
+    const file = shownPath(abs);
     files++;
     const size = statSync(abs).size;
     if (size > MAX_FILE_BYTES) {
@@ -59,18 +56,18 @@ export function loadData(dir: string): DataSet {
       .sort()
       .flatMap((f) => {
         const loaded = readOne(path.join(folder, f), schema);
-        if (!loaded && name === 'customers') rejected.set(f.replace(/\.ya?ml$/i, ''), display(path.join(folder, f)));
+        if (!loaded && name === 'customers') rejected.set(f.replace(/\.ya?ml$/i, ''), shownPath(path.join(folder, f)));
         return loaded ?? [];
       });
   };
 
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    issues.push(wholeFile(display(dir), 'no-data-dir', '数据文件夹不存在'));
+    issues.push(wholeFile(shownPath(dir), 'no-data-dir', '数据文件夹不存在'));
   }
   const companyFile = path.join(dir, 'company.yaml');
   let company: Loaded<Company> | undefined;
   if (existsSync(companyFile)) company = readOne(companyFile, companySchema);
-  else issues.push(wholeFile(display(companyFile), 'missing-file', '缺少公司资料文件 company.yaml'));
+  else issues.push(wholeFile(shownPath(companyFile), 'missing-file', '缺少公司资料文件 company.yaml'));
 
   const policiesFile = path.join(dir, 'policies.yaml');
   const policies = existsSync(policiesFile) ? readOne(policiesFile, partialPolicies) : undefined;

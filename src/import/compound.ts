@@ -6,11 +6,6 @@ export function splitList(text: string): string[] {
   return text.split(/[、,，;；\s]+/).map((s) => s.trim()).filter((s) => s !== '');
 }
 
-/** Tags as the model splits them (src/data/fields.ts tags): 顿号, commas, semicolons. */
-export function splitTags(text: string): string[] {
-  return text.split(/[、,，;；]/).map((t) => t.trim()).filter((t) => t !== '');
-}
-
 export function joinList(items: readonly string[]): string {
   return items.join('、');
 }

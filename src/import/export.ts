@@ -2,13 +2,12 @@
 // importing the export back changes nothing. Cells that a spreadsheet would run as a formula
 // are neutralised with a leading ' (removed again on import).
 import { stringify } from 'csv-stringify/sync';
+import { isRecord, type Rec } from '../util/record.ts';
 import { COLUMNS, FAMILY_HOBBIES_FIELD, type Column } from './columns.ts';
 import { familyHobbiesText, familyText, joinList, tagsText } from './compound.ts';
 import { neutralise } from './cells.ts';
 import { buildWorkbook, isNumberColumn, workbookBytes, type ExportCell } from './template.ts';
 
-type Rec = Record<string, unknown>;
-const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** One row per contact, unit columns repeated on every row of the unit. */
 export function exportRows(customers: readonly unknown[], opts: { numbers: boolean }): ExportCell[][] {

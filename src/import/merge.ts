@@ -3,12 +3,14 @@
 // 1975/3/8 and 1975-03-08, 钓鱼、书法 and a YAML list of both) keeps the file's own text, so
 // an export → import round trip changes nothing. Every value remembers the cell it came from.
 import { isDeepStrictEqual } from 'node:util';
+import { splitTags } from '../data/fields.ts';
 import { formatPath, type PathSegment } from '../data/issues.ts';
 import { labelAt, schemaAt } from '../data/labels.ts';
 import { customerSchema } from '../data/schema.ts';
 import type { YamlSource } from '../data/yaml.ts';
+import { isRecord, type Rec } from '../util/record.ts';
 import { FAMILY_HOBBIES_FIELD, type Level } from './columns.ts';
-import { splitTags, type FamilyMember } from './compound.ts';
+import type { FamilyMember } from './compound.ts';
 import { sheetIssue, type ImportIssue, type Place } from './issues.ts';
 import type { Placed, RowRef, SheetContact, SheetCustomer } from './rows.ts';
 import { inSchemaOrder } from './yaml-edit.ts';
@@ -38,8 +40,6 @@ export interface Merged {
   readonly issues: readonly ImportIssue[];
 }
 
-type Rec = Record<string, unknown>;
-const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : undefined);
 
 /** Same meaning under the field's schema (both valid and equal once typed), or the same raw value. */

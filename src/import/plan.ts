@@ -10,6 +10,7 @@ import type { Loaded } from '../data/load.ts';
 import type { Customer, Product } from '../data/schema.ts';
 import { decodeUtf8, parseYaml } from '../data/yaml.ts';
 import { DataError } from '../errors.ts';
+import { shownPath } from '../util/paths.ts';
 import { UNIT_NAME } from './columns.ts';
 import { sheetIssue, type ImportIssue } from './issues.ts';
 import { mergeCustomer, type Existing, type Merged } from './merge.ts';
@@ -62,10 +63,7 @@ export async function planImport(file: string, dataDir: string, opts: PlanOption
   }
   const book = await readSpreadsheet(file);
   const rows = collectRows(book);
-  const display = (abs: string) => {
-    const rel = path.relative(opts.cwd, abs);
-    return rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
-  };
+  const display = (abs: string) => shownPath(abs, opts.cwd);
   const data = loadData(dataDir);
   const folder = readCustomerFolder(path.join(dataDir, 'customers'), display, new Set(data.customers.keys()));
   const products: Loaded<Product>[] = [...data.products.values()].flatMap((value) => {

@@ -8,6 +8,7 @@ import { Document, isMap, isScalar, isSeq, parse, parseDocument, Scalar, visit, 
 import type { PathSegment } from '../data/issues.ts';
 import { fieldsAt } from '../data/labels.ts';
 import { customerSchema } from '../data/schema.ts';
+import { isRecord } from '../util/record.ts';
 
 /** The same settings as src/data/yaml.ts, so what we edit is what `check` reads. */
 export function parseEditable(text: string): Document {
@@ -61,7 +62,6 @@ function insertPair(doc: Document, map: YAMLMap, key: string, value: Node, order
   else map.items.splice(at, 0, pair);
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 interface Edits {
   /** Scalars whose value changed in place, with their range in the original text. */

@@ -1,3 +1,4 @@
+import { commaList } from '../command.ts';
 import { documentCommand } from '../generate.ts';
 
 export const command = documentCommand({
@@ -7,7 +8,7 @@ export const command = documentCommand({
   help: [{ flag: '--contact 姓名,姓名', text: '只为这些联系人做卡' }],
   input: (args) => {
     const names = args.values['contact'];
-    return typeof names === 'string' ? { contacts: names.split(/[,，]/).map((n) => n.trim()).filter(Boolean) } : {};
+    return typeof names === 'string' ? { contacts: commaList(names) } : {};
   },
   examples: ['tuangou card nmg-power', 'tuangou card nmg-power --contact 王建国 --format pdf'],
 });

@@ -9,6 +9,7 @@ import { compareIssues, formatImportIssue, issueJson, type ImportIssue } from '.
 import { planImport, type ImportPlan, type PlanEntry } from '../../import/plan.ts';
 import { buildWorkbook, workbookBytes } from '../../import/template.ts';
 import { writeAtomic } from '../../output/write.ts';
+import { shownPath } from '../../util/paths.ts';
 import { DATA_HELP, DATA_OPTION, dataDir, JSON_HELP, JSON_OPTION, type Command } from '../command.ts';
 import { textTable } from '../table.ts';
 
@@ -57,10 +58,7 @@ export const command: Command = {
     const dryRun = Boolean(args.values['dry-run']);
     const plan = await planImport(path.resolve(io.cwd, file), dataDir(args, io), { cwd: io.cwd });
     const applied = dryRun ? undefined : applyPlan(plan, { forcePartial: Boolean(args.values['force-partial']), now: new Date() });
-    const shown = (abs: string) => {
-      const rel = path.relative(io.cwd, abs);
-      return rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
-    };
+    const shown = (abs: string) => shownPath(abs, io.cwd);
     const opts = { dryRun, ...(applied ? { applied: { ...applied, backupDir: applied.backupDir && shown(applied.backupDir) } } : {}) };
     io.stdout(args.values['json'] ? planJson(plan, opts) : planText(plan, opts));
     return countIssues(allIssues(plan)).errors > 0 ? 1 : 0;
