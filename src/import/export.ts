@@ -1,7 +1,7 @@
 // Customers → the import sheet, from the YAML text as written (not the typed values), so that
 // importing the export back changes nothing. Cells that a spreadsheet would run as a formula
 // are neutralised with a leading ' (removed again on import).
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../output/csv.ts';
 import { isRecord, type Rec } from '../util/record.ts';
 import { COLUMNS, FAMILY_HOBBIES_FIELD, type Column } from './columns.ts';
 import { familyHobbiesText, familyText, joinList, tagsText } from './compound.ts';
@@ -48,6 +48,5 @@ export async function xlsxBytes(customers: readonly unknown[]): Promise<Uint8Arr
 /** UTF-8 with a BOM (so Excel shows the Chinese) and CRLF line ends. */
 export function csvBytes(customers: readonly unknown[]): Uint8Array {
   const rows = exportRows(customers, { numbers: false }).map((r) => r.map((v) => (v === undefined ? '' : String(v))));
-  const text = stringify([COLUMNS.map((c) => c.label), ...rows], { bom: true, record_delimiter: 'windows' });
-  return Buffer.from(text, 'utf8');
+  return Buffer.from(csvText([COLUMNS.map((c) => c.label), ...rows]), 'utf8');
 }

@@ -4,7 +4,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
-import { stringify } from 'csv-stringify/sync';
 import type { DataSet, Rejected } from '../data/dataset.ts';
 import { formatIssue } from '../data/issues.ts';
 import type { Customer } from '../data/schema.ts';
@@ -12,6 +11,7 @@ import type { IsoDate } from '../domain/dates.ts';
 import type { Festival } from '../domain/festivals.ts';
 import type { Doc } from '../document/model.ts';
 import { neutralise } from '../import/cells.ts';
+import { csvText } from '../output/csv.ts';
 import { removeStrayTemps, safeName, writeAtomic } from '../output/write.ts';
 import { buildDoc } from '../pipeline/document.ts';
 import { docWriters, type DocWriters } from '../pipeline/writers.ts';
@@ -240,7 +240,7 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
   await previous;
 
   const plan = planFor(festival, year, today, data.policies);
-  const csv = (header: string[], body: string[][]) => `\uFEFF${stringify([header, ...body.map((r) => r.map(neutralise))])}`;
+  const csv = (header: string[], body: string[][]) => csvText([header, ...body.map((r) => r.map(neutralise))]);
   const manifest = path.join(folder, 'manifest.csv');
   writeAtomic(
     manifest,

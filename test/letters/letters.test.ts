@@ -64,6 +64,15 @@ describe('a batch with bad records', () => {
     expect(readdirSync(path.join(folder, 'letters')).sort()).toEqual(ok.map((r) => `${r['客户编号']}.pdf`).sort());
   });
 
+  it('writes its CSV files as the export does: BOM, CRLF line ends', () => {
+    for (const name of ['manifest.csv', 'follow-up.csv']) {
+      const text = readFileSync(path.join(folder, name), 'utf8');
+      expect(text.startsWith('\uFEFF客户编号,')).toBe(true);
+      expect(text.split('\r\n').length).toBeGreaterThan(2);
+      expect(text.replaceAll('\r\n', '')).not.toContain('\n');
+    }
+  });
+
   it('puts one DL envelope per letter made into envelopes-001.pdf, in manifest order', async () => {
     const ok = manifest(folder).filter((r) => r['状态'] === 'ok');
     const pages = await pdfPages(new Uint8Array(readFileSync(path.join(folder, 'envelopes-001.pdf'))));
