@@ -95,10 +95,16 @@ export interface AllocationFigures {
   readonly unitDiscount: Fen;
   readonly total: Fen;
   readonly tiers: readonly { tier: string; people: number; bottlesEach: number; bottles: number; valueEach: Fen; value: Fen }[];
+  /** What the tiers are worth together. */
+  readonly welfare: Fen;
   readonly allocatedBottles: number;
   readonly commission: Fen;
   readonly productCost: Fen;
+  /** Each gift's total, in the deal's order, and their sum. */
+  readonly giftLines: readonly Fen[];
   readonly gifts: Fen;
+  /** Each tasting line at our cost price, in the deal's order, and their sum. */
+  readonly tastingLines: readonly { costEach: Fen; total: Fen }[];
   readonly tasting: Fen;
   readonly activities: Fen;
   /** Everything the deal costs us: goods, commission, gifts, tasting bottles, activities. */
@@ -121,8 +127,10 @@ export function allocationFigures(deal: Deal, priced: PricedDeal, products: Read
   const cost = (id: string) => products.get(id)?.costPrice ?? 0;
   const commission = deal.commission ? applyRate(priced.total, deal.commission.rate) : 0;
   const productCost = sumFen(priced.lines.map((l) => multiplyFen(l.product.costPrice, l.bottles)));
-  const gifts = sumFen((deal.gifts ?? []).map((g) => multiplyFen(g.valueEach, g.quantity)));
-  const tasting = sumFen((deal.tastingBottles ?? []).map((t) => multiplyFen(cost(t.product), t.bottles)));
+  const giftLines = (deal.gifts ?? []).map((g) => multiplyFen(g.valueEach, g.quantity));
+  const gifts = sumFen(giftLines);
+  const tastingLines = (deal.tastingBottles ?? []).map((t) => ({ costEach: cost(t.product), total: multiplyFen(cost(t.product), t.bottles) }));
+  const tasting = sumFen(tastingLines.map((t) => t.total));
   const activities = sumFen((deal.activities ?? []).map((a) => a.cost));
   const ourCost = sumFen([productCost, commission, gifts, tasting, activities]);
   const margin = priced.total - ourCost;
@@ -132,10 +140,13 @@ export function allocationFigures(deal: Deal, priced: PricedDeal, products: Read
     unitDiscount: priced.retailTotal - priced.total,
     total: priced.total,
     tiers,
+    welfare: sumFen(tiers.map((t) => t.value)),
     allocatedBottles: tiers.reduce((n, t) => n + t.bottles, 0),
     commission,
     productCost,
+    giftLines,
     gifts,
+    tastingLines,
     tasting,
     activities,
     ourCost,

@@ -6,7 +6,6 @@ import type { Contact, Customer, Deal, Product } from '../data/schema.ts';
 import { formatCalendarDate, occurrencesWithin, type CalendarDate } from '../domain/calendar-date.ts';
 import { addDays, compareIso, daysBetween, type IsoDate } from '../domain/dates.ts';
 import { allocationFigures, complianceChecks, priceDeal } from '../domain/deal.ts';
-import { multiplyFen, sumFen } from '../domain/money.ts';
 import { DataError } from '../errors.ts';
 import type { ViewKind } from '../template/frontmatter.ts';
 import { festivalDate, type Festival } from '../domain/festivals.ts';
@@ -239,7 +238,6 @@ export function allocationView(input: ViewInput): AllocationView {
       ...c,
       result: c.pass ? '通过' : '违规',
     }));
-    const cost = (id: string) => data.products.get(id)?.costPrice ?? 0;
     const name = (id: string) => data.products.get(id)?.name ?? id;
     const pct = (bp: number) => `${(bp / 100).toFixed(1)}%`;
     const dealView = dealPublicV(deal, priced);
@@ -255,7 +253,7 @@ export function allocationView(input: ViewInput): AllocationView {
         valueEach: moneyV(t.valueEach),
         value: moneyV(t.value),
       })),
-      welfareTotal: moneyV(sumFen(f.tiers.map((t) => t.value))),
+      welfareTotal: moneyV(f.welfare),
       allocationMismatch:
         f.tiers.length > 0 && f.allocatedBottles !== priced.bottles
           ? `分配合计 ${f.allocatedBottles} 瓶，方案共 ${priced.bottles} 瓶，相差 ${Math.abs(priced.bottles - f.allocatedBottles)} 瓶`
@@ -267,18 +265,18 @@ export function allocationView(input: ViewInput): AllocationView {
         booked: deal.commission.booked ? '已入账' : '未入账',
         amount: moneyV(f.commission),
       },
-      gifts: (deal.gifts ?? []).map((g) => ({
+      gifts: (deal.gifts ?? []).map((g, i) => ({
         item: g.item,
         quantity: g.quantity,
         valueEach: moneyV(g.valueEach),
-        total: moneyV(multiplyFen(g.valueEach, g.quantity)),
+        total: moneyV(f.giftLines[i] ?? 0),
         recipient: g.recipient === '单位' ? '单位' : `个人（${g.recipientRole ?? '未注明角色'}）`,
       })),
-      tasting: (deal.tastingBottles ?? []).map((t) => ({
+      tasting: (deal.tastingBottles ?? []).map((t, i) => ({
         product: name(t.product),
         bottles: t.bottles,
-        costEach: moneyV(cost(t.product)),
-        total: moneyV(multiplyFen(cost(t.product), t.bottles)),
+        costEach: moneyV(f.tastingLines[i]?.costEach ?? 0),
+        total: moneyV(f.tastingLines[i]?.total ?? 0),
       })),
       activities: (deal.activities ?? []).map((a) => ({ kind: a.kind, cost: moneyV(a.cost) })),
       costs: {

@@ -103,10 +103,13 @@ describe('allocationFigures', () => {
       [60, 3 * 318_00, 20 * 3 * 318_00],
       [240, 318_00, 240 * 318_00],
     ]);
+    expect(f.welfare).toBe(60 * 318_00 + 240 * 318_00);
     expect(f.allocatedBottles).toBe(300);
     expect(f.commission).toBe(2_862_00);
     expect(f.productCost).toBe(300 * 210_00);
+    expect(f.giftLines).toEqual([300_00]);
     expect(f.gifts).toBe(300_00);
+    expect(f.tastingLines).toEqual([{ costEach: 70_00, total: 4 * 70_00 }]);
     expect(f.tasting).toBe(4 * 70_00);
     expect(f.ourCost).toBe(63_000_00 + 2_862_00 + 300_00 + 280_00 + 2_000_00);
     expect(f.ourCost + f.margin).toBe(f.total);
