@@ -44,3 +44,12 @@ export const LINE_PITCH = 1.6;
 export const NOTE_LINE_MM = 9;
 /** Edge of the seal laid over a signature (a company seal is 38–42 mm across). */
 export const SEAL_MM = 40;
+
+/** Page furniture, drawn alike by both writers: header and footer this far from the paper edge. */
+export const FURNITURE_EDGE_MM = 8;
+/** Colours as RGB hex without '#' (docx's form; the PDF writer adds the '#'). */
+export const FURNITURE_GREY = '555555';
+/** The 内部资料 mark in the header. */
+export const MARK_RED = 'C00000';
+/** The postcode boxes (GB/T 1416 asks for a golden red). */
+export const POSTCODE_RED = 'D7261E';

@@ -40,8 +40,8 @@ import {
 import { textWidthPt } from '../../fonts/index.ts';
 import type { Asset } from '../assets.ts';
 import { CHECKBOX, flattenRuns } from '../inline.ts';
-import { LINE_PITCH, NOTE_LINE_MM, SEAL_MM, mmToPt, mmToTwip, type TypeScale } from '../page.ts';
-import { LABEL_PAD_MM, POSTCODE_DIGIT_PT, POSTCODE_RED, fitLabel } from '../pdf/blocks.ts';
+import { LINE_PITCH, NOTE_LINE_MM, POSTCODE_RED, SEAL_MM, mmToPt, mmToTwip, type TypeScale } from '../page.ts';
+import { LABEL_PAD_MM, POSTCODE_DIGIT_PT, fitLabel } from '../pdf/blocks.ts';
 import { QUIET_MODULES, qrMatrix, qrPng } from '../qr.ts';
 import { BULLET, ORDERED, blockGap, halfPoints, lineSpacing, twips } from './styles.ts';
 
@@ -222,7 +222,7 @@ const spacer = (mm: number): Paragraph => new Paragraph({ spacing: { line: Math.
  */
 function postcodeBoxes(block: PostcodeBoxes, ctx: DocxContext): Table {
   const { width, height, gap, count } = POSTCODE_BOX;
-  const red = { style: BorderStyle.SINGLE, size: 8, color: POSTCODE_RED.slice(1).toUpperCase() } as const;
+  const red = { style: BorderStyle.SINGLE, size: 8, color: POSTCODE_RED } as const;
   const box = { top: red, bottom: red, left: red, right: red };
   const widths = Array.from({ length: count * 2 - 1 }, (_, i) => mmToTwip(i % 2 === 0 ? width : gap));
   const digits = [...block.digits];

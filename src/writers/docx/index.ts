@@ -15,7 +15,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import { strFromU8, strToU8, Zip, type ZipInputFile } from 'fflate';
 import { CONFIDENTIAL_MARK, type Doc, type Section } from '../../document/model.ts';
 import { readDocAssets, type Asset } from '../assets.ts';
-import { mmToTwip, pageMm, textWidthMm, typeScale } from '../page.ts';
+import { FURNITURE_EDGE_MM, FURNITURE_GREY, MARK_RED, mmToTwip, pageMm, textWidthMm, typeScale } from '../page.ts';
 import { assertWritable } from '../validate.ts';
 import { docxBlock, type DocxContext } from './blocks.ts';
 import { FONT_NAMES, halfPoints, numbering, styles } from './styles.ts';
@@ -25,10 +25,6 @@ export interface WriteOptions {
   readonly assetsDir: string;
 }
 
-const GREY = '555555';
-const RED = 'C00000';
-/** Header and footer sit this far from the paper edge, as in the PDF. */
-const EDGE_MM = 8;
 
 /** `left<TAB>right` on one line, the right part against the right margin. */
 function furnitureLine(section: Section, left: (TextRun | string)[], right: TextRun[]): Paragraph {
@@ -37,7 +33,7 @@ function furnitureLine(section: Section, left: (TextRun | string)[], right: Text
   return new Paragraph({
     tabStops: [{ type: TabStopType.RIGHT, position: mmToTwip(textWidthMm(section.page)) }],
     children: [
-      ...left.map((part) => (typeof part === 'string' ? new TextRun({ text: part, size, font, color: GREY }) : part)),
+      ...left.map((part) => (typeof part === 'string' ? new TextRun({ text: part, size, font, color: FURNITURE_GREY }) : part)),
       new TextRun({ children: ['\t'], size, font }),
       ...right,
     ],
@@ -51,7 +47,7 @@ function header(section: Section): Header | undefined {
   if (section.header === undefined && mark.length === 0) return undefined;
   const size = halfPoints(typeScale(section.page.size).furniture);
   const font = FONT_NAMES[section.font];
-  const right = mark.length > 0 ? [new TextRun({ text: [...new Set(mark)].join('　'), size, font, color: RED, bold: true })] : [];
+  const right = mark.length > 0 ? [new TextRun({ text: [...new Set(mark)].join('　'), size, font, color: MARK_RED, bold: true })] : [];
   return new Header({ children: [furnitureLine(section, [section.header ?? ''], right)] });
 }
 
@@ -60,7 +56,7 @@ function footer(section: Section): Footer | undefined {
   const size = halfPoints(typeScale(section.page.size).furniture);
   const font = FONT_NAMES[section.font];
   const right = section.pageNumbers
-    ? [new TextRun({ children: ['第 ', PageNumber.CURRENT, ' 页 / 共 ', PageNumber.TOTAL_PAGES, ' 页'], size, font, color: GREY })]
+    ? [new TextRun({ children: ['第 ', PageNumber.CURRENT, ' 页 / 共 ', PageNumber.TOTAL_PAGES, ' 页'], size, font, color: FURNITURE_GREY })]
     : [];
   return new Footer({ children: [furnitureLine(section, [section.footer ?? ''], right)] });
 }
@@ -89,7 +85,7 @@ function sectionOptions(section: Section, ctx: Omit<DocxContext, 'family' | 'fon
           height: mmToTwip(portrait.height),
           orientation: section.page.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
         },
-        margin: { left, top, right, bottom, header: mmToTwip(EDGE_MM), footer: mmToTwip(EDGE_MM) },
+        margin: { left, top, right, bottom, header: mmToTwip(FURNITURE_EDGE_MM), footer: mmToTwip(FURNITURE_EDGE_MM) },
       },
     },
     ...(head && { headers: { default: head } }),

@@ -1,7 +1,7 @@
 // Model blocks as pdfmake nodes.
 import { POSTCODE_BOX, type Block, type FontFamily, type Inline, type KeyValueGrid, type LabelSheet, type PostcodeBoxes, type QrCode, type Signature, type Table } from '../../document/model.ts';
 import { fontkitFont, textWidthPt } from '../../fonts/index.ts';
-import { LINE_PITCH, NOTE_LINE_MM, SEAL_MM, mmToPt, type TypeScale } from '../page.ts';
+import { LINE_PITCH, NOTE_LINE_MM, POSTCODE_RED, SEAL_MM, mmToPt, type TypeScale } from '../page.ts';
 import { QUIET_MODULES, qrMatrix } from '../qr.ts';
 import { CHECKBOX, flattenRuns } from '../inline.ts';
 import { pdfInlines } from './inline.ts';
@@ -150,8 +150,6 @@ function noteLines(count: number, ctx: BlockContext): PdfNode {
   return { canvas };
 }
 
-/** The red of the postcode boxes (GB/T 1416 asks for a golden red). */
-export const POSTCODE_RED = '#d7261e';
 /** Height of the middle of a digit above the baseline in Noto Serif SC and Noto Sans SC (glyph 0: −15…743 / 1000). */
 const DIGIT_MIDDLE_EM = 0.365;
 /** Point size of the digits in the boxes. */
@@ -160,7 +158,7 @@ export const POSTCODE_DIGIT_PT = 16;
 function postcodeBoxes(block: PostcodeBoxes, ctx: BlockContext): PdfNode {
   const { count } = POSTCODE_BOX;
   const [w, h, g] = [mmToPt(POSTCODE_BOX.width), mmToPt(POSTCODE_BOX.height), mmToPt(POSTCODE_BOX.gap)];
-  const canvas = Array.from({ length: count }, (_, i) => ({ type: 'rect', x: i * (w + g), y: 0, w, h, lineWidth: 1, lineColor: POSTCODE_RED }));
+  const canvas = Array.from({ length: count }, (_, i) => ({ type: 'rect', x: i * (w + g), y: 0, w, h, lineWidth: 1, lineColor: `#${POSTCODE_RED}` }));
   const stack: PdfNode[] = [{ canvas }];
   if (block.digits !== '') {
     // The digits are text (a reader can copy them), laid over the boxes without taking room:

@@ -1,13 +1,10 @@
 // Page furniture of a section: running header, footer with page numbers, watermark.
 import { CONFIDENTIAL_MARK, type Section } from '../../document/model.ts';
-import { mmToPt, typeScale } from '../page.ts';
+import { FURNITURE_EDGE_MM, FURNITURE_GREY, MARK_RED, mmToPt, typeScale } from '../page.ts';
 import type { PdfNode } from './blocks.ts';
 
-const GREY = '#555555';
-const RED = '#c00000';
-
-/** Text furniture sits this far from the paper edge, inside margins of at least 15 mm. */
-const EDGE_MM = 8;
+const GREY = `#${FURNITURE_GREY}`;
+const RED = `#${MARK_RED}`;
 
 type Dynamic = (currentPage: number, pageCount: number) => PdfNode | null;
 
@@ -29,7 +26,7 @@ export function header(section: Section): Dynamic | null {
     font: section.font,
     fontSize: typeScale(section.page.size).furniture,
     color: GREY,
-    margin: [left, mmToPt(EDGE_MM), right, 0],
+    margin: [left, mmToPt(FURNITURE_EDGE_MM), right, 0],
   };
   return () => node;
 }
@@ -38,8 +35,8 @@ export function footer(section: Section): Dynamic | null {
   if (section.footer === undefined && !section.pageNumbers) return null;
   const [left, , right, bottom] = section.page.margins.map(mmToPt) as [number, number, number, number];
   const size = typeScale(section.page.size).furniture;
-  // pdfmake gives the footer the bottom margin as its box; its text goes EDGE_MM above the edge.
-  const top = Math.max(0, bottom - mmToPt(EDGE_MM) - size * 1.5);
+  // pdfmake gives the footer the bottom margin as its box; its text goes FURNITURE_EDGE_MM above the edge.
+  const top = Math.max(0, bottom - mmToPt(FURNITURE_EDGE_MM) - size * 1.5);
   return (current, total) => ({
     columnGap: 12,
     columns: [
