@@ -9,6 +9,7 @@ import { allocationFigures, complianceChecks, priceDeal } from '../domain/deal.t
 import { DataError } from '../errors.ts';
 import type { ViewKind } from '../template/frontmatter.ts';
 import { festivalDate, type Festival } from '../domain/festivals.ts';
+import { addressName } from '../domain/names.ts';
 import { companyV, customerInternalV, customerPublicV, dateV, dealPublicV, defined, moneyV, productV, withPricing } from './common.ts';
 import { contactNamed, decisionMaker, keyContacts, vipOf } from './facts.ts';
 import { CHECKLIST, MATERIALS, defaultQuestions } from './visit-defaults.ts';
@@ -303,8 +304,7 @@ export function letterView(input: ViewInput): LetterView {
   const festival = input.festival;
   if (!festival) throw new RangeError('letterView needs a festival');
   const head = decisionMaker(customer);
-  const surname = head ? [...head.name][0] : undefined;
-  const salutation = head && surname && head.title ? `尊敬的${surname}${head.title}` : `尊敬的${customer.name}领导`;
+  const salutation = head?.title ? `尊敬的${addressName(head.name)}${head.title}` : `尊敬的${customer.name}领导`;
   const deal = input.deal;
   return withPricing(() => {
     const products = recommendedProducts(input).slice(0, 3);

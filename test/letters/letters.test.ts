@@ -131,6 +131,21 @@ describe('the offer in a letter', () => {
   });
 });
 
+describe('the salutation of a letter', () => {
+  const salutationFor = (name: string) => {
+    const data = loadData(path.join(ROOT, 'data'));
+    const customer = data.customers.get('mengyuan-ruye')!;
+    const renamed = { ...customer, contacts: customer.contacts.map((c) => (c.role === '决策人' ? { ...c, name } : c)) };
+    return JSON.stringify(letterDoc({ data, templates: new TemplateSet(), festival: '春节', year: 2027, today: TODAY }, renamed)).match(/尊敬的[^：:"]*/)?.[0];
+  };
+
+  it('addresses the decision maker by surname and title, a compound surname whole', () => {
+    expect(salutationFor('张振邦')).toBe('尊敬的张董事长');
+    expect(salutationFor('欧阳振邦')).toBe('尊敬的欧阳董事长');
+    expect(salutationFor('买买提·艾力')).toBe('尊敬的买买提·艾力董事长');
+  });
+});
+
 describe('writer processes and print volumes', () => {
   it('writes the same letters with two writer processes as in one process, and splits print and envelope files into volumes', async () => {
     const dir = dataCopy();
