@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadData } from '../../src/data/load.ts';
+import { addDays, type IsoDate } from '../../src/domain/dates.ts';
 import { completeFile, letterDoc, runMailing } from '../../src/letters/run.ts';
 import { printOrder } from '../../src/letters/select.ts';
 import { TemplateSet } from '../../src/pipeline/templates.ts';
@@ -291,6 +293,15 @@ describe('the follow-up schedule', () => {
     // The 决策人's lunar birthday 农历冬月初六 falls on 2026-12-14, inside the season.
     expect(ics).toContain('DTSTART;VALUE=DATE:20261214');
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+
+    // An independent RFC 5545 reader gets back every visit of the CSV, text unfolded and unescaped.
+    const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const icsVisits = events.filter((e) => e.summary.startsWith('拜访 '));
+    expect(icsVisits).toHaveLength(rows.length);
+    const first = icsVisits.find((e) => e.summary === `拜访 ${rows[0]!['单位名称']}（第 1 次）`)!;
+    expect([first.startDate.toString(), first.endDate.toString()]).toEqual([rows[0]!['最早'], addDays(rows[0]!['最晚'] as IsoDate, 1)]);
+    expect(first.startDate.isDate).toBe(true);
+    expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
   });
 
   it('--json lists the files, the mailing date as a warning and the failures as errors', async () => {
