@@ -97,6 +97,8 @@ export const contactSchema = record('联系人', {
   title: text('职务').optional(),
   rank: oneOf('级别', RANKS).optional(),
   gender: oneOf('性别', ['男', '女']).optional(),
+  /** How a letter addresses the person, after 尊敬的: for names whose surname cannot be told (巴特尔局长). */
+  salutation: plainText('称呼').optional(),
   officePhone: phone('办公电话').optional(),
   homePhone: phone('宅电').optional(),
   mobile: mobile('手机').optional(),

@@ -76,6 +76,7 @@ const EXTRA: readonly Spec[] = [
   ['customer', 'welfareEmphasis', 'enum'],
   ['customer', 'chance', 'enum'],
   ['contact', 'gender', 'enum'],
+  ['contact', 'salutation', 'plain'],
   ['customer', 'id', 'text'],
 ];
 

@@ -304,7 +304,11 @@ export function letterView(input: ViewInput): LetterView {
   const festival = input.festival;
   if (!festival) throw new RangeError('letterView needs a festival');
   const head = decisionMaker(customer);
-  const salutation = head?.title ? `尊敬的${addressName(head.name)}${head.title}` : `尊敬的${customer.name}领导`;
+  const salutation = head?.salutation
+    ? `尊敬的${head.salutation.replace(/^尊敬的/, '')}`
+    : head?.title
+      ? `尊敬的${addressName(head.name)}${head.title}`
+      : `尊敬的${customer.name}领导`;
   const deal = input.deal;
   return withPricing(() => {
     const products = recommendedProducts(input).slice(0, 3);

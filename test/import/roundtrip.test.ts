@@ -45,6 +45,22 @@ describe('export → import round trip', () => {
     }
   });
 
+  it('exports a 称呼 column and imports a 称呼 typed into it as the contact\'s salutation', async () => {
+    const { root, data } = copyData();
+    await tuangou(['export', 'out.xlsx', '--data', data], root);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(root, 'out.xlsx'));
+    const ws = wb.getWorksheet('客户')!;
+    const header = (ws.getRow(1).values as unknown[]).map(String);
+    expect(header).toContain('称呼');
+    expect(ws.getCell(2, header.indexOf('联系人姓名')).value).toBe('张伟');
+    ws.getCell(2, header.indexOf('称呼')).value = '张局长';
+    await wb.xlsx.writeFile(path.join(root, 'edited.xlsx'));
+    const r = await tuangou(['import', 'edited.xlsx', '--data', data], root);
+    expect(r.code).toBe(0);
+    expect(readYaml(data, 'customers/caizheng-ju.yaml')).toMatch(/\n {4}salutation: 张局长\n/);
+  });
+
   it('after an edit in Excel, changes only the edited value and keeps the comments', async () => {
     const { root, data } = copyData();
     await tuangou(['export', 'out.xlsx', '--data', data], root);

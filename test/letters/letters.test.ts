@@ -134,10 +134,10 @@ describe('the offer in a letter', () => {
 });
 
 describe('the salutation of a letter', () => {
-  const salutationFor = (name: string) => {
+  const salutationFor = (name: string, salutation?: string) => {
     const data = loadData(path.join(ROOT, 'data'));
     const customer = data.customers.get('mengyuan-ruye')!;
-    const renamed = { ...customer, contacts: customer.contacts.map((c) => (c.role === '决策人' ? { ...c, name } : c)) };
+    const renamed = { ...customer, contacts: customer.contacts.map((c) => (c.role === '决策人' ? { ...c, name, ...(salutation && { salutation }) } : c)) };
     return JSON.stringify(letterDoc({ data, templates: new TemplateSet(), festival: '春节', year: 2027, today: TODAY }, renamed)).match(/尊敬的[^：:"]*/)?.[0];
   };
 
@@ -145,6 +145,11 @@ describe('the salutation of a letter', () => {
     expect(salutationFor('张振邦')).toBe('尊敬的张董事长');
     expect(salutationFor('欧阳振邦')).toBe('尊敬的欧阳董事长');
     expect(salutationFor('买买提·艾力')).toBe('尊敬的买买提·艾力董事长');
+  });
+
+  it('takes the contact\'s own 称呼 when the data gives one (a name without a surname to take)', () => {
+    expect(salutationFor('巴特尔', '巴特尔董事长')).toBe('尊敬的巴特尔董事长');
+    expect(salutationFor('巴特尔', '尊敬的巴特尔董事长')).toBe('尊敬的巴特尔董事长');
   });
 });
 
