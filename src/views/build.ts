@@ -9,7 +9,7 @@ import { allocationFigures, complianceChecks, priceDeal } from '../domain/deal.t
 import { DataError } from '../errors.ts';
 import type { ViewKind } from '../template/frontmatter.ts';
 import { festivalDate, type Festival } from '../domain/festivals.ts';
-import { addressName } from '../domain/names.ts';
+import { salutationFor } from '../domain/names.ts';
 import { companyV, customerInternalV, customerPublicV, dateV, dealPublicV, defined, moneyV, productV, withPricing } from './common.ts';
 import { contactNamed, decisionMaker, keyContacts, vipOf } from './facts.ts';
 import { CHECKLIST, MATERIALS, defaultQuestions } from './visit-defaults.ts';
@@ -302,13 +302,9 @@ export function allocationView(input: ViewInput): AllocationView {
 export function letterView(input: ViewInput): LetterView {
   const { data, customer } = input;
   const festival = input.festival;
-  if (!festival) throw new RangeError('letterView needs a festival');
+  if (!festival) throw notRenderable('letter');
   const head = decisionMaker(customer);
-  const salutation = head?.salutation
-    ? `尊敬的${head.salutation.replace(/^尊敬的/, '')}`
-    : head?.title
-      ? `尊敬的${addressName(head.name)}${head.title}`
-      : `尊敬的${customer.name}领导`;
+  const salutation = salutationFor(head, customer.name);
   const deal = input.deal;
   return withPricing(() => {
     const products = recommendedProducts(input).slice(0, 3);
@@ -340,11 +336,16 @@ const BUILDERS: Partial<Record<ViewKind, (input: ViewInput) => unknown>> = {
   allocation: allocationView,
 };
 
+/** Letters and envelopes need a festival and a mailing: only `tuangou letters` makes them. */
+function notRenderable(kind: ViewKind): DataError {
+  return new DataError(`模板类型「${kind}」不能用 render 单独生成`, { hint: '信件和信封由 tuangou letters 批量生成' });
+}
+
 /** The view a template of `kind` receives, parsed through its schema so no extra key gets through. */
 export function buildView(kind: ViewKind, input: ViewInput): unknown {
   const build = BUILDERS[kind];
   const schema = VIEW_SCHEMAS[kind];
-  if (!build || !schema) throw new DataError(`模板类型「${kind}」不能用 render 单独生成`, { hint: '信件和信封由 tuangou letters 批量生成' });
+  if (!build || !schema) throw notRenderable(kind);
   return schema.parse(build(input));
 }
 

@@ -75,3 +75,13 @@ describe('characters that cannot be printed', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('documents only a mailing makes', () => {
+  it.each(['letter', 'envelope'])('render %s says to use tuangou letters, not an internal error', async (template) => {
+    const out = outDir();
+    const r = await runCli(['render', template, 'mengyuan-ruye', '--today', TODAY, '--out', out], ROOT);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`错误：模板类型「${template}」不能用 render 单独生成\n提示：信件和信封由 tuangou letters 批量生成\n`);
+    expect(existsSync(out)).toBe(false);
+  });
+});
