@@ -1,6 +1,8 @@
 // How a person is addressed in a letter: 尊敬的 + surname + title (王局长), the usual form.
 // Compound surnames are kept whole (欧阳局长, not 欧局长). A name written with a middle dot
 // (维吾尔、哈萨克 names such as 买买提·艾力) has no surname to take: the whole name is used.
+// Where the surname cannot be told from the name (蒙古族 names such as 巴特尔), the contact's
+// own 称呼 in the data says it.
 
 /** The 复姓 of the 百家姓 still met today. */
 const COMPOUND_SURNAMES: ReadonlySet<string> = new Set(
@@ -13,10 +15,18 @@ const COMPOUND_SURNAMES: ReadonlySet<string> = new Set(
 const MIDDLE_DOTS = /[·•・‧]/;
 
 /** How to address the person by name: the surname, or the whole name when it has no surname to take. */
-export function addressName(name: string): string {
+function addressName(name: string): string {
   const chars = [...name.trim()];
   if (chars.length === 0 || MIDDLE_DOTS.test(name)) return name.trim();
   const two = chars.slice(0, 2).join('');
   if (chars.length > 2 && COMPOUND_SURNAMES.has(two)) return two;
   return chars[0]!;
+}
+
+
+/** The salutation of a letter to `head` (the unit's decision maker, if known) of `unit`. */
+export function salutationFor(head: { name: string; title?: string | undefined; salutation?: string | undefined } | undefined, unit: string): string {
+  if (head?.salutation) return `尊敬的${head.salutation.replace(/^尊敬的/, '')}`;
+  if (head?.title) return `尊敬的${addressName(head.name)}${head.title}`;
+  return `尊敬的${unit}领导`;
 }

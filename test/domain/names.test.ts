@@ -1,25 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { addressName } from '../../src/domain/names.ts';
+import { salutationFor } from '../../src/domain/names.ts';
 
-describe('addressName', () => {
-  it('takes the one-character surname', () => {
-    expect(addressName('王建国')).toBe('王');
-    expect(addressName('张敏')).toBe('张');
+const to = (name: string, more: { title?: string; salutation?: string } = { title: '局长' }) => salutationFor({ name, ...more }, '测试市财政局');
+
+describe('salutationFor', () => {
+  it('takes the one-character surname and the title', () => {
+    expect(to('王建国')).toBe('尊敬的王局长');
+    expect(to('张敏')).toBe('尊敬的张局长');
   });
 
   it('keeps a compound surname whole', () => {
-    expect(addressName('欧阳明')).toBe('欧阳');
-    expect(addressName('司马长风')).toBe('司马');
-    expect(addressName('诸葛亮')).toBe('诸葛');
+    expect(to('欧阳明')).toBe('尊敬的欧阳局长');
+    expect(to('司马长风')).toBe('尊敬的司马局长');
+    expect(to('诸葛亮')).toBe('尊敬的诸葛局长');
   });
 
-  it('takes a two-character name whose first characters only look like a compound surname as 姓 + 名', () => {
+  it('reads a two-character name whose characters look like a compound surname as 姓 + 名', () => {
     // 欧阳 needs a given name after it; 欧阳 alone is 欧 + 阳.
-    expect(addressName('欧阳')).toBe('欧');
+    expect(to('欧阳')).toBe('尊敬的欧局长');
   });
 
   it('uses the whole name when it is written with a middle dot', () => {
-    expect(addressName('买买提·艾力')).toBe('买买提·艾力');
-    expect(addressName(' 阿依古丽•吐尔逊 ')).toBe('阿依古丽•吐尔逊');
+    expect(to('买买提·艾力')).toBe('尊敬的买买提·艾力局长');
+    expect(to(' 阿依古丽•吐尔逊 ')).toBe('尊敬的阿依古丽•吐尔逊局长');
+  });
+
+  it("takes the contact's own 称呼 when there is one, with or without 尊敬的", () => {
+    expect(to('巴特尔', { title: '局长', salutation: '巴特尔局长' })).toBe('尊敬的巴特尔局长');
+    expect(to('巴特尔', { salutation: '尊敬的巴特尔局长' })).toBe('尊敬的巴特尔局长');
+  });
+
+  it('writes to the unit’s leadership when there is no title or no decision maker', () => {
+    expect(to('王建国', {})).toBe('尊敬的测试市财政局领导');
+    expect(salutationFor(undefined, '测试市财政局')).toBe('尊敬的测试市财政局领导');
   });
 });
