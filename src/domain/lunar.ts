@@ -31,15 +31,15 @@ function checkLunar(year: number | undefined, month: number, day: number): void 
   if (!ok) throw new RangeError(`不存在的农历日期：${year === undefined ? '' : `${year}年`}${month}月${day}日`);
 }
 
+// tyme4ts computes each conversion from astronomy (~0.4 ms); a mailing asks for the same few
+// dates for every letter (festival days, birthdays), so each answer is kept.
+const toSolar = new Map<string, IsoDate>();
+
 /**
  * The solar date of a lunar date. Birthdays are kept every year, so two gaps are bridged:
  * day 30 in a month that has only 29 days becomes day 29, and a leap month the year does not
  * have becomes the regular month of that number.
  */
-// tyme4ts computes each conversion from astronomy (~0.4 ms); a mailing asks for the same few
-// dates for every letter (festival days, birthdays), so each answer is kept.
-const toSolar = new Map<string, IsoDate>();
-
 export function lunarToSolar(year: number, month: number, day: number, leap = false): IsoDate {
   const key = `${year}-${month}-${day}-${leap}`;
   const known = toSolar.get(key);
