@@ -81,13 +81,13 @@ export function completeFile(file: string): boolean {
 }
 
 /** A customer's letter as built: its Doc, or the manifest status saying why there is none. */
-interface Built {
+type Built = {
   readonly customer: Customer;
   readonly envelope: EnvelopeView;
   readonly row: Omit<ManifestRow, 'files' | 'status'>;
-  readonly doc?: Doc;
-  readonly status?: string;
-}
+} & ({ readonly doc: Doc } | { readonly status: string });
+type Printable = Built & { readonly doc: Doc };
+const printable = (l: Built): l is Printable => 'doc' in l;
 
 /** The files a letter was written to, or the manifest status of a letter not made. */
 type Outcome = { readonly files: readonly string[] } | { readonly status: string };
@@ -158,11 +158,11 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
 
   const author = data.company?.name ?? '';
   /** The print file and the envelopes (or labels) of one volume's letters, in the same order. */
-  const writeVolume = (n: number, letters: readonly Built[]): Promise<string[][]> => {
+  const writeVolume = (n: number, letters: readonly Printable[]): Promise<string[][]> => {
     const no = String(n).padStart(3, '0');
     const print: Doc = {
       meta: { title: `${year}年${festival}致函（打印）第 ${n} 册`, author, created: `${today}T00:00:00Z` },
-      sections: letters.flatMap((l) => l.doc?.sections ?? []),
+      sections: letters.flatMap((l) => l.doc.sections),
     };
     const envelopes = letters.map((l) => l.envelope);
     const parts = req.labels
@@ -182,7 +182,7 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
   let heavy: Promise<unknown> = Promise.resolve();
 
   const write = async (l: Built): Promise<Outcome> => {
-    if (!l.doc) return { status: l.status ?? '' };
+    if (!printable(l)) return { status: l.status };
     const base = path.join(lettersDir, safeName(l.customer.id));
     const targets = req.formats.map((f) => `${base}.${f}`);
     if (req.resume && targets.every(completeFile)) return { files: targets };
@@ -191,12 +191,12 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
 
   /** Manifest rows of one volume's letters, in print order, once each is written. */
   const settle = async (n: number, letters: readonly Built[], outcomes: readonly Promise<Outcome>[], volume: Promise<string[][]> | undefined) => {
-    const unwritten: Built[] = [];
+    const unwritten: Printable[] = [];
     for (const [i, letter] of letters.entries()) {
       const outcome = await outcomes[i]!;
       if ('status' in outcome) {
         rows.push({ ...letter.row, files: [], status: outcome.status });
-        if (letter.doc) unwritten.push(letter);
+        if (printable(letter)) unwritten.push(letter);
         continue;
       }
       written.push(...outcome.files);
@@ -207,7 +207,7 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
     let files = await volume;
     // A letter whose own file could not be written is not mailed: its volume is made again without it.
     if (unwritten.length > 0) {
-      const kept = letters.filter((l) => l.doc && !unwritten.includes(l));
+      const kept = letters.filter(printable).filter((l) => !unwritten.includes(l));
       files = kept.length > 0 ? await writeVolume(n, kept) : [];
     }
     written.push(...files.flat());
@@ -225,12 +225,12 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
     // A volume is `size` letters; customers skipped or failed here are not counted.
     for (let made = 0; made < size && at < req.customers.length; at++) {
       const l = build(req.customers[at]!);
-      if (l.doc) made++;
+      if (printable(l)) made++;
       letters.push(l);
       outcomes.push(progressed(write(l)));
       await setImmediate(); // let finished documents hand the writers their next ones
     }
-    const printed = letters.filter((l) => l.doc);
+    const printed = letters.filter(printable);
     const volume = req.formats.includes('pdf') && printed.length > 0 ? writeVolume(n, printed) : undefined;
     // A volume that fails to write (disk full) fails the run, once the letters before it are settled.
     volume?.catch(() => {});
