@@ -25,7 +25,6 @@ export interface WriteOptions {
   readonly assetsDir: string;
 }
 
-
 /** `left<TAB>right` on one line, the right part against the right margin. */
 function furnitureLine(section: Section, left: (TextRun | string)[], right: TextRun[]): Paragraph {
   const size = halfPoints(typeScale(section.page.size).furniture);

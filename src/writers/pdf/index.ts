@@ -62,20 +62,15 @@ export async function writePdf(doc: Doc, opts: WriteOptions): Promise<Uint8Array
   // Our own `images` dictionary of data URLs: one embedded copy per asset, and no path for pdfmake.
   const images: Record<string, string> = {};
   const imageKeys = new Map<string, string>();
-  for (const [name, asset] of assets) {
+  const add = (name: string, type: 'png' | 'jpeg', data: Buffer) => {
+    if (imageKeys.has(name)) return;
     const key = `asset${imageKeys.size}`;
     imageKeys.set(name, key);
-    images[key] = `data:image/${asset.type === 'png' ? 'png' : 'jpeg'};base64,${asset.data.toString('base64')}`;
-  }
+    images[key] = `data:image/${type};base64,${data.toString('base64')}`;
+  };
+  for (const [name, asset] of assets) add(name, asset.type === 'png' ? 'png' : 'jpeg', asset.data);
   for (const section of doc.sections)
-    for (const block of section.blocks) {
-      if (block.type !== 'qr') continue;
-      const name = qrImageName(block.text);
-      if (imageKeys.has(name)) continue;
-      const key = `asset${imageKeys.size}`;
-      imageKeys.set(name, key);
-      images[key] = `data:image/png;base64,${qrPng(qrMatrix(block.text)).toString('base64')}`;
-    }
+    for (const block of section.blocks) if (block.type === 'qr') add(qrImageName(block.text), 'png', qrPng(qrMatrix(block.text)));
   const created = new Date(doc.meta.created);
   if (Number.isNaN(created.getTime())) throw new Error(`文档创建时间无效：${doc.meta.created}`);
   const definition = {
