@@ -8,7 +8,6 @@ import { familyHobbiesText, familyText, joinList, tagsText } from './compound.ts
 import { neutralise } from './cells.ts';
 import { buildWorkbook, isNumberColumn, workbookBytes, type ExportCell } from './template.ts';
 
-
 /** One row per contact, unit columns repeated on every row of the unit. */
 export function exportRows(customers: readonly unknown[], opts: { numbers: boolean }): ExportCell[][] {
   const rows: ExportCell[][] = [];

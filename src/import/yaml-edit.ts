@@ -62,7 +62,6 @@ function insertPair(doc: Document, map: YAMLMap, key: string, value: Node, order
   else map.items.splice(at, 0, pair);
 }
 
-
 interface Edits {
   /** Scalars whose value changed in place, with their range in the original text. */
   readonly scalars: { node: Scalar; range: [number, number] }[];

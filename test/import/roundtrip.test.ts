@@ -10,6 +10,16 @@ const REPO_DATA = path.join(import.meta.dirname, '../../data');
 const CALC = ['/usr/lib/libreoffice/share/registry/calc.xcd', '/usr/local/lib/libreoffice/share/registry/calc.xcd'].some((f) => existsSync(f));
 const hasRepoData = existsSync(path.join(REPO_DATA, 'customers')) && readdirSync(path.join(REPO_DATA, 'customers')).length > 0;
 
+/** The data exported to out.xlsx and opened as a person would, with a column finder by header. */
+async function exportedSheet(root: string, data: string) {
+  await tuangou(['export', 'out.xlsx', '--data', data], root);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(root, 'out.xlsx'));
+  const ws = wb.getWorksheet('客户')!;
+  const header = (ws.getRow(1).values as unknown[]).map(String);
+  return { wb, ws, header, col: (label: string) => header.indexOf(label) };
+}
+
 async function roundTrip(from: string, ext: 'xlsx' | 'csv') {
   const { root, data } = copyData(from);
   const before = snapshot(data, { backup: true });
@@ -47,14 +57,10 @@ describe('export → import round trip', () => {
 
   it('exports a 称呼 column and imports a 称呼 typed into it as the contact\'s salutation', async () => {
     const { root, data } = copyData();
-    await tuangou(['export', 'out.xlsx', '--data', data], root);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(root, 'out.xlsx'));
-    const ws = wb.getWorksheet('客户')!;
-    const header = (ws.getRow(1).values as unknown[]).map(String);
+    const { wb, ws, header, col } = await exportedSheet(root, data);
     expect(header).toContain('称呼');
-    expect(ws.getCell(2, header.indexOf('联系人姓名')).value).toBe('张伟');
-    ws.getCell(2, header.indexOf('称呼')).value = '张局长';
+    expect(ws.getCell(2, col('联系人姓名')).value).toBe('张伟');
+    ws.getCell(2, col('称呼')).value = '张局长';
     await wb.xlsx.writeFile(path.join(root, 'edited.xlsx'));
     const r = await tuangou(['import', 'edited.xlsx', '--data', data], root);
     expect(r.code).toBe(0);
@@ -63,12 +69,7 @@ describe('export → import round trip', () => {
 
   it('after an edit in Excel, changes only the edited value and keeps the comments', async () => {
     const { root, data } = copyData();
-    await tuangou(['export', 'out.xlsx', '--data', data], root);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(root, 'out.xlsx'));
-    const ws = wb.getWorksheet('客户')!;
-    const header = (ws.getRow(1).values as unknown[]).map(String);
-    const col = (label: string) => header.indexOf(label);
+    const { wb, ws, col } = await exportedSheet(root, data);
     // Row 2 is 张伟 of 测试市财政局: a new mobile, typed as a number as people do.
     expect(ws.getCell(2, col('联系人姓名')).value).toBe('张伟');
     ws.getCell(2, col('手机')).value = 13900001111;

@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadData } from '../../src/data/load.ts';
+import type { Contact } from '../../src/data/schema.ts';
 import { addDays, type IsoDate } from '../../src/domain/dates.ts';
 import { completeFile, letterDoc, runMailing } from '../../src/letters/run.ts';
 import { printOrder } from '../../src/letters/select.ts';
@@ -115,41 +116,34 @@ describe('resume after an interrupted run', () => {
   });
 });
 
-describe('the offer in a letter', () => {
-  const textOf = (customer: string, festival: '春节' | '中秋', year: number) => {
-    const data = loadData(path.join(ROOT, 'data'));
-    return JSON.stringify(letterDoc({ data, templates: new TemplateSet(), festival, year, today: TODAY }, data.customers.get(customer)!));
-  };
+/** The 2027 春节 letter to a sample customer, as the text of its Doc; `decisionMaker` edits that contact first. */
+function sampleLetter(id: string, decisionMaker: Partial<Contact> = {}): string {
+  const data = loadData(path.join(ROOT, 'data'));
+  const customer = data.customers.get(id)!;
+  const edited = { ...customer, contacts: customer.contacts.map((c) => (c.role === '决策人' ? { ...c, ...decisionMaker } : c)) };
+  return JSON.stringify(letterDoc({ data, templates: new TemplateSet(), festival: '春节', year: 2027, today: TODAY }, edited));
+}
 
+describe('the offer in a letter', () => {
   it('is the open deal for that festival and year', () => {
-    expect(textOf('mengyuan-ruye', '春节', 2027)).toContain('初步测算了2027年春节方案');
+    expect(sampleLetter('mengyuan-ruye')).toContain('初步测算了2027年春节方案');
   });
 
   it("is left out, products included, when the customer's open deal is for another occasion", () => {
     // chilechuan-jiangong's only open deal is a 2026 会议 with 窖藏浓香 52 度, which it never bought.
-    const text = textOf('chilechuan-jiangong', '春节', 2027);
+    const text = sampleLetter('chilechuan-jiangong');
     expect(text).not.toContain('初步测算');
     expect(text).not.toContain('窖藏浓香 52 度');
   });
 });
 
-describe('the salutation of a letter', () => {
-  const salutationFor = (name: string, salutation?: string) => {
-    const data = loadData(path.join(ROOT, 'data'));
-    const customer = data.customers.get('mengyuan-ruye')!;
-    const renamed = { ...customer, contacts: customer.contacts.map((c) => (c.role === '决策人' ? { ...c, name, ...(salutation && { salutation }) } : c)) };
-    return JSON.stringify(letterDoc({ data, templates: new TemplateSet(), festival: '春节', year: 2027, today: TODAY }, renamed)).match(/尊敬的[^：:"]*/)?.[0];
-  };
+describe('the salutation of a letter (rules: test/domain/names.test.ts)', () => {
+  const salutation = (decisionMaker: Partial<Contact>) => sampleLetter('mengyuan-ruye', decisionMaker).match(/尊敬的[^：:"]*/)?.[0];
 
-  it('addresses the decision maker by surname and title, a compound surname whole', () => {
-    expect(salutationFor('张振邦')).toBe('尊敬的张董事长');
-    expect(salutationFor('欧阳振邦')).toBe('尊敬的欧阳董事长');
-    expect(salutationFor('买买提·艾力')).toBe('尊敬的买买提·艾力董事长');
-  });
-
-  it('takes the contact\'s own 称呼 when the data gives one (a name without a surname to take)', () => {
-    expect(salutationFor('巴特尔', '巴特尔董事长')).toBe('尊敬的巴特尔董事长');
-    expect(salutationFor('巴特尔', '尊敬的巴特尔董事长')).toBe('尊敬的巴特尔董事长');
+  it("addresses the decision maker by surname and title, or by the contact's own 称呼", () => {
+    expect(salutation({})).toBe('尊敬的张董事长');
+    expect(salutation({ name: '欧阳振邦' })).toBe('尊敬的欧阳董事长');
+    expect(salutation({ name: '巴特尔', salutation: '巴特尔董事长' })).toBe('尊敬的巴特尔董事长');
   });
 });
 
