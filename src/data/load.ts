@@ -46,9 +46,8 @@ export function loadData(dir: string): DataSet {
     return { value: checked.value, source: parsed.source };
   };
 
-  /** Files of the folder that did not load, by name without extension. */
-  const rejected = new Map<string, string>();
-  const readFolder = <S extends z.ZodType>(name: string, schema: S): Loaded<z.output<S>>[] => {
+  /** Reads every YAML file of the folder; those that do not load go into `rejected`, by name without extension. */
+  const readFolder = <S extends z.ZodType>(name: string, schema: S, rejected?: Map<string, string>): Loaded<z.output<S>>[] => {
     const folder = path.join(dir, name);
     if (!existsSync(folder)) return [];
     return readdirSync(folder)
@@ -56,7 +55,7 @@ export function loadData(dir: string): DataSet {
       .sort()
       .flatMap((f) => {
         const loaded = readOne(path.join(folder, f), schema);
-        if (!loaded && name === 'customers') rejected.set(f.replace(/\.ya?ml$/i, ''), shownPath(path.join(folder, f)));
+        if (!loaded) rejected?.set(f.replace(/\.ya?ml$/i, ''), shownPath(path.join(folder, f)));
         return loaded ?? [];
       });
   };
@@ -73,7 +72,8 @@ export function loadData(dir: string): DataSet {
   const policies = existsSync(policiesFile) ? readOne(policiesFile, partialPolicies) : undefined;
 
   const products = readFolder('products', productSchema);
-  const customers = readFolder('customers', customerSchema);
+  const rejected = new Map<string, string>();
+  const customers = readFolder('customers', customerSchema, rejected);
   const deals = readFolder('deals', dealSchema);
   issues.push(...crossChecks({ products, customers, deals }));
 
