@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so `npx tuangou` works right after
-// `npm ci` with no build step.
-import { register } from 'tsx/esm/api';
+// The bundle `npm ci` built while it matches the sources, else the TypeScript sources through
+// tsx, so an edited source never runs stale (bin/bundle.cjs).
+import { createRequire } from 'node:module';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const { main } = await createRequire(import.meta.url)('./bundle.cjs').entry();
 process.exitCode = await main(process.argv.slice(2));

@@ -1,7 +1,6 @@
-// Entry of the document-writing worker processes (src/pipeline/writers.ts). A worker starts
-// without the TypeScript loader the main process registered, so it registers its own first.
-import { register } from 'tsx/esm/api';
+// Entry of the document-writing worker processes (src/pipeline/writers.ts), loaded as
+// bin/tuangou.js loads the CLI: a worker inherits neither the bundle nor the TypeScript loader.
+import { createRequire } from 'node:module';
 
-register();
-const { writeTask } = await import('../src/pipeline/write-task.ts');
+const { writeTask } = await createRequire(import.meta.url)('./bundle.cjs').entry();
 export default writeTask;

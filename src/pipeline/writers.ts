@@ -6,7 +6,8 @@
 // 30 s with threads, 25.5 s with processes).
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import Tinypool from 'tinypool';
+// Named: the bundle require()s this ES module, and a default import would get its namespace.
+import { Tinypool } from 'tinypool';
 import { writeTask, type WriteTask } from './write-task.ts';
 
 export interface DocWriters {

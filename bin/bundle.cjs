@@ -1,0 +1,91 @@
+// The fast start: the CLI as one bundled file (built into dist/bundle/ by scripts/build.ts,
+// which `npm ci` runs) instead of ~150 TypeScript modules compiled through tsx, with a V8 code
+// cache for the bundle and the CommonJS packages it loads. Node 20 has no compile cache of its
+// own (module.enableCompileCache came in Node 22), so every start compiled all of it again.
+// The bundle is used only while it is fresh: built from the sources as they are now.
+'use strict';
+const fs = require('node:fs');
+const Module = require('node:module');
+const path = require('node:path');
+const v8 = require('node:v8');
+const vm = require('node:vm');
+
+const ROOT = path.join(__dirname, '..');
+const DIST = path.join(ROOT, 'dist', 'bundle');
+const BUNDLE = 'tuangou.cjs';
+const INPUTS = 'inputs.json';
+const CODE_CACHE = 'code-cache.bin';
+
+const stampOf = (file) => {
+  const s = fs.statSync(file);
+  return `${s.size}:${s.mtimeMs}`;
+};
+
+/** True when `dir` holds a bundle built from the files as they are now (sizes and times unchanged). */
+function fresh(dir = DIST) {
+  try {
+    const { inputs } = JSON.parse(fs.readFileSync(path.join(dir, INPUTS), 'utf8'));
+    return Object.entries(inputs).every(([file, stamp]) => stampOf(path.join(ROOT, file)) === stamp);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Loads the bundle in `dir` and returns its exports. From now on this process compiles the
+ * bundle and every CommonJS file under node_modules with the code cached for it, and, when
+ * something had no usable cache, writes the cache anew as it exits (atomically: a process
+ * killed meanwhile leaves the old one).
+ */
+function load(dir = DIST) {
+  const bundle = path.join(dir, BUNDLE);
+  const cacheFile = path.join(dir, CODE_CACHE);
+  let cached = new Map();
+  try {
+    cached = v8.deserialize(fs.readFileSync(cacheFile));
+  } catch {
+    // none yet, or from another Node version: compile as usual and write a new one
+  }
+  const compiled = new Map();
+  let missed = false;
+  const nodeModules = `${path.sep}node_modules${path.sep}`;
+  const original = Module.prototype._compile;
+  Module.prototype._compile = function (content, filename, format) {
+    if (format === 'module' || (filename !== bundle && !filename.includes(nodeModules))) return original.apply(this, arguments);
+    // V8 checks only the source's length against cached code, so the file's size and time decide.
+    const stamp = stampOf(filename);
+    const entry = cached.get(filename);
+    const script = new vm.Script(Module.wrap(content.replace(/^#!/, '//')), {
+      filename,
+      cachedData: entry && entry.stamp === stamp ? entry.data : undefined,
+      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    });
+    if (script.cachedDataRejected !== false) missed = true;
+    compiled.set(filename, { script, stamp });
+    const wrapper = script.runInThisContext();
+    return wrapper.call(this.exports, this.exports, Module.createRequire(filename), this, filename, path.dirname(filename));
+  };
+  process.once('exit', () => {
+    if (!missed) return;
+    // Entries of packages this command did not load stay for the commands that do.
+    const next = new Map(cached);
+    for (const [file, { script, stamp }] of compiled) next.set(file, { stamp, data: script.createCachedData() });
+    const tmp = `${cacheFile}.${process.pid}.tmp`;
+    try {
+      fs.writeFileSync(tmp, v8.serialize(next));
+      fs.renameSync(tmp, cacheFile);
+    } catch {
+      fs.rmSync(tmp, { force: true }); // a read-only install runs without a cache
+    }
+  });
+  return require(bundle);
+}
+
+/** The CLI's entry ({ main, writeTask }): the bundle while fresh, else the sources through tsx. */
+async function entry() {
+  if (fresh()) return load();
+  (await import('tsx/esm/api')).register();
+  return import('../src/cli/bundle.ts');
+}
+
+module.exports = { entry, fresh, load, DIST, BUNDLE, INPUTS, CODE_CACHE };

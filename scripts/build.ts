@@ -1,0 +1,78 @@
+// npm run build — `npm ci` runs it as `prepare`. Bundles the CLI into dist/bundle/ for a fast
+// start (see bin/bundle.cjs), records the files it was built from, and warms the code cache by
+// making each kind of document once from the sample data in one process.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const loader = createRequire(import.meta.url)('../bin/bundle.cjs') as { DIST: string; BUNDLE: string; INPUTS: string; CODE_CACHE: string };
+
+// Left to node_modules: pdfkit-levers.ts swaps fontkit in the require cache before pdfmake loads
+// pdfkit, which works only on the packages' own module instances; tinypool starts its workers
+// from a file next to its own; exceljs is large and used only by import / export.
+const EXTERNAL = ['pdfmake', 'fontkit', 'tinypool', 'exceljs'];
+
+/** One of each document, so the code cache holds what making them compiles. */
+const warmUpCommands = (out: string): string[][] => [
+  ['check'],
+  ...[['pack', 'mengyuan-ruye'], ['proposal', 'mengyuan-ruye'], ['allocation', 'qcxq-shuiwuju'], ['letters', '--festival', '春节', '--year', '2027']].map((argv) => [
+    ...argv,
+    ...['--today', '2026-11-24', '--out', out],
+  ]),
+];
+
+export async function buildBundle(dir = loader.DIST, opts: { warm?: boolean } = {}): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  rmSync(path.join(dir, loader.INPUTS), { force: true }); // not fresh while half-built
+  rmSync(path.join(dir, loader.CODE_CACHE), { force: true });
+  const tmp = path.join(dir, `${loader.BUNDLE}.${process.pid}.tmp`);
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: ['src/cli/bundle.ts'],
+    outfile: tmp,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: EXTERNAL,
+    // Every module that uses import.meta.url sits two folders below the package root, as the
+    // bundle does (dist/bundle/), so its relative paths (../../templates/) still hold.
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    metafile: true,
+    logLevel: 'warning',
+  });
+  renameSync(tmp, path.join(dir, loader.BUNDLE));
+  const sources = [...Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/')), 'package-lock.json'];
+  const inputs = Object.fromEntries(sources.map((f) => [f, stampOf(path.join(ROOT, f))]));
+  if (opts.warm ?? true) warmUp(dir);
+  writeFileSync(path.join(dir, loader.INPUTS), `${JSON.stringify({ inputs }, null, 1)}\n`);
+}
+
+function stampOf(file: string): string {
+  const s = statSync(file);
+  return `${s.size}:${s.mtimeMs}`;
+}
+
+function warmUp(dir: string): void {
+  const out = mkdtempSync(path.join(tmpdir(), 'tuangou-warm-'));
+  const silent = `{ stdout() {}, stderr() {}, isTTY: false, cwd: ${JSON.stringify(ROOT)} }`;
+  const script = `
+    const { main } = require(${JSON.stringify(path.join(ROOT, 'bin/bundle.cjs'))}).load(${JSON.stringify(dir)});
+    (async () => {
+      for (const argv of ${JSON.stringify(warmUpCommands(out))}) {
+        const code = await main(argv, ${silent});
+        if (code !== 0) throw new Error(argv.join(' ') + ': exit ' + code);
+      }
+    })();`;
+  const run = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  rmSync(out, { recursive: true, force: true });
+  if (run.status !== 0) throw new Error(`warming the code cache failed (exit ${run.status})`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildBundle();
