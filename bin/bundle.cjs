@@ -81,9 +81,12 @@ function load(dir = DIST) {
   return require(bundle);
 }
 
-/** The CLI's entry ({ main, writeTask }): the bundle while fresh, else the sources through tsx. */
+/**
+ * The CLI's entry ({ main, writeTask }): the bundle while fresh, else the sources through tsx.
+ * TUANGOU_FROM_SOURCES=1 asks for the sources, e.g. for stack traces that name them.
+ */
 async function entry() {
-  if (fresh()) return load();
+  if (process.env.TUANGOU_FROM_SOURCES !== '1' && fresh()) return load();
   (await import('tsx/esm/api')).register();
   return import('../src/cli/bundle.ts');
 }
