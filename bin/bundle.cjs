@@ -14,7 +14,7 @@ const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist', 'bundle');
 const BUNDLE = 'tuangou.cjs';
 const INPUTS = 'inputs.json';
-const CODE_CACHE = 'code-cache.bin';
+const CODE_CACHE_PREFIX = 'code-cache-';
 
 const stampOf = (file) => {
   const s = fs.statSync(file);
@@ -32,6 +32,12 @@ function fresh(dir = DIST) {
 }
 
 /**
+ * V8 accepts cached code only under the V8 version and flags it was made with (writer processes
+ * with a capped heap differ), so each has a file of its own instead of overwriting the other's.
+ */
+const codeCacheFile = (dir) => path.join(dir, `${CODE_CACHE_PREFIX}${v8.cachedDataVersionTag()}.bin`);
+
+/**
  * Loads the bundle in `dir` and returns its exports. From now on this process compiles the
  * bundle and every CommonJS file under node_modules with the code cached for it, and, when
  * something had no usable cache, writes the cache anew as it exits (atomically: a process
@@ -39,12 +45,12 @@ function fresh(dir = DIST) {
  */
 function load(dir = DIST) {
   const bundle = path.join(dir, BUNDLE);
-  const cacheFile = path.join(dir, CODE_CACHE);
+  const cacheFile = codeCacheFile(dir);
   let cached = new Map();
   try {
     cached = v8.deserialize(fs.readFileSync(cacheFile));
   } catch {
-    // none yet, or from another Node version: compile as usual and write a new one
+    // none yet: compile as usual and write one
   }
   const compiled = new Map();
   let missed = false;
@@ -91,4 +97,4 @@ async function entry() {
   return import('../src/cli/bundle.ts');
 }
 
-module.exports = { entry, fresh, load, DIST, BUNDLE, INPUTS, CODE_CACHE };
+module.exports = { entry, fresh, load, DIST, BUNDLE, INPUTS, CODE_CACHE_PREFIX };

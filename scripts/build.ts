@@ -2,7 +2,7 @@
 // start (see bin/bundle.cjs), records the files it was built from, and warms the code cache by
 // making each kind of document once from the sample data in one process.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const loader = createRequire(import.meta.url)('../bin/bundle.cjs') as { DIST: string; BUNDLE: string; INPUTS: string; CODE_CACHE: string };
+const loader = createRequire(import.meta.url)('../bin/bundle.cjs') as { DIST: string; BUNDLE: string; INPUTS: string; CODE_CACHE_PREFIX: string };
 
 // Left to node_modules: pdfkit-levers.ts swaps fontkit in the require cache before pdfmake loads
 // pdfkit, which works only on the packages' own module instances; tinypool starts its workers
@@ -29,7 +29,7 @@ const warmUpCommands = (out: string): string[][] => [
 export async function buildBundle(dir = loader.DIST, opts: { warm?: boolean } = {}): Promise<void> {
   mkdirSync(dir, { recursive: true });
   rmSync(path.join(dir, loader.INPUTS), { force: true }); // not fresh while half-built
-  rmSync(path.join(dir, loader.CODE_CACHE), { force: true });
+  for (const f of readdirSync(dir)) if (f.startsWith(loader.CODE_CACHE_PREFIX)) rmSync(path.join(dir, f));
   const tmp = path.join(dir, `${loader.BUNDLE}.${process.pid}.tmp`);
   const result = await build({
     absWorkingDir: ROOT,

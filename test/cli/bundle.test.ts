@@ -1,7 +1,7 @@
 // The bundled CLI (scripts/build.ts, bin/bundle.cjs) makes the same documents as the sources,
 // is used only while fresh, and reuses its code cache.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { buildBundle } from '../../scripts/build.ts';
 import { runCli } from './run.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
-const loader = createRequire(import.meta.url)('../../bin/bundle.cjs') as { fresh(dir: string): boolean; INPUTS: string; CODE_CACHE: string };
+const loader = createRequire(import.meta.url)('../../bin/bundle.cjs') as { fresh(dir: string): boolean; INPUTS: string; CODE_CACHE_PREFIX: string };
 const ARGS = ['proposal', 'mengyuan-ruye', '--today', '2026-11-24'];
 
 let dist: string;
@@ -47,9 +47,11 @@ describe('bundled CLI', () => {
   });
 
   it('writes its code cache once and then uses it as it is', () => {
-    const cache = path.join(dist, loader.CODE_CACHE);
-    rmSync(cache, { force: true });
+    const caches = () => readdirSync(dist).filter((f) => f.startsWith(loader.CODE_CACHE_PREFIX));
+    for (const f of caches()) rmSync(path.join(dist, f));
     runBundled(path.join(out, 'first'));
+    expect(caches()).toHaveLength(1);
+    const cache = path.join(dist, caches()[0]!);
     const written = statSync(cache).mtimeMs;
     runBundled(path.join(out, 'second')); // every script accepted its cache: nothing to write
     expect(statSync(cache).mtimeMs).toBe(written);
