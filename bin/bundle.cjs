@@ -16,6 +16,7 @@ const BUNDLE = 'tuangou.cjs';
 const INPUTS = 'inputs.json';
 const CODE_CACHE_PREFIX = 'code-cache-';
 
+/** What a file's freshness is judged by: size and modification time. */
 const stampOf = (file) => {
   const s = fs.statSync(file);
   return `${s.size}:${s.mtimeMs}`;
@@ -97,4 +98,4 @@ async function entry() {
   return import('../src/cli/bundle.ts');
 }
 
-module.exports = { entry, fresh, load, DIST, BUNDLE, INPUTS, CODE_CACHE_PREFIX };
+module.exports = { entry, fresh, load, stampOf, DIST, BUNDLE, INPUTS, CODE_CACHE_PREFIX };
