@@ -54,7 +54,8 @@ export async function buildBundle(dir = loader.DIST, opts: { warm?: boolean } = 
     logLevel: 'warning',
   });
   renameSync(tmp, path.join(dir, loader.BUNDLE));
-  const sources = [...Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/')), 'package-lock.json'];
+  // The lock file stands for node_modules; this script and tsconfig.json for how it was bundled.
+  const sources = [...Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/')), 'package-lock.json', 'scripts/build.ts', 'tsconfig.json'];
   const inputs = Object.fromEntries(sources.map((f) => [f, loader.stampOf(path.join(ROOT, f))]));
   if (opts.warm ?? true) warmUp(dir);
   writeFileSync(path.join(dir, loader.INPUTS), `${JSON.stringify({ inputs }, null, 1)}\n`);

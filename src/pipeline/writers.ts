@@ -30,6 +30,16 @@ export function defaultJobs(count: number): number {
 // tinypool gives a writer process only the variables it is handed, not this process's.
 const inheritedEnv = (): Record<string, string> => Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
 
+const SCRIPT_FLAGS = new Set(['-e', '--eval', '-p', '--print']);
+
+/**
+ * This process's Node options for a writer (e.g. --import tsx), without code given on the command
+ * line: a writer handed `-e <code>` would run that code again, and with it more writers.
+ */
+export function writerExecArgv(execArgv: readonly string[]): string[] {
+  return execArgv.filter((arg, i) => !SCRIPT_FLAGS.has(arg) && !SCRIPT_FLAGS.has(execArgv[i - 1] ?? '') && !/^--(eval|print)=/.test(arg));
+}
+
 // A writer's heap grows to twice what a 250-letter layout needs before V8 collects it; capped,
 // V8 collects sooner. Measured on 1,000 letters: writers' peaks 358 → 258 MB, 18 % slower.
 const LEAN_HEAP_MB = 384;
@@ -44,7 +54,7 @@ export function docWriters(jobs: number, opts: { lean?: boolean } = {}): DocWrit
           minThreads: jobs,
           maxThreads: jobs,
           env: inheritedEnv(),
-          execArgv: [...process.execArgv, ...(opts.lean ? [`--max-old-space-size=${LEAN_HEAP_MB}`] : [])],
+          execArgv: [...writerExecArgv(process.execArgv), ...(opts.lean ? [`--max-old-space-size=${LEAN_HEAP_MB}`] : [])],
         })
       : undefined;
   const run = (task: WriteTask): Promise<string[]> => (pool ? pool.run(task) : writeTask(task));
