@@ -22,13 +22,32 @@ const stampOf = (file) => {
   return `${s.size}:${s.mtimeMs}`;
 };
 
+function sameStamp(file, stamp) {
+  try {
+    return stampOf(file) === stamp;
+  } catch {
+    return false;
+  }
+}
+
+/** The `require` Node gives a module: relative to it, and recording it as the parent. */
+function requireFor(mod) {
+  const require = (id) => mod.require(id);
+  require.resolve = (request, options) => Module._resolveFilename(request, mod, false, options);
+  require.resolve.paths = (request) => Module._resolveLookupPaths(request, mod);
+  require.main = process.mainModule;
+  require.extensions = Module._extensions;
+  require.cache = Module._cache;
+  return require;
+}
+
 /** True when `dir` holds a bundle built from the files as they are now (sizes and times unchanged). */
 function fresh(dir = DIST) {
   try {
     const { inputs } = JSON.parse(fs.readFileSync(path.join(dir, INPUTS), 'utf8'));
-    return Object.entries(inputs).every(([file, stamp]) => stampOf(path.join(ROOT, file)) === stamp);
+    return Object.entries(inputs).every(([file, stamp]) => sameStamp(path.join(ROOT, file), stamp));
   } catch {
-    return false;
+    return false; // no bundle, or one being built
   }
 }
 
@@ -62,20 +81,27 @@ function load(dir = DIST) {
     // V8 checks only the source's length against cached code, so the file's size and time decide.
     const stamp = stampOf(filename);
     const entry = cached.get(filename);
-    const script = new vm.Script(Module.wrap(content.replace(/^#!/, '//')), {
-      filename,
-      cachedData: entry && entry.stamp === stamp ? entry.data : undefined,
-      importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-    });
+    let script;
+    try {
+      script = new vm.Script(Module.wrap(content.replace(/^#!/, '//')), {
+        filename,
+        cachedData: entry && entry.stamp === stamp ? entry.data : undefined,
+        importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+      });
+    } catch {
+      // e.g. ES module syntax in a package without "type": Node itself knows what to do
+      return original.apply(this, arguments);
+    }
     if (script.cachedDataRejected !== false) missed = true;
     compiled.set(filename, { script, stamp });
     const wrapper = script.runInThisContext();
-    return wrapper.call(this.exports, this.exports, Module.createRequire(filename), this, filename, path.dirname(filename));
+    return wrapper.call(this.exports, this.exports, requireFor(this), this, filename, path.dirname(filename));
   };
   process.once('exit', () => {
     if (!missed) return;
-    // Entries of packages this command did not load stay for the commands that do.
-    const next = new Map(cached);
+    // Entries of packages this command did not load stay for the commands that do, unless
+    // their file is gone or changed.
+    const next = new Map([...cached].filter(([file, entry]) => !compiled.has(file) && sameStamp(file, entry.stamp)));
     for (const [file, { script, stamp }] of compiled) next.set(file, { stamp, data: script.createCachedData() });
     const tmp = `${cacheFile}.${process.pid}.tmp`;
     try {
