@@ -64,7 +64,7 @@ const codeCacheFile = (dir) => path.join(dir, `${CODE_CACHE_PREFIX}${v8.cachedDa
  * killed meanwhile leaves the old one).
  */
 function load(dir = DIST) {
-  const bundle = path.join(dir, BUNDLE);
+  const bundle = path.resolve(dir, BUNDLE); // absolute, or require() would take it for a package name
   const cacheFile = codeCacheFile(dir);
   let cached = new Map();
   try {
