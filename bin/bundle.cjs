@@ -1,5 +1,5 @@
 // The fast start: the CLI as one bundled file (built into dist/bundle/ by scripts/build.ts,
-// which `npm ci` runs) instead of ~150 TypeScript modules compiled through tsx, with a V8 code
+// which `npm ci` runs) instead of ~100 TypeScript modules compiled through tsx, with a V8 code
 // cache for the bundle and the CommonJS packages it loads. Node 20 has no compile cache of its
 // own (module.enableCompileCache came in Node 22), so every start compiled all of it again.
 // The bundle is used only while it is fresh: built from the sources as they are now.
@@ -65,7 +65,7 @@ const codeCacheFile = (dir) => path.join(dir, `${CODE_CACHE_PREFIX}${v8.cachedDa
  */
 function load(dir = DIST) {
   const bundle = path.resolve(dir, BUNDLE); // absolute, or require() would take it for a package name
-  const cacheFile = codeCacheFile(dir);
+  const cacheFile = codeCacheFile(path.dirname(bundle));
   let cached = new Map();
   try {
     cached = v8.deserialize(fs.readFileSync(cacheFile));
