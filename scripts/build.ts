@@ -24,13 +24,15 @@ const loader = createRequire(import.meta.url)('../bin/bundle.cjs') as {
 const EXTERNAL = ['pdfmake', 'fontkit', 'tinypool', 'exceljs'];
 
 /** One of each document, so the code cache holds what making them compiles. */
-const WARM_UP_CUSTOMERS = ['mengyuan-ruye', 'qcxq-shuiwuju'];
+const WARM_UP_CUSTOMER = 'mengyuan-ruye';
+/** A sample customer with a deal to summarise. */
+const WARM_UP_DEAL_CUSTOMER = 'qcxq-shuiwuju';
 const warmUpCommands = (data: string, out: string): string[][] =>
   [
     ['check'],
-    ['pack', 'mengyuan-ruye'],
-    ['proposal', 'mengyuan-ruye'],
-    ['allocation', 'qcxq-shuiwuju'],
+    ['pack', WARM_UP_CUSTOMER],
+    ['proposal', WARM_UP_CUSTOMER],
+    ['allocation', WARM_UP_DEAL_CUSTOMER],
     ['letters', '--festival', '春节', '--year', '2027', '--jobs', '1'],
   ].map((argv) => [...argv, '--data', data, ...(argv[0] === 'check' ? [] : ['--today', '2026-11-24', '--out', out])]);
 
@@ -90,7 +92,7 @@ function warmUp(dir: string): void {
       return;
     }
     const customers = path.join(data, 'customers');
-    const kept = new Set([...WARM_UP_CUSTOMERS.map((id) => `${id}.yaml`), ...readdirSync(customers).sort().slice(0, 20)]);
+    const kept = new Set([`${WARM_UP_CUSTOMER}.yaml`, `${WARM_UP_DEAL_CUSTOMER}.yaml`, ...readdirSync(customers).sort().slice(0, 20)]);
     for (const f of readdirSync(customers)) if (!kept.has(f)) rmSync(path.join(customers, f), { recursive: true });
     const silent = `{ stdout() {}, stderr() {}, isTTY: false, cwd: ${JSON.stringify(work)} }`;
     const script = `

@@ -129,7 +129,10 @@ export function allocationFigures(deal: Deal, priced: PricedDeal, products: Read
   const productCost = sumFen(priced.lines.map((l) => multiplyFen(l.product.costPrice, l.bottles)));
   const giftLines = (deal.gifts ?? []).map((g) => multiplyFen(g.valueEach, g.quantity));
   const gifts = sumFen(giftLines);
-  const tastingLines = (deal.tastingBottles ?? []).map((t) => ({ costEach: cost(t.product), total: multiplyFen(cost(t.product), t.bottles) }));
+  const tastingLines = (deal.tastingBottles ?? []).map((t) => {
+    const costEach = cost(t.product);
+    return { costEach, total: multiplyFen(costEach, t.bottles) };
+  });
   const tasting = sumFen(tastingLines.map((t) => t.total));
   const activities = sumFen((deal.activities ?? []).map((a) => a.cost));
   const ourCost = sumFen([productCost, commission, gifts, tasting, activities]);

@@ -23,7 +23,6 @@ function addressName(name: string): string {
   return chars[0]!;
 }
 
-
 /** The salutation of a letter to `head` (the unit's decision maker, if known) of `unit`. */
 export function salutationFor(head: { name: string; title?: string | undefined; salutation?: string | undefined } | undefined, unit: string): string {
   if (head?.salutation) return `尊敬的${head.salutation.replace(/^尊敬的/, '')}`;

@@ -300,14 +300,13 @@ export function allocationView(input: ViewInput): AllocationView {
 
 /** A festival letter to the unit's 决策人 (or its leadership), with the offer in brief. */
 export function letterView(input: ViewInput): LetterView {
-  const { data, customer } = input;
-  const festival = input.festival;
+  const { data, customer, deal, festival } = input;
   if (!festival) throw notRenderable('letter');
   const head = decisionMaker(customer);
   const salutation = salutationFor(head, customer.name);
-  const deal = input.deal;
   return withPricing(() => {
     const products = recommendedProducts(input).slice(0, 3);
+    const offer = deal && dealPublicV(deal, priceDeal(deal, data.products));
     return defined({
       today: dateV(input.today),
       company: companyV(data.company, data.dir),
@@ -318,10 +317,7 @@ export function letterView(input: ViewInput): LetterView {
         const lowest = Math.min(...p.groupPrices.map((t) => t.price));
         return defined({ name: v.name, spec: v.spec, aroma: v.aroma, retailPrice: v.retailPrice, groupFrom: moneyV(lowest), highlight: p.fab?.[0]?.benefit });
       }),
-      offer: deal && (() => {
-        const d = dealPublicV(deal, priceDeal(deal, data.products));
-        return { occasion: d.occasion, quantity: d.quantity, total: d.total, validUntil: d.validUntil };
-      })(),
+      offer: offer && { occasion: offer.occasion, quantity: offer.quantity, total: offer.total, validUntil: offer.validUntil },
       qr: qrText(data),
     });
   }, locator(data));
