@@ -59,14 +59,15 @@ export function dateOption(args: ParsedArgs, name: string): IsoDate | undefined 
   return raw;
 }
 
-export function context(args: ParsedArgs, io: Io): Context {
+/** `customer`: the one customer the command is for (as typed), so other customers' files need not be read. */
+export function context(args: ParsedArgs, io: Io, customer?: string): Context {
   const formats = listOption(args, 'format', FORMATS) ?? [...FORMATS];
   const today = dateOption(args, 'today') ?? localToday();
   const templatesArg = args.values['templates'];
   const templates = new TemplateSet(typeof templatesArg === 'string' ? path.resolve(io.cwd, templatesArg) : undefined);
   const outArg = args.values['out'];
   const outDir = path.resolve(io.cwd, typeof outArg === 'string' ? outArg : 'out');
-  return { data: loadData(dataDir(args, io)), templates, today, outDir, formats };
+  return { data: loadData(dataDir(args, io), { customer }), templates, today, outDir, formats };
 }
 
 /** The customer by id or exact unit name; its file must have loaded without errors. */
@@ -177,7 +178,7 @@ export function documentCommand(spec: DocumentCommandSpec): Command {
       if (args.positionals.length > 1) throw new UsageError(`多余的参数：${args.positionals.slice(1).join(' ')}`);
       let code = 0;
       const result = await report(args, io, async (warnings) => {
-        const { files, view } = await renderOne(context(args, io), args, spec.template, args.positionals[0], spec.input?.(args) ?? {}, warnings);
+        const { files, view } = await renderOne(context(args, io, args.positionals[0]), args, spec.template, args.positionals[0], spec.input?.(args) ?? {}, warnings);
         code = spec.after?.(view, args, warnings) ?? 0;
         return files;
       });

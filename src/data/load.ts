@@ -8,7 +8,7 @@ import type { DataSet } from './dataset.ts';
 import type { Issue } from './issues.ts';
 import { DEFAULT_POLICIES } from './policies.ts';
 import { crossChecks } from './rules.ts';
-import { companySchema, customerSchema, dealSchema, policiesSchema, productSchema } from './schema.ts';
+import { CUSTOMER_ID, companySchema, customerSchema, dealSchema, policiesSchema, productSchema } from './schema.ts';
 import type { Company, Customer, Deal, Product } from './schema.ts';
 import { checkRecord } from './validate.ts';
 import { decodeUtf8, parseYaml, type YamlSource } from './yaml.ts';
@@ -21,7 +21,23 @@ export interface Loaded<T> {
   readonly source: YamlSource;
 }
 
-export function loadData(dir: string): DataSet {
+/** Which customers to read: all of them, or only the one a single-customer command names. */
+export interface LoadScope {
+  /** The customer as typed: a customer id, or a unit name. */
+  readonly customer?: string | undefined;
+}
+
+/**
+ * Reads the data folder. With a customer in `scope`, customers/<id>.yaml is the only customer file
+ * read, so a proposal for one unit does not parse a thousand others (≈1 ms each). When no file of
+ * that name holds the customer (a unit name was given, or the file holds another id), all are read.
+ */
+export function loadData(dir: string, scope: LoadScope = {}): DataSet {
+  return (scope.customer !== undefined && readData(dir, scope.customer)) || readData(dir, undefined)!;
+}
+
+/** undefined when `onlyCustomer` is given but has no file of its own name holding it. */
+function readData(dir: string, onlyCustomer: string | undefined): DataSet | undefined {
   const issues: Issue[] = [];
   let files = 0;
   const sources = new WeakMap<object, YamlSource>();
@@ -60,6 +76,22 @@ export function loadData(dir: string): DataSet {
       });
   };
 
+  const rejected = new Map<string, string>();
+  /** Every customer file, or the one named like the wanted id; undefined when there is none such. */
+  const readCustomers = (): Loaded<Customer>[] | undefined => {
+    if (onlyCustomer === undefined) return readFolder('customers', customerSchema, rejected);
+    const file = CUSTOMER_ID.test(onlyCustomer)
+      ? ['.yaml', '.yml'].map((ext) => path.join(dir, 'customers', onlyCustomer + ext)).find((f) => existsSync(f))
+      : undefined;
+    if (file === undefined) return undefined;
+    const loaded = readOne(file, customerSchema);
+    if (!loaded) rejected.set(onlyCustomer, shownPath(file));
+    else if (loaded.value.id !== onlyCustomer) return undefined;
+    return loaded ? [loaded] : [];
+  };
+
+  const customers = readCustomers();
+  if (!customers) return undefined;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     issues.push(wholeFile(shownPath(dir), 'no-data-dir', '数据文件夹不存在'));
   }
@@ -72,10 +104,8 @@ export function loadData(dir: string): DataSet {
   const policies = existsSync(policiesFile) ? readOne(policiesFile, partialPolicies) : undefined;
 
   const products = readFolder('products', productSchema);
-  const rejected = new Map<string, string>();
-  const customers = readFolder('customers', customerSchema, rejected);
   const deals = readFolder('deals', dealSchema);
-  issues.push(...crossChecks({ products, customers, deals }));
+  issues.push(...crossChecks({ products, customers, deals }, { allCustomers: onlyCustomer === undefined }));
 
   const byId = <T extends { id: string }>(list: readonly Loaded<T>[]) => {
     const map = new Map<string, T>();

@@ -15,6 +15,8 @@ export const USES = ['福利', '招待', '礼品'] as const;
 export const OCCASIONS = [...FESTIVALS, '招待', '礼品', '婚宴', '会议'] as const;
 export const DEAL_STATUSES = ['草拟', '已发送', '洽谈中', '已成交', '已失效'] as const;
 export const LEVELS = ['高', '中', '低'] as const;
+/** A customer id; safe as a file name, so customers/<id>.yaml is where one is looked for first. */
+export const CUSTOMER_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 // ---------- company.yaml ----------
 
@@ -147,7 +149,7 @@ const intermediary = record('中介人', {
 });
 
 export const customerSchema = record('客户', {
-  id: text('客户编号').regex(/^[a-z0-9][a-z0-9-]*$/, '编号只用小写字母、数字和连字符'),
+  id: text('客户编号').regex(CUSTOMER_ID, '编号只用小写字母、数字和连字符'),
   name: plainText('单位名称'),
   system: oneOf('所属系统', SYSTEMS),
   status: oneOf('客户状态', ['现有', '潜在']),

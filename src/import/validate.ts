@@ -53,7 +53,7 @@ export function validateMerged(merged: readonly Merged[], ctx: Context): ImportI
     if (checked.value !== undefined) loaded.push({ value: checked.value, source });
   });
 
-  for (const issue of crossChecks({ products: ctx.products, customers: [...ctx.others, ...loaded], deals: [] })) {
+  for (const issue of crossChecks({ products: ctx.products, customers: [...ctx.others, ...loaded], deals: [] }, { allCustomers: true })) {
     const i = owner.get(issue.file);
     const m = i === undefined ? undefined : merged[i];
     if (i !== undefined && m) out[i]?.push(convert(issue, m, merged, ctx));

@@ -1,5 +1,7 @@
 // The broken-data fixture holds one planted case per rule; every expected problem is
 // matched on file, line, field and rule (or, for field formats, on the message).
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../src/data/load.ts';
@@ -92,5 +94,44 @@ describe('check on the broken fixture', () => {
     expect([...data.customers.keys()].sort()).toEqual(['a-good', 'b-dup-unit', 'k-rules']);
     expect(data.customers.get('a-good')?.postcode).toBe('010010');
     expect(data.company?.postcode).toBe('010010');
+  });
+});
+
+describe('reading for one customer', () => {
+  const customerFiles = 11;
+  const ofFile = (issues: typeof data.issues, name: string) => issues.filter((i) => path.basename(i.file) === name);
+
+  it('reads customers/<id>.yaml as the only customer file, with the same findings for it', () => {
+    const one = loadData(dir, { customer: 'k-rules' });
+    expect([...one.customers.keys()]).toEqual(['k-rules']);
+    expect(one.files).toBe(data.files - (customerFiles - 1));
+    expect(ofFile(one.issues, 'k-rules.yaml')).toEqual(ofFile(data.issues, 'k-rules.yaml'));
+    expect(one.issues.filter((i) => i.file.includes('/customers/') && !i.file.endsWith('k-rules.yaml'))).toEqual([]);
+    // A deal's customer cannot be looked up among one customer; its products still are.
+    expect(ofFile(one.issues, 'bad-refs.yaml').map((i) => i.rule)).toEqual(['unknown-product']);
+  });
+
+  it('keeps the errors of a named file that does not load', () => {
+    const one = loadData(dir, { customer: 'd-formats' });
+    expect(one.customers.size).toBe(0);
+    expect(one.rejectedCustomers.get('d-formats')?.issues).toEqual(data.rejectedCustomers.get('d-formats')?.issues);
+  });
+
+  it('reads every customer file when the customer is given by unit name or its file holds another id', () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'tuangou-scope-'));
+    try {
+      cpSync(dir, copy, { recursive: true });
+      const good = readFileSync(path.join(copy, 'customers/a-good.yaml'), 'utf8');
+      writeFileSync(path.join(copy, 'customers/z-file.yaml'), good.replace('id: a-good', 'id: z-record').replace('测试市财政局', '测试市审计局'));
+      const all = loadData(copy);
+      for (const customer of ['测试市审计局', 'z-record', 'z-file']) {
+        const read = loadData(copy, { customer });
+        expect(read.files, customer).toBe(all.files);
+        expect(read.issues, customer).toEqual(all.issues);
+      }
+      expect(loadData(copy, { customer: '测试市审计局' }).customers.has('z-record')).toBe(true);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });

@@ -15,7 +15,7 @@ export const command: Command = {
   async run(args, io) {
     if (args.positionals.length > 1) throw new UsageError(`多余的参数：${args.positionals.slice(1).join(' ')}`);
     return report(args, io, async (warnings) => {
-      const ctx = context(args, io);
+      const ctx = context(args, io, args.positionals[0]);
       const customer = customerArg(ctx, args.positionals[0]);
       const visitDate = dateOption(args, 'date') ?? ctx.today;
       const deal = openDeal(ctx.data, customer, visitDate);

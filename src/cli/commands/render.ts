@@ -17,6 +17,6 @@ export const command: Command = {
     if (name === undefined) throw new UsageError('缺少模板名');
     if (extra.length > 0) throw new UsageError(`多余的参数：${extra.join(' ')}`);
     const visitDate = dateOption(args, 'date');
-    return report(args, io, async (warnings) => (await renderOne(context(args, io), args, name, who, visitDate ? { visitDate } : {}, warnings)).files);
+    return report(args, io, async (warnings) => (await renderOne(context(args, io, who), args, name, who, visitDate ? { visitDate } : {}, warnings)).files);
   },
 };
