@@ -116,6 +116,24 @@ describe('Chinese line breaking in the PDF', () => {
     }
   });
 
+  it('cuts a word wider than its line after @ or a dot, and starts no line with a mark', async () => {
+    // No hyphen or slash: nothing inside it where UAX #14 allows a break.
+    const address = 'zhangzhenbang.office.purchase.department@mengyuandairygroupcompanylimited.innermongolia.huhhot.example.com';
+    const words = Array.from({ length: 30 }, (_, n) => address.slice(n)).filter((word) => /^[a-z]/.test(word));
+    const texts = words.map((word) => `团购${word}`);
+    const lines = (await pdfPages(await writePdf(paragraphs(texts), { assetsDir }))).join('\n').split('\n').map((l) => l.trim());
+    for (const line of lines) expect(line[0] ?? '').not.toMatch(/[@.\-]/);
+    for (const word of words) {
+      const at = lines.findIndex((line) => line.length >= 20 && word.startsWith(line) && line !== word);
+      expect(at, word).toBeGreaterThanOrEqual(0);
+      const [head, next] = [lines[at]!, lines[at + 1]!];
+      expect(word.slice(head.length).startsWith(next), next).toBe(true);
+      expect(next[0]).toMatch(/[a-z]/);
+      // After the last separator that keeps the line at least half full, if there is one.
+      if (/[@.]/.test(head.slice(Math.ceil(head.length / 2)))) expect(head.at(-1), head).toMatch(/[@.]/);
+    }
+  });
+
   it('never splits a phone number across lines', async () => {
     const phone = '0471-6123456';
     const texts = Array.from({ length: 30 }, (_, n) => `请致电${filler(n + 10)}`);

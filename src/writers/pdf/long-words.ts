@@ -1,0 +1,81 @@
+// A word wider than a whole line (an e-mail address or web address in a narrow table cell) has
+// to be cut. pdfmake cuts it after the last character that fits, wherever that falls, so a card
+// printed "zhangzhenbang@mengyuan" and then "-dairy.example.com" on the next line. Here such a
+// word is cut first, where a reader expects the cut: after @ . - / _ , and never so that a line
+// starts with a mark. Patched on pdfmake's LayoutBuilder, which exports no seam for it: pinned
+// with the pdfkit levers (pdfmake 0.3.11), and the line-breaking tests fail if it stops working.
+import { createRequire } from 'node:module';
+
+interface PdfInline {
+  text: string;
+  width: number;
+  noWrap?: boolean;
+  noNewLine?: boolean;
+  lineEnd?: boolean;
+  trailingCut?: number;
+  leadingCut?: number;
+}
+interface TextNode {
+  _inlines?: PdfInline[];
+}
+interface LayoutBuilderProto {
+  writer: { context(): { availableWidth: number } };
+  buildNextLine(this: LayoutBuilderProto, textNode: TextNode): unknown;
+}
+interface TextInlinesClass {
+  new (pdfDocument: null): { widthOfText(text: string, inline: PdfInline): number };
+}
+
+const require = createRequire(import.meta.url);
+const { default: LayoutBuilder } = require('pdfmake/js/LayoutBuilder.js') as { default: { prototype: LayoutBuilderProto } };
+const { default: TextInlines } = require('pdfmake/js/TextInlines.js') as { default: TextInlinesClass };
+
+const SEPARATOR = /[@./_\-,:;?&=#~]/u;
+const STARTS_LINE = /[\p{L}\p{N}]/u;
+
+/**
+ * Where to cut `text` so that its first `fits` characters at most stay on the line: after a
+ * separator when that keeps the line at least half full, else between two letters or digits,
+ * else where pdfmake would.
+ */
+export function cutAt(text: string, fits: number): number {
+  const starts = (c: number) => STARTS_LINE.test(text[c] ?? '');
+  for (let c = fits; c >= Math.ceil(fits / 2); c--) if (SEPARATOR.test(text[c - 1] ?? '') && starts(c)) return c;
+  for (let c = fits; c >= 1; c--) if (starts(c) && STARTS_LINE.test(text[c - 1] ?? '')) return c;
+  return fits;
+}
+
+function longestFit(text: string, width: number, measure: (s: string) => number): number {
+  let [low, high, best] = [1, text.length, 1];
+  while (low <= high) {
+    const mid = Math.floor((low + high) / 2);
+    if (measure(text.slice(0, mid)) <= width) [best, low] = [mid, mid + 1];
+    else high = mid - 1;
+  }
+  return best;
+}
+
+const measurer = new TextInlines(null);
+const proto = LayoutBuilder.prototype;
+const buildNextLine = proto.buildNextLine;
+
+// pdfmake cuts only a word that starts a line (a line takes any first word), so only the first matters.
+proto.buildNextLine = function (textNode) {
+  const word = textNode._inlines?.[0];
+  const available = this.writer.context().availableWidth;
+  if (word && !word.noWrap && word.text.length > 1 && word.width > available) {
+    const measure = (s: string) => measurer.widthOfText(s, word);
+    const fits = longestFit(word.text, available, measure);
+    const cut = cutAt(word.text, fits);
+    if (fits < word.text.length && cut !== fits) {
+      const rest: PdfInline = { ...word, text: word.text.slice(cut), leadingCut: 0 };
+      rest.width = measure(rest.text);
+      const head: PdfInline = { ...word, text: word.text.slice(0, cut), trailingCut: 0 };
+      head.width = measure(head.text);
+      delete head.noNewLine;
+      delete head.lineEnd;
+      textNode._inlines!.splice(0, 1, head, rest);
+    }
+  }
+  return buildNextLine.call(this, textNode);
+};
