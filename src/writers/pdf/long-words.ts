@@ -32,16 +32,20 @@ const { default: TextInlines } = require('pdfmake/js/TextInlines.js') as { defau
 
 const SEPARATOR = /[@./_\-,:;?&=#~]/u;
 const STARTS_LINE = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{N}/u;
 
 /**
  * Where to cut `text` so that its first `fits` characters at most stay on the line: after a
- * separator when that keeps the line at least half full, else between two letters or digits,
- * else where pdfmake would.
+ * separator (not the point or comma inside a number), else between two letters, either only
+ * while the line stays at least half full; else where pdfmake would (a number is never cut by choice).
  */
 export function cutAt(text: string, fits: number): number {
-  const starts = (c: number) => STARTS_LINE.test(text[c] ?? '');
-  for (let c = fits; c >= Math.ceil(fits / 2); c--) if (SEPARATOR.test(text[c - 1] ?? '') && starts(c)) return c;
-  for (let c = fits; c >= 1; c--) if (starts(c) && STARTS_LINE.test(text[c - 1] ?? '')) return c;
+  const is = (re: RegExp, c: number) => re.test(text[c] ?? '');
+  const inNumber = (c: number) => is(DIGIT, c - 2) && is(DIGIT, c);
+  const half = Math.ceil(fits / 2);
+  for (let c = fits; c >= half; c--) if (is(SEPARATOR, c - 1) && is(STARTS_LINE, c) && !inNumber(c)) return c;
+  for (let c = fits; c >= half; c--) if (is(LETTER, c - 1) && is(LETTER, c)) return c;
   return fits;
 }
 
