@@ -14,6 +14,8 @@ export interface DataSet {
   readonly dir: string;
   /** How many data files were read. */
   readonly files: number;
+  /** Set when of the customer files only this customer's was read (a command for one customer). */
+  readonly onlyCustomer?: string;
   readonly company: Company | undefined;
   readonly policies: Policies;
   readonly products: ReadonlyMap<string, Product>;

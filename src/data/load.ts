@@ -77,17 +77,20 @@ function readData(dir: string, onlyCustomer: string | undefined): DataSet | unde
   };
 
   const rejected = new Map<string, string>();
-  /** Every customer file, or the one named like the wanted id; undefined when there is none such. */
+  /**
+   * Every customer file, or the one named after the wanted id; undefined when that file is not
+   * there, does not load or holds another id, so that every file is read instead. The name is
+   * matched in the folder's listing: on a case-blind disk or for a device name (nul, con) a
+   * path of our own making would find a file that is not the customer's.
+   */
   const readCustomers = (): Loaded<Customer>[] | undefined => {
     if (onlyCustomer === undefined) return readFolder('customers', customerSchema, rejected);
-    const file = CUSTOMER_ID.test(onlyCustomer)
-      ? ['.yaml', '.yml'].map((ext) => path.join(dir, 'customers', onlyCustomer + ext)).find((f) => existsSync(f))
-      : undefined;
-    if (file === undefined) return undefined;
-    const loaded = readOne(file, customerSchema);
-    if (!loaded) rejected.set(onlyCustomer, shownPath(file));
-    else if (loaded.value.id !== onlyCustomer) return undefined;
-    return loaded ? [loaded] : [];
+    const folder = path.join(dir, 'customers');
+    if (!CUSTOMER_ID.test(onlyCustomer) || !existsSync(folder)) return undefined;
+    const names = new Set(readdirSync(folder));
+    const name = [`${onlyCustomer}.yaml`, `${onlyCustomer}.yml`].find((n) => names.has(n));
+    const loaded = name === undefined ? undefined : readOne(path.join(folder, name), customerSchema);
+    return loaded?.value.id === onlyCustomer ? [loaded] : undefined;
   };
 
   const customers = readCustomers();
@@ -107,14 +110,21 @@ function readData(dir: string, onlyCustomer: string | undefined): DataSet | unde
   const deals = readFolder('deals', dealSchema);
   issues.push(...crossChecks({ products, customers, deals }, { allCustomers: onlyCustomer === undefined }));
 
+  // Of records sharing an id (an error `check` reports), the first is kept, unless a later one's
+  // file is named after the id: that is the one a command naming the customer reads alone.
+  const namedAfterId = ({ value, source }: Loaded<{ id: string }>) => path.basename(source.file).replace(/\.ya?ml$/i, '') === value.id;
   const byId = <T extends { id: string }>(list: readonly Loaded<T>[]) => {
-    const map = new Map<string, T>();
-    for (const { value } of list) if (!map.has(value.id)) map.set(value.id, value);
-    return map;
+    const kept = new Map<string, Loaded<T>>();
+    for (const record of list) {
+      const first = kept.get(record.value.id);
+      if (!first || (!namedAfterId(first) && namedAfterId(record))) kept.set(record.value.id, record);
+    }
+    return new Map([...kept].map(([id, { value }]) => [id, value]));
   };
   return {
     dir,
     files,
+    ...(onlyCustomer !== undefined && { onlyCustomer }),
     company: company?.value,
     policies: { ...DEFAULT_POLICIES, ...stripUndefined(policies?.value ?? {}) },
     products: byId<Product>(products),

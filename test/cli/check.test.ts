@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run.ts';
@@ -30,5 +32,32 @@ describe('tuangou check', () => {
     expect((await runCli(['check', '--help'])).stdout).toContain('用法：tuangou check');
     expect((await runCli(['--version'])).stdout).toMatch(/^tuangou \d+\.\d+\.\d+/);
     expect((await runCli(['nosuch'])).code).toBe(2);
+  });
+});
+
+describe('a document for one customer, with errors elsewhere in the data', () => {
+  const commands = [['card'], ['pack'], ['render', 'card']];
+
+  it.each(commands)('%s by id reads only that customer’s file and says so in its warning', async (...command) => {
+    const out = mkdtempSync(path.join(tmpdir(), 'tuangou-one-'));
+    try {
+      const r = await runCli([...command, 'a-good', '--data', broken, '--out', out, '--format', 'docx', '--json']);
+      expect(r.code).toBe(0);
+      const { warnings } = JSON.parse(r.stdout) as { warnings: string[] };
+      expect(warnings.join('\n')).toMatch(/^已读的数据文件中另有 \d+ 个错误（不影响本文书；其他客户的文件这次没有读）/m);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('by unit name reads every file and counts every error', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'tuangou-one-'));
+    try {
+      const errors = JSON.parse((await runCli(['check', '--data', broken, '--json'])).stdout).errors as number;
+      const r = await runCli(['card', '测试市财政局', '--data', broken, '--out', out, '--format', 'docx', '--json']);
+      expect(JSON.parse(r.stdout).warnings).toContain(`数据中另有 ${errors} 个错误（不影响本文书），运行 tuangou check 查看全部数据`);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

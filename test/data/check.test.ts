@@ -111,13 +111,13 @@ describe('reading for one customer', () => {
     expect(ofFile(one.issues, 'bad-refs.yaml').map((i) => i.rule)).toEqual(['unknown-product']);
   });
 
-  it('keeps the errors of a named file that does not load', () => {
-    const one = loadData(dir, { customer: 'd-formats' });
-    expect(one.customers.size).toBe(0);
-    expect(one.rejectedCustomers.get('d-formats')?.issues).toEqual(data.rejectedCustomers.get('d-formats')?.issues);
+  it('reads every file when the named file does not load, with the same errors', () => {
+    const read = loadData(dir, { customer: 'd-formats' });
+    expect(read.files).toBe(data.files);
+    expect(read.rejectedCustomers.get('d-formats')?.issues).toEqual(data.rejectedCustomers.get('d-formats')?.issues);
   });
 
-  it('reads every customer file when the customer is given by unit name or its file holds another id', () => {
+  it('reads every customer file when the customer is given by unit name or its file holds another id or does not load', () => {
     const copy = mkdtempSync(path.join(tmpdir(), 'tuangou-scope-'));
     try {
       cpSync(dir, copy, { recursive: true });
@@ -130,6 +130,25 @@ describe('reading for one customer', () => {
         expect(read.issues, customer).toEqual(all.issues);
       }
       expect(loadData(copy, { customer: '测试市审计局' }).customers.has('z-record')).toBe(true);
+      // A broken file named after an id, while another file holds that customer validly.
+      writeFileSync(path.join(copy, 'customers/z-record.yaml'), 'id: [');
+      expect(loadData(copy, { customer: 'z-record' }).customers.get('z-record')?.name).toBe('测试市审计局');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('of two records with one id keeps the one whose file is named after it, as the read for that customer does', () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'tuangou-scope-'));
+    try {
+      cpSync(dir, copy, { recursive: true });
+      const good = readFileSync(path.join(copy, 'customers/a-good.yaml'), 'utf8');
+      // Sorted first, and not named after its id.
+      writeFileSync(path.join(copy, 'customers/0-old.yaml'), good.replace('测试市财政局', '测试市旧财政局'));
+      const all = loadData(copy);
+      expect(all.customers.get('a-good')?.name).toBe('测试市财政局');
+      expect(all.issues.some((i) => i.rule === 'duplicate' && i.file.endsWith('a-good.yaml'))).toBe(true);
+      expect(loadData(copy, { customer: 'a-good' }).customers.get('a-good')).toEqual(all.customers.get('a-good'));
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
