@@ -160,3 +160,18 @@ export const fixtureDoc: Doc = {
   meta: { title: '团购建议书', author: COMPANY, created: '2025-09-01T08:00:00Z' },
   sections: [internal, external],
 };
+
+/** A one-section Doc of paragraphs in the given family, for line-breaking checks. */
+export function paragraphs(texts: readonly string[], noWrap?: string): Doc {
+  const section: Section = {
+    page: { size: 'A5', orientation: 'portrait', margins: [15, 15, 15, 15] },
+    font: 'serif',
+    audience: 'external',
+    pageNumbers: false,
+    blocks: texts.map((t) => ({
+      type: 'paragraph',
+      content: noWrap ? [{ type: 'text', text: t }, { type: 'text', text: noWrap, noWrap: true }, { type: 'text', text: '。' }] : [{ type: 'text', text: t }],
+    })),
+  };
+  return { meta: { title: 't', author: COMPANY, created: '2026-01-01T00:00:00Z' }, sections: [section] };
+}

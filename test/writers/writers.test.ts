@@ -9,7 +9,7 @@ import { checkDocGlyphs } from '../../src/fonts/index.ts';
 import { readAsset } from '../../src/writers/assets.ts';
 import { writeDocx } from '../../src/writers/docx/index.ts';
 import { writePdf } from '../../src/writers/pdf/index.ts';
-import { COMPANY, TABLE_HEADER, fixtureDoc, makeAssets } from './fixture.ts';
+import { COMPANY, TABLE_HEADER, fixtureDoc, makeAssets, paragraphs } from './fixture.ts';
 import { docxPart, docxText, normalise, pdfPages } from './text.ts';
 
 let assetsDir: string;
@@ -83,21 +83,6 @@ describe('PDF writer', () => {
     await expect(pdfmake.createPdf({ content: [{ image: 'https://example.com/x.png' }] }).getBuffer()).rejects.toThrow();
   });
 });
-
-/** A one-section Doc of paragraphs in the given family, for line-breaking checks. */
-function paragraphs(texts: readonly string[], noWrap?: string): Doc {
-  const section: Section = {
-    page: { size: 'A5', orientation: 'portrait', margins: [15, 15, 15, 15] },
-    font: 'serif',
-    audience: 'external',
-    pageNumbers: false,
-    blocks: texts.map((t) => ({
-      type: 'paragraph',
-      content: noWrap ? [{ type: 'text', text: t }, { type: 'text', text: noWrap, noWrap: true }, { type: 'text', text: '。' }] : [{ type: 'text', text: t }],
-    })),
-  };
-  return { meta: { title: 't', author: COMPANY, created: '2026-01-01T00:00:00Z' }, sections: [section] };
-}
 
 describe('Chinese line breaking in the PDF', () => {
   const HAN = '团购方案包括礼盒配送与售后服务的全部内容';

@@ -1,9 +1,10 @@
 // A word wider than a whole line (an e-mail address or web address in a narrow table cell) has
 // to be cut. pdfmake cuts it after the last character that fits, wherever that falls, so a card
 // printed "zhangzhenbang@mengyuan" and then "-dairy.example.com" on the next line. Here such a
-// word is cut first, where a reader expects the cut: after @ . - / _ , and never so that a line
-// starts with a mark. Patched on pdfmake's LayoutBuilder, which exports no seam for it: pinned
-// with the pdfkit levers (pdfmake 0.3.11), and the line-breaking tests fail if it stops working.
+// word is cut first, where a reader expects the cut: after @ . - / _ , else between letters, so
+// that no line starts with a mark. Only a word in one style: one that changes style midway is
+// still cut by pdfmake. Patched on pdfmake's LayoutBuilder, which exports no seam for it: pdfmake
+// is pinned (0.3.11), and the line-breaking tests fail if the patch stops working.
 import { createRequire } from 'node:module';
 
 interface PdfInline {
@@ -67,11 +68,12 @@ const buildNextLine = proto.buildNextLine;
 proto.buildNextLine = function (textNode) {
   const word = textNode._inlines?.[0];
   const available = this.writer.context().availableWidth;
-  if (word && !word.noWrap && word.text.length > 1 && word.width > available) {
+  // Trailing spaces hang past the line's end, as pdfmake's own line fitting lets them.
+  if (word && !word.noWrap && word.text.length > 1 && word.width - (word.trailingCut ?? 0) > available) {
     const measure = (s: string) => measurer.widthOfText(s, word);
-    const fits = longestFit(word.text, available, measure);
+    const fits = longestFit(word.text.trimEnd(), available, measure);
     const cut = cutAt(word.text, fits);
-    if (fits < word.text.length && cut !== fits) {
+    if (cut !== fits) {
       const rest: PdfInline = { ...word, text: word.text.slice(cut), leadingCut: 0 };
       rest.width = measure(rest.text);
       const head: PdfInline = { ...word, text: word.text.slice(0, cut), trailingCut: 0 };
