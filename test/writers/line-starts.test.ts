@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Doc } from '../../src/document/model.ts';
 import { textWidthPt } from '../../src/fonts/index.ts';
 import { mmToPt, textWidthMm, typeScale } from '../../src/writers/page.ts';
 import { writePdf } from '../../src/writers/pdf/index.ts';
@@ -13,7 +14,9 @@ import { DATA, renderDoc } from '../pipeline/build.ts';
 import { paragraphs } from './fixture.ts';
 
 interface Line {
-  inlines: { text: string }[];
+  inlines: { text: string; x: number }[];
+  maxWidth: number;
+  getWidth(): number;
 }
 const LayoutBuilder = (createRequire(import.meta.url)('pdfmake/js/LayoutBuilder.js') as { default: { prototype: { buildNextLine(node: unknown): Line | null } } }).default;
 
@@ -22,14 +25,14 @@ const ENDS = /[（「『《“‘([{]$/u;
 const TEMPLATES = ['card', 'visit', 'proposal', 'allocation'] as const;
 const customers = readdirSync(path.join(DATA, 'customers')).map((f) => f.replace(/\.yaml$/, ''));
 
-/** Every line set while `render` runs, as the texts of its pieces. */
-async function linesOf(render: () => Promise<unknown>): Promise<string[][]> {
+/** Every line set while `render` runs. */
+async function linesOf(render: () => Promise<unknown>): Promise<Line[]> {
   const proto = LayoutBuilder.prototype;
   const buildNextLine = proto.buildNextLine;
-  const lines: string[][] = [];
+  const lines: Line[] = [];
   proto.buildNextLine = function (node) {
     const line = buildNextLine.call(this, node);
-    if (line && line.inlines.length > 0) lines.push(line.inlines.map((i) => i.text));
+    if (line && line.inlines.length > 0) lines.push(line);
     return line;
   };
   try {
@@ -53,7 +56,7 @@ describe('lines of the sample documents', () => {
         await writePdf(doc, { assetsDir: path.join(DATA, 'assets') });
       }
     });
-    const texts = lines.map((pieces) => pieces.join('').trim()).filter((t) => t !== '');
+    const texts = lines.map((line) => line.inlines.map((i) => i.text).join('').trim()).filter((t) => t !== '');
     expect(texts.length).toBeGreaterThan(50);
     expect(texts.filter((t) => STARTS.test(t) || ENDS.test(t))).toEqual([]);
   });
@@ -71,6 +74,19 @@ describe('a word wider than its line', () => {
     const lines = await linesOf(() => writePdf(paragraphs([`${word} 后文`]), { assetsDir: path.join(DATA, 'assets') }));
     // The word in one piece (pdfmake itself splits off the space): a word cut in two would be
     // two pieces, spread apart in a justified line.
-    expect(lines[0]?.[0]).toBe(word);
+    expect(lines[0]?.inlines[0]?.text).toBe(word);
+  });
+
+  it.each([
+    ['an address', 'zhangzhenbang.office.purchase.department@mengyuandairygroupcompanylimited.innermongolia.example.com'],
+    ['letters only', 'abcdefghij'.repeat(12)],
+  ])('keeps within the margin when it opens an indented paragraph, and its next line is not indented (%s)', async (_, word) => {
+    const doc = paragraphs([`${word}，请致电联系。`]);
+    const section = doc.sections[0]!;
+    const indented: Doc = { ...doc, sections: [{ ...section, blocks: section.blocks.map((b) => ({ ...b, indent: true })) }] };
+    const lines = await linesOf(() => writePdf(indented, { assetsDir: path.join(DATA, 'assets') }));
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line.getWidth()).toBeLessThanOrEqual(line.maxWidth + 0.01);
+    expect(lines[1]!.inlines[0]!.x).toBe(0);
   });
 });

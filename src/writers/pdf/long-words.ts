@@ -64,24 +64,23 @@ const measurer = new TextInlines(null);
 const proto = LayoutBuilder.prototype;
 const buildNextLine = proto.buildNextLine;
 
-// pdfmake cuts only a word that starts a line (a line takes any first word), so only the first matters.
+// pdfmake cuts only a word that starts a line (a line takes any first word), so only the first
+// matters. It fits that word to the whole line even when the paragraph's first-line indent (a
+// negative leading cut) comes before it, and its remainder keeps the indent; neither here.
 proto.buildNextLine = function (textNode) {
   const word = textNode._inlines?.[0];
-  const available = this.writer.context().availableWidth;
+  const room = this.writer.context().availableWidth + Math.min(0, word?.leadingCut ?? 0);
   // Trailing spaces hang past the line's end, as pdfmake's own line fitting lets them.
-  if (word && !word.noWrap && word.text.length > 1 && word.width - (word.trailingCut ?? 0) > available) {
+  if (word && !word.noWrap && word.text.length > 1 && word.width - (word.trailingCut ?? 0) > room) {
     const measure = (s: string) => measurer.widthOfText(s, word);
-    const fits = longestFit(word.text.trimEnd(), available, measure);
-    const cut = cutAt(word.text, fits);
-    if (cut !== fits) {
-      const rest: PdfInline = { ...word, text: word.text.slice(cut), leadingCut: 0 };
-      rest.width = measure(rest.text);
-      const head: PdfInline = { ...word, text: word.text.slice(0, cut), trailingCut: 0 };
-      head.width = measure(head.text);
-      delete head.noNewLine;
-      delete head.lineEnd;
-      textNode._inlines!.splice(0, 1, head, rest);
-    }
+    const cut = cutAt(word.text, longestFit(word.text.trimEnd(), room, measure));
+    const rest: PdfInline = { ...word, text: word.text.slice(cut), leadingCut: 0 };
+    rest.width = measure(rest.text);
+    const head: PdfInline = { ...word, text: word.text.slice(0, cut), trailingCut: 0 };
+    head.width = measure(head.text);
+    delete head.noNewLine;
+    delete head.lineEnd;
+    textNode._inlines!.splice(0, 1, head, rest);
   }
   return buildNextLine.call(this, textNode);
 };
