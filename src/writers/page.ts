@@ -53,3 +53,5 @@ export const FURNITURE_GREY = '555555';
 export const MARK_RED = 'C00000';
 /** The postcode boxes (GB/T 1416 asks for a golden red). */
 export const POSTCODE_RED = 'D7261E';
+/** Point size of the digits in the postcode boxes. */
+export const POSTCODE_DIGIT_PT = 16;

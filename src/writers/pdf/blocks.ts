@@ -1,9 +1,10 @@
 // Model blocks as pdfmake nodes.
-import { POSTCODE_BOX, type Block, type FontFamily, type Inline, type KeyValueGrid, type LabelSheet, type PostcodeBoxes, type QrCode, type Signature, type Table } from '../../document/model.ts';
+import { POSTCODE_BOX, type Block, type FontFamily, type KeyValueGrid, type LabelSheet, type PostcodeBoxes, type QrCode, type Signature, type Table } from '../../document/model.ts';
 import { fontkitFont, textWidthPt } from '../../fonts/index.ts';
-import { LINE_PITCH, NOTE_LINE_MM, POSTCODE_RED, SEAL_MM, mmToPt, type TypeScale } from '../page.ts';
+import { LABEL_PAD_MM, fitLabel } from '../labels.ts';
+import { LINE_PITCH, NOTE_LINE_MM, POSTCODE_DIGIT_PT, POSTCODE_RED, SEAL_MM, mmToPt, type TypeScale } from '../page.ts';
 import { QUIET_MODULES, qrMatrix } from '../qr.ts';
-import { CHECKBOX, flattenRuns } from '../inline.ts';
+import { CHECKBOX } from '../inline.ts';
 import { pdfInlines } from './inline.ts';
 
 export type PdfNode = Readonly<Record<string, unknown>>;
@@ -152,8 +153,6 @@ function noteLines(count: number, ctx: BlockContext): PdfNode {
 
 /** Height of the middle of a digit above the baseline in Noto Serif SC and Noto Sans SC (glyph 0: −15…743 / 1000). */
 const DIGIT_MIDDLE_EM = 0.365;
-/** Point size of the digits in the boxes. */
-export const POSTCODE_DIGIT_PT = 16;
 
 function postcodeBoxes(block: PostcodeBoxes, ctx: BlockContext): PdfNode {
   const { count } = POSTCODE_BOX;
@@ -171,54 +170,6 @@ function postcodeBoxes(block: PostcodeBoxes, ctx: BlockContext): PdfNode {
     stack.push({ columns, columnGap: 0, fontSize: size, relativePosition: { x: 0, y: top - h } });
   }
   return placed({ stack }, count * w + (count - 1) * g, block.align ?? 'left');
-}
-
-/** Label padding in millimetres: clear of the die-cut edge and of the printer's unprintable rim. */
-export const LABEL_PAD_MM = { x: 5, y: 3 } as const;
-const LABEL_MIN_PT = 6;
-/** Break units: runs of spaces, single CJK characters and punctuation, other runs (words, numbers). */
-const UNITS = /\s+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+/gu;
-
-/** Lines `content` takes at `size` in `width` points: greedy, CJK characters and words as units. */
-function wrappedLines(content: readonly Inline[], family: FontFamily, size: number, width: number): number {
-  let lines = 1;
-  let x = 0;
-  for (const run of flattenRuns(content)) {
-    if (run.kind === 'break') {
-      lines++;
-      x = 0;
-      continue;
-    }
-    const units = run.noWrap ? [run.text] : (run.text.match(UNITS) ?? []);
-    for (const unit of units) {
-      const w = textWidthPt(family, run.bold ? 'bold' : 'regular', unit, size);
-      if (x > 0 && x + w > width && !/^\s+$/.test(unit)) {
-        lines++;
-        x = 0;
-      }
-      if (x === 0 && /^\s+$/.test(unit)) continue;
-      x += w;
-      while (x > width) {
-        lines++;
-        x -= width;
-      }
-    }
-  }
-  return lines;
-}
-
-/**
- * The point size a label is set in: `max` when it fits, else the largest half-point size that
- * does (6 pt at the least), and how many lines it then takes. Both writers use it, so a label
- * is the same size in the PDF and the .docx and never grows its row.
- */
-export function fitLabel(label: readonly (readonly Inline[])[], family: FontFamily, widthPt: number, heightPt: number, max: number): { size: number; lines: number } {
-  // A little slack for the breaker's own choices (kinsoku, punctuation kept with the word before).
-  const width = widthPt * 0.95;
-  for (let size = max; ; size -= 0.5) {
-    const lines = label.reduce((n, line) => n + wrappedLines(line, family, size, width), 0);
-    if (lines * size * LINE_PITCH <= heightPt || size - 0.5 < LABEL_MIN_PT) return { size, lines };
-  }
 }
 
 function labelSheet(block: LabelSheet, ctx: BlockContext): PdfNode {
