@@ -108,8 +108,7 @@ export async function make(ctx: Context, parts: readonly Part[], title: string, 
   const formats = ctx.formats.filter((f) => parts.every((p) => !p.template.front.formats || p.template.front.formats.includes(f)));
   if (formats.length === 0) throw new UsageError(`模板只支持 ${parts[0]?.template.front.formats?.join('、')} 格式`);
   const errors = ctx.data.issues.filter((i) => i.severity === 'error').length;
-  const where = ctx.data.onlyCustomer === undefined ? '数据中' : '已读的数据文件中';
-  const unread = ctx.data.onlyCustomer === undefined ? '' : '；其他客户的文件这次没有读';
+  const [where, unread] = ctx.data.onlyCustomer === undefined ? ['数据中', ''] : ['已读的数据文件中', '；其他客户的文件这次没有读'];
   if (errors > 0) warnings.push(`${where}另有 ${errors} 个错误（不影响本文书${unread}），运行 tuangou check 查看全部数据`);
   return writeDoc(doc, formats, path.join(ctx.outDir, safeName(name)), path.join(ctx.data.dir, 'assets'));
 }

@@ -33,11 +33,13 @@ export interface LoadScope {
  * that name holds the customer (a unit name was given, or the file holds another id), all are read.
  */
 export function loadData(dir: string, scope: LoadScope = {}): DataSet {
-  return (scope.customer !== undefined && readData(dir, scope.customer)) || readData(dir, undefined)!;
+  return (scope.customer !== undefined && readData(dir, scope.customer)) || readData(dir);
 }
 
-/** undefined when `onlyCustomer` is given but has no file of its own name holding it. */
-function readData(dir: string, onlyCustomer: string | undefined): DataSet | undefined {
+/** Every file; or, with `onlyCustomer`, its own file of the customer files, undefined when it has none. */
+function readData(dir: string): DataSet;
+function readData(dir: string, onlyCustomer: string): DataSet | undefined;
+function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
   const issues: Issue[] = [];
   let files = 0;
   const sources = new WeakMap<object, YamlSource>();
