@@ -6,7 +6,7 @@ import { findCustomer } from '../data/dataset.ts';
 import { formatIssue } from '../data/issues.ts';
 import { loadData } from '../data/load.ts';
 import type { Customer, Deal } from '../data/schema.ts';
-import { isIsoDate, type IsoDate } from '../domain/dates.ts';
+import { DATE_RANGE, inDateRange, isIsoDate, type IsoDate } from '../domain/dates.ts';
 import { AppError, DataError, UsageError } from '../errors.ts';
 import { safeName } from '../output/write.ts';
 import { buildDoc, writeDoc, type Part } from '../pipeline/document.ts';
@@ -56,13 +56,17 @@ export function dateOption(args: ParsedArgs, name: string): IsoDate | undefined 
   const raw = args.values[name];
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string' || !isIsoDate(raw)) throw new UsageError(`--${name} 要写成 YYYY-MM-DD，如 2026-11-24`);
+  if (!inDateRange(raw)) throw new UsageError(`--${name} 要在 ${DATE_RANGE.first} 到 ${DATE_RANGE.last} 之间，收到：${raw}`);
   return raw;
 }
+
+/** --today, else today's date on this machine. */
+export const todayOption = (args: ParsedArgs): IsoDate => dateOption(args, 'today') ?? localToday();
 
 /** `customer`: the one customer the command is for (as typed), so other customers' files need not be read. */
 export function context(args: ParsedArgs, io: Io, customer?: string): Context {
   const formats = listOption(args, 'format', FORMATS) ?? [...FORMATS];
-  const today = dateOption(args, 'today') ?? localToday();
+  const today = todayOption(args);
   const templatesArg = args.values['templates'];
   const templates = new TemplateSet(typeof templatesArg === 'string' ? path.resolve(io.cwd, templatesArg) : undefined);
   const outArg = args.values['out'];

@@ -75,6 +75,16 @@ export function formatChineseDate(d: IsoDate, opts: { weekday?: boolean } = {}):
   return opts.weekday ? `${text} 星期${WEEKDAY_NAMES[weekdayOf(d)]}` : text;
 }
 
+/**
+ * The days the tool can be told "today" is, or a visit date: a .docx is a ZIP, whose file
+ * times cannot go before 1980 (and fflate writes none after 2099); the festival calendar
+ * reaches 2100, so every festival after such a day can still be found. The first day keeps a
+ * day's margin: the ZIP time is local, and midnight UTC is still 1979 west of Greenwich.
+ */
+export const DATE_RANGE = { first: '1980-01-02', last: '2099-12-31' } as const;
+
+export const inDateRange = (d: IsoDate): boolean => compareIso(d, DATE_RANGE.first) >= 0 && compareIso(d, DATE_RANGE.last) <= 0;
+
 /** Sort comparator: negative, 0 or positive as a is before, on or after b. */
 export function compareIso(a: IsoDate, b: IsoDate): number {
   return Math.sign(daysBetween(b, a));

@@ -15,16 +15,16 @@ const FESTIVAL_DAYS: Record<Festival, { lunar: boolean; month: number; day: numb
   国庆: { lunar: false, month: 10, day: 1 },
 };
 
-const FIRST_YEAR = 1950;
-const LAST_YEAR = 2100;
+/** The years whose festival dates the lunar calendar gives. */
+export const FESTIVAL_YEARS = { first: 1950, last: 2100 } as const;
 
 /**
  * The festival's solar date in `year`. A lunar festival is taken in the lunar year of that
  * number; all three fall in the same solar year (春节 in late January or February).
  */
 export function festivalDate(f: Festival, year: number): IsoDate {
-  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR) {
-    throw new RangeError(`只能计算 ${FIRST_YEAR}–${LAST_YEAR} 年的节日日期，收到：${year}`);
+  if (!Number.isInteger(year) || year < FESTIVAL_YEARS.first || year > FESTIVAL_YEARS.last) {
+    throw new RangeError(`只能计算 ${FESTIVAL_YEARS.first}–${FESTIVAL_YEARS.last} 年的节日日期，收到：${year}`);
   }
   const { lunar, month, day } = FESTIVAL_DAYS[f];
   return lunar ? lunarToSolar(year, month, day) : isoDate(year, month, day);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
-  addDays, compareIso, daysBetween, daysInMonth, formatChineseDate, isIsoDate, isoDate, weekdayOf,
+  addDays, compareIso, DATE_RANGE, daysBetween, daysInMonth, formatChineseDate, inDateRange, isIsoDate, isoDate, weekdayOf,
 } from '../../src/domain/dates.ts';
 
 describe('isIsoDate', () => {
@@ -79,5 +79,13 @@ describe('compareIso', () => {
     expect(['2026-03-01', '2025-12-31', '2026-01-15'].sort(compareIso)).toEqual([
       '2025-12-31', '2026-01-15', '2026-03-01',
     ]);
+  });
+});
+
+describe('inDateRange', () => {
+  it('takes the days from DATE_RANGE.first to DATE_RANGE.last, both included', () => {
+    expect(DATE_RANGE).toEqual({ first: '1980-01-02', last: '2099-12-31' });
+    expect(['1980-01-02', '2026-11-24', '2099-12-31'].map(inDateRange)).toEqual([true, true, true]);
+    expect(['1980-01-01', '1949-10-01', '2100-01-01'].map(inDateRange)).toEqual([false, false, false]);
   });
 });

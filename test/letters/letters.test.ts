@@ -317,4 +317,24 @@ describe('the follow-up schedule', () => {
     const r = await runCli(['letters', '--festival', '元旦', '--year', '2027', '--today', TODAY, '--data', 'data', '--out', 'out', '--format', 'pdf', '--system', '党政'], dir);
     expect(r.stdout).toMatch(/应在 2026年11月2日 寄出，这个日期已经过了/);
   });
+
+  it('refuses a festival already over, naming the next one, and writes nothing', async () => {
+    const dir = dataCopy();
+    const r = await runCli(['letters', '--festival', '中秋', '--year', '2026', '--today', TODAY, '--data', 'data', '--out', 'out'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/2026年中秋（2026年9月25日）已经过了/);
+    expect(r.stderr).toMatch(/下一个中秋是 2027年9月15日：写 --year 2027/);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    // Before the calendar's first year too, and on the festival day itself it still mails.
+    expect((await runCli(['letters', '--festival', '春节', '--year', '1900', '--today', TODAY, '--data', 'data'], dir)).stderr).toMatch(/1900年春节已经过了/);
+    const onTheDay = await runCli(['letters', '--festival', '元旦', '--today', '2027-01-01', '--data', 'data', '--out', 'out', '--format', 'pdf', '--system', '党政'], dir);
+    expect(onTheDay.code).toBe(0);
+    expect(onTheDay.stdout).toMatch(/^2027年元旦/);
+  });
+
+  it('refuses a year past the festival calendar instead of failing inside it', async () => {
+    const r = await runCli(['letters', '--festival', '春节', '--year', '2101', '--today', TODAY, '--data', 'data'], dataCopy());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--year 最晚写 2100（农历节日只算到这一年），收到：2101/);
+  });
 });

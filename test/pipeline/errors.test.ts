@@ -85,3 +85,16 @@ describe('documents only a mailing makes', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('dates the documents cannot carry', () => {
+  it.each([
+    ['card', '--today', '1979-12-31'],
+    ['visit', '--date', '2100-01-01'],
+  ])('%s %s %s is a usage error naming the range, not a failed .docx', async (command, flag, day) => {
+    const out = outDir();
+    const r = await runCli([command, 'mengyuan-ruye', flag, day, '--out', out], ROOT);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^错误：${flag} 要在 1980-01-02 到 2099-12-31 之间，收到：${day}\n`));
+    expect(existsSync(out)).toBe(false);
+  });
+});

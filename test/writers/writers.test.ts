@@ -5,6 +5,7 @@ import pdfmake from 'pdfmake';
 import { getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIDENTIAL_MARK, type Doc, type Section } from '../../src/document/model.ts';
+import { addDays, DATE_RANGE } from '../../src/domain/dates.ts';
 import { checkDocGlyphs } from '../../src/fonts/index.ts';
 import { readAsset } from '../../src/writers/assets.ts';
 import { writeDocx } from '../../src/writers/docx/index.ts';
@@ -139,6 +140,12 @@ describe('DOCX writer', () => {
     expect(media.length).toBeGreaterThan(0);
     // STORE (0) for pictures, DEFLATE for the XML parts.
     for (const f of media) expect((f as unknown as { _data: { compression: { magic: string } } })._data.compression.magic).toBe('\x00\x00');
+  });
+
+  it('can be dated on the first and last day --today accepts, and not a day outside', async () => {
+    const dated = (day: string): Doc => ({ ...paragraphs(['日期']), meta: { ...fixtureDoc.meta, created: `${day}T00:00:00Z` } });
+    for (const day of [DATE_RANGE.first, DATE_RANGE.last]) expect((await writeDocx(dated(day), { assetsDir })).length).toBeGreaterThan(0);
+    await expect(writeDocx(dated(addDays(DATE_RANGE.last, 1)), { assetsDir })).rejects.toThrow();
   });
 
   it('uses Word structures: repeating header rows, page-number fields, eastAsia fonts', async () => {

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { SYSTEMS } from '../../data/schema.ts';
 import { CLASSES } from '../../domain/classify.ts';
-import { formatChineseDate } from '../../domain/dates.ts';
-import { FESTIVALS, nextFestival, type Festival } from '../../domain/festivals.ts';
+import { compareIso, formatChineseDate, isoParts, type IsoDate } from '../../domain/dates.ts';
+import { FESTIVAL_YEARS, FESTIVALS, festivalDate, nextFestival, type Festival } from '../../domain/festivals.ts';
 import { inShard, parseShard } from '../../domain/shard.ts';
 import { UsageError } from '../../errors.ts';
 import { LEAN_FROM, runMailing } from '../../letters/run.ts';
@@ -13,7 +13,7 @@ import { printOrder } from '../../letters/select.ts';
 import { selectCustomers } from '../../views/select.ts';
 import { dataDir, listOption, type Command, type ParsedArgs } from '../command.ts';
 import type { Io } from '../io.ts';
-import { context, GENERATE_HELP, GENERATE_OPTIONS } from '../generate.ts';
+import { context, GENERATE_HELP, GENERATE_OPTIONS, todayOption } from '../generate.ts';
 
 export const command: Command = {
   usage: '--festival 春节|中秋|端午|元旦|国庆 [--year YYYY] [--class A,B] [--system 金融,…] [--status 现有|潜在] [--vip] [--labels] [--jobs N] [--shard i/n] [--resume] [--out DIR] [--today YYYY-MM-DD]',
@@ -38,7 +38,7 @@ export const command: Command = {
   },
   help: [
     { flag: '--festival 春节', text: `节日：${FESTIVALS.join('、')}` },
-    { flag: '--year YYYY', text: '年份（默认：今天之后最近的一次该节日）' },
+    { flag: '--year YYYY', text: '年份（默认：今天之后最近的一次该节日；已经过了的节日不能选）' },
     { flag: '--class A,B', text: '只寄这些级别的客户' },
     { flag: `--system ${SYSTEMS[2]}`, text: `只寄这些系统的客户（${SYSTEMS.join('、')}）` },
     { flag: '--status 现有', text: '只寄现有或潜在客户' },
@@ -57,6 +57,7 @@ export const command: Command = {
     }
     const yearArg = args.values['year'];
     if (yearArg !== undefined && !/^\d{4}$/.test(String(yearArg))) throw new UsageError('--year 要写四位年份，如 2027');
+    const year = mailingYear(festival as Festival, yearArg, todayOption(args));
     let shard;
     try {
       shard = typeof args.values['shard'] === 'string' ? parseShard(args.values['shard']) : undefined;
@@ -72,15 +73,34 @@ export const command: Command = {
     const files = customerFileCount(dataDir(args, io));
     const writers = docWriters(jobsArg === undefined ? defaultJobs(files) : Number(jobsArg), { lean: files > LEAN_FROM });
     try {
-      return await mailing(args, io, festival as Festival, { yearArg, shard, status, classes, systems }, writers);
+      return await mailing(args, io, festival as Festival, { year, shard, status, classes, systems }, writers);
     } finally {
       await writers.close();
     }
   },
 };
 
+/**
+ * The festival's year: --year, else the festival's next occurrence. Never a festival already
+ * over: its letters would arrive after it, and its visits would all fall after it too.
+ */
+function mailingYear(festival: Festival, yearArg: unknown, today: IsoDate): number {
+  const next = nextFestival(festival, today);
+  if (yearArg === undefined) return next.year;
+  const year = Number(yearArg);
+  const { last } = FESTIVAL_YEARS;
+  if (year > last) throw new UsageError(`--year 最晚写 ${last}（农历节日只算到这一年），收到：${year}`);
+  const date = year < isoParts(today).year ? undefined : festivalDate(festival, year);
+  if (date === undefined || compareIso(date, today) < 0) {
+    throw new UsageError(`${year}年${festival}${date ? `（${formatChineseDate(date)}）` : ''}已经过了，节日信函要在节前寄到`, {
+      hint: `下一个${festival}是 ${formatChineseDate(next.date)}：写 --year ${next.year}，或不写 --year`,
+    });
+  }
+  return year;
+}
+
 interface Selection {
-  readonly yearArg: unknown;
+  readonly year: number;
   readonly shard: ReturnType<typeof parseShard> | undefined;
   readonly status: readonly ('现有' | '潜在')[] | undefined;
   readonly classes: readonly (typeof CLASSES)[number][] | undefined;
@@ -97,8 +117,7 @@ function customerFileCount(dir: string): number {
 
 async function mailing(args: ParsedArgs, io: Io, festival: Festival, sel: Selection, writers: DocWriters): Promise<number> {
   const ctx = context(args, io);
-  const year = sel.yearArg === undefined ? nextFestival(festival, ctx.today).year : Number(sel.yearArg);
-  const { classes, systems, status, shard } = sel;
+  const { year, classes, systems, status, shard } = sel;
   const customers = printOrder(selectCustomers(ctx.data, { classes, systems, status, vipOnly: Boolean(args.values['vip']), shard }));
   const bar = io.isTTY ? new SingleBar({ format: '生成信函 [{bar}] {value}/{total}', hideCursor: true }) : undefined;
   bar?.start(customers.length, 0);
