@@ -332,6 +332,12 @@ describe('the follow-up schedule', () => {
     expect(onTheDay.stdout).toMatch(/^2027年元旦/);
   });
 
+  it('says so when no customer matches the selection', async () => {
+    const r = await letters(dataCopy(), '--class', 'A', '--system', '军警', '--status', '潜在');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/0 封信函已生成[^]*注意：没有客户符合所选的条件，没有信函要寄。/);
+  });
+
   it('refuses a year past the festival calendar instead of failing inside it', async () => {
     const r = await runCli(['letters', '--festival', '春节', '--year', '2101', '--today', TODAY, '--data', 'data'], dataCopy());
     expect(r.code).toBe(2);

@@ -144,11 +144,13 @@ async function mailing(args: ParsedArgs, io: Io, festival: Festival, sel: Select
   const when = result.mailingPast
     ? `注意：按提前 ${ctx.data.policies.festivalLead.mailDaysBefore} 天邮寄，应在 ${formatChineseDate(result.mailingDate)} 寄出，这个日期已经过了，请尽快寄出；跟进日程已从今天算起。`
     : `应在 ${formatChineseDate(result.mailingDate)} 寄出。`;
+  // Said plainly: an empty manifest alone looks like a mailing that went wrong.
+  const notes = result.rows.length === 0 ? [when, '注意：没有客户符合所选的条件，没有信函要寄。'] : [when];
   if (args.values['json']) {
-    const warnings = [when, ...skipped.map((r) => `${r.id}：${r.status}`)];
+    const warnings = [...notes, ...skipped.map((r) => `${r.id}：${r.status}`)];
     io.stdout(`${JSON.stringify({ files: result.files, warnings, errors: failed.map((r) => `${r.id}：${r.status}`) }, null, 2)}\n`);
   } else {
-    io.stdout(`${year}年${festival}：${ok} 封信函已生成，${skipped.length} 个跳过，${failed.length} 个失败。输出在 ${result.folder}\n${when}\n`);
+    io.stdout(`${year}年${festival}：${ok} 封信函已生成，${skipped.length} 个跳过，${failed.length} 个失败。输出在 ${result.folder}\n${notes.join('\n')}\n`);
     for (const r of [...skipped, ...failed]) io.stderr(`${r.id}：${r.status}\n`);
   }
   return result.failed > 0 ? 3 : 0;
