@@ -22,9 +22,14 @@ export interface DocWriters {
 // per writer the start costs more than the writer saves.
 const DOCS_PER_WRITER = 40;
 
-/** The default number of writers for `count` documents: every core, if there is work for it. */
-export function defaultJobs(count: number): number {
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(count / DOCS_PER_WRITER)));
+/**
+ * Writers for `count` documents: `requested`, else every core if there is work for it. Never
+ * more than the cores, where writers only slow each other down (a typed --jobs 999 would start
+ * 999 processes of ~150 MB), nor than the documents.
+ */
+export function writerCount(count: number, requested?: number): number {
+  const cores = availableParallelism();
+  return Math.max(1, requested === undefined ? Math.min(cores, Math.floor(count / DOCS_PER_WRITER)) : Math.min(requested, cores, count));
 }
 
 // tinypool gives a writer process only the variables it is handed, not this process's.

@@ -1,7 +1,8 @@
 // Writer processes get this process's Node options but never code given with -e / -p, which
 // they would run again (and, in the build's warm-up, start writers of their own).
 import { describe, expect, it } from 'vitest';
-import { writerExecArgv } from '../../src/pipeline/writers.ts';
+import { availableParallelism } from 'node:os';
+import { writerCount, writerExecArgv } from '../../src/pipeline/writers.ts';
 
 describe('writerExecArgv', () => {
   it('keeps options such as --import and heap limits', () => {
@@ -13,5 +14,22 @@ describe('writerExecArgv', () => {
     expect(writerExecArgv(['--eval', 'run()'])).toEqual([]);
     expect(writerExecArgv(['-p', '1+1', '--no-warnings'])).toEqual(['--no-warnings']);
     expect(writerExecArgv(['--print=1', '--eval=run()', '--trace-gc'])).toEqual(['--trace-gc']);
+  });
+});
+
+describe('writerCount', () => {
+  const cores = availableParallelism();
+
+  it('uses every core once there are 40 documents a writer, and one writer below that', () => {
+    expect(writerCount(39)).toBe(1);
+    expect(writerCount(40 * cores)).toBe(cores);
+    expect(writerCount(100_000)).toBe(cores);
+  });
+
+  it('takes a requested number up to the cores and the documents, and at least one', () => {
+    expect(writerCount(1000, 999)).toBe(cores);
+    expect(writerCount(1000, 1)).toBe(1);
+    expect(writerCount(1, 999)).toBe(1);
+    expect(writerCount(0, 999)).toBe(1);
   });
 });

@@ -8,7 +8,7 @@ import { FESTIVAL_YEARS, FESTIVALS, festivalDate, nextFestival, type Festival } 
 import { inShard, parseShard } from '../../domain/shard.ts';
 import { UsageError } from '../../errors.ts';
 import { LEAN_FROM, runMailing } from '../../letters/run.ts';
-import { defaultJobs, docWriters, type DocWriters } from '../../pipeline/writers.ts';
+import { docWriters, writerCount, type DocWriters } from '../../pipeline/writers.ts';
 import { printOrder } from '../../letters/select.ts';
 import { selectCustomers } from '../../views/select.ts';
 import { dataDir, listOption, type Command, type ParsedArgs } from '../command.ts';
@@ -43,7 +43,7 @@ export const command: Command = {
     { flag: `--system ${SYSTEMS[2]}`, text: `只寄这些系统的客户（${SYSTEMS.join('、')}）` },
     { flag: '--status 现有', text: '只寄现有或潜在客户' },
     { flag: '--vip', text: '只寄有 VIP 或符合 VIP 条件联系人的客户' },
-    { flag: '--jobs N', text: '同时写几份文件（写文件的进程数）；默认用满全部 CPU 核心，客户少于 80 个时在本进程里写' },
+    { flag: '--jobs N', text: '同时写几份文件（写文件的进程数，最多到 CPU 核心数，再多只会互相拖慢）；默认用满全部 CPU 核心，客户少于 80 个时在本进程里写' },
     { flag: '--shard i/n', text: '只做稳定划分的第 i 份（共 n 份），多台机器分担时用；各份清单合起来就是全部' },
     { flag: '--resume', text: '跳过已经完整生成的信函，接着上次中断的地方做' },
     { flag: '--labels', text: '打印 A4 地址标签纸（每页 3 × 8 张），代替 DL 信封' },
@@ -71,7 +71,7 @@ export const command: Command = {
     const systems = listOption(args, 'system', SYSTEMS);
     // The writers start (about a second) while the data loads, sized by the customer files.
     const files = customerFileCount(dataDir(args, io));
-    const writers = docWriters(jobsArg === undefined ? defaultJobs(files) : Number(jobsArg), { lean: files > LEAN_FROM });
+    const writers = docWriters(writerCount(files, jobsArg === undefined ? undefined : Number(jobsArg)), { lean: files > LEAN_FROM });
     try {
       return await mailing(args, io, festival as Festival, { year, shard, status, classes, systems }, writers);
     } finally {
