@@ -12,7 +12,7 @@ import type { Festival } from '../domain/festivals.ts';
 import type { Doc } from '../document/model.ts';
 import { neutralise } from '../import/cells.ts';
 import { csvText } from '../output/csv.ts';
-import { removeStrayTemps, safeName, writeAtomic } from '../output/write.ts';
+import { makeFolder, removeStrayTemps, safeName, writeAtomic } from '../output/write.ts';
 import { buildDoc } from '../pipeline/document.ts';
 import { docWriters, type DocWriters } from '../pipeline/writers.ts';
 import type { TemplateSet } from '../pipeline/templates.ts';
@@ -125,6 +125,8 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
   const rel = (f: string) => path.relative(folder, f);
   const rows: ManifestRow[] = [];
   const written: string[] = [];
+  // Made first, so an --out that cannot hold it fails the run at once, not every letter.
+  makeFolder(folder);
   for (const dir of [folder, lettersDir]) removeStrayTemps(dir);
 
   // Customer files that did not load are not in the data set; they fail here, by name.

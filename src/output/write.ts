@@ -67,10 +67,37 @@ function running(pid: number): boolean {
   }
 }
 
+const isFolder = (dir: string): boolean => statSync(dir, { throwIfNoEntry: false })?.isDirectory() === true;
+
+/**
+ * `mkdir -p`, with the reason in Chinese when it cannot be done. Not Node's recursive mkdir:
+ * where mkdir answers ENOENT under a folder that exists (/proc), that one loops forever.
+ */
+export function makeFolder(dir: string): void {
+  const make = (d: string, again = true): void => {
+    if (isFolder(d)) return;
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' && isFolder(d)) return; // made meanwhile by another writer
+      const parent = path.dirname(d);
+      if (code !== 'ENOENT' || parent === d || !again) throw e;
+      make(parent);
+      make(d, false);
+    }
+  };
+  try {
+    make(dir);
+  } catch (e) {
+    throw fsError(e, `无法建立文件夹「${dir}」`);
+  }
+}
+
 /** Writes `data` to `file` atomically; a replaced file keeps its permissions. */
 export function writeAtomic(file: string, data: string | Uint8Array, opts: WriteOptions = {}): void {
   const dir = path.dirname(file);
-  mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const mode = !opts.create && existsSync(file) ? statSync(file).mode & 0o777 : opts.private ? 0o600 : 0o644;
   let fd: number | undefined;
@@ -96,14 +123,16 @@ export function writeAtomic(file: string, data: string | Uint8Array, opts: Write
     } catch {
       // already gone
     }
-    throw writeError(e, file);
+    throw fsError(e, `无法写入「${file}」`);
   }
 }
 
-function writeError(e: unknown, file: string): DataError {
+function fsError(e: unknown, what: string): DataError {
   const code = (e as { code?: string }).code;
   const why: Record<string, string> = {
-    EEXIST: '文件已经存在，没有覆盖',
+    EEXIST: '已经有同名的文件，没有覆盖',
+    ENOTDIR: '路径上有一段是文件，不是文件夹',
+    ENOENT: '路径不存在，也建不出来',
     ENOSPC: '磁盘空间不足',
     EACCES: '没有写入权限',
     EPERM: '没有写入权限，或文件被其他程序占用',
@@ -111,7 +140,7 @@ function writeError(e: unknown, file: string): DataError {
     ENAMETOOLONG: '文件名太长',
     EROFS: '磁盘是只读的',
   };
-  return new DataError(`无法写入「${file}」：${(code && why[code]) ?? (e as Error).message}`, { cause: e });
+  return new DataError(`${what}：${(code && why[code]) ?? (e as Error).message}`, { cause: e });
 }
 
 /** A file-name part from an id or a name: no path separators, no control or reserved characters. */

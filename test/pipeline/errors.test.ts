@@ -98,3 +98,14 @@ describe('dates the documents cannot carry', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('an --out that cannot be a folder', () => {
+  it.each([['card', 'mengyuan-ruye'], ['letters', '--festival', '春节']])('%s names it in Chinese and exits 1, leaving the file alone', async (...command) => {
+    const file = path.join(scratch.dir, `file${++n}`);
+    writeFileSync(file, 'x');
+    const r = await runCli([...command, '--today', TODAY, '--out', file], ROOT);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^错误：无法建立文件夹「${file}(/2027-春节)?」：(已经有同名的文件|路径上有一段是文件)`));
+    expect(readFileSync(file, 'utf8')).toBe('x');
+  });
+});

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeStrayTemps, safeName, writeAtomic } from '../../src/output/write.ts';
+import { makeFolder, removeStrayTemps, safeName, writeAtomic } from '../../src/output/write.ts';
 import { tempDir } from './build.ts';
 
 const scratch = tempDir('output');
@@ -84,6 +84,30 @@ describe('writeAtomic', () => {
     expect(() => writeAtomic(file, 'document')).toThrow(/无法写入/);
     expect(readdirSync(dir)).toEqual(['a.pdf']);
     expect(readdirSync(file)).toEqual(['inside']);
+  });
+});
+
+describe('makeFolder', () => {
+  it('makes the missing folders of a path, and is content with one that exists', () => {
+    const dir = path.join(folder(), 'a', 'b', 'c');
+    makeFolder(dir);
+    makeFolder(dir);
+    expect(lstatSync(dir).isDirectory()).toBe(true);
+  });
+
+  it('says in Chinese which folder it cannot make when a file stands in the way', () => {
+    const file = path.join(folder(), 'out');
+    writeFileSync(file, 'x');
+    expect(() => makeFolder(file)).toThrow(`无法建立文件夹「${file}」：已经有同名的文件，没有覆盖`);
+    expect(() => makeFolder(path.join(file, 'sub'))).toThrow(`无法建立文件夹「${path.join(file, 'sub')}」：路径上有一段是文件，不是文件夹`);
+    expect(readFileSync(file, 'utf8')).toBe('x');
+  });
+
+  // Node's recursive mkdir spins forever on /proc/x; run in a child so a regression fails, not hangs.
+  it.skipIf(process.platform !== 'linux')('gives up under /proc instead of looping', () => {
+    const code = `import('${path.resolve('src/output/write.ts')}').then(m => { try { m.makeFolder('/proc/tuangou-test/x') } catch (e) { console.log(e.message) } })`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.stdout.trim()).toBe('无法建立文件夹「/proc/tuangou-test/x」：路径不存在，也建不出来');
   });
 });
 
