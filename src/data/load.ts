@@ -10,7 +10,7 @@ import { DEFAULT_POLICIES } from './policies.ts';
 import { crossChecks } from './rules.ts';
 import { CUSTOMER_ID, companySchema, customerSchema, dealSchema, policiesSchema, productSchema } from './schema.ts';
 import type { Company, Customer, Deal, Product } from './schema.ts';
-import { checkRecord } from './validate.ts';
+import { checkRecord, issueAt } from './validate.ts';
 import { decodeUtf8, parseYaml, type YamlSource } from './yaml.ts';
 
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -47,12 +47,18 @@ function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
   const readOne = <S extends z.ZodType>(abs: string, schema: S): Loaded<z.output<S>> | undefined => {
     const file = shownPath(abs);
     files++;
-    const size = statSync(abs).size;
-    if (size > MAX_FILE_BYTES) {
-      issues.push(wholeFile(file, 'file-too-large', `文件太大（${Math.round(size / 1024)} KB），单个数据文件不能超过 1 MB`));
-      return undefined;
+    let bytes: Buffer;
+    try {
+      const size = statSync(abs).size;
+      if (size > MAX_FILE_BYTES) {
+        issues.push(wholeFile(file, 'file-too-large', `文件太大（${Math.round(size / 1024)} KB），单个数据文件不能超过 1 MB`));
+        return undefined;
+      }
+      bytes = readFileSync(abs);
+    } catch (e) {
+      return void issues.push(wholeFile(file, 'unreadable', unreadable(e)));
     }
-    const decoded = decodeUtf8(readFileSync(abs), file);
+    const decoded = decodeUtf8(bytes, file);
     if (decoded.issue) return void issues.push(decoded.issue);
     const parsed = parseYaml(decoded.text ?? '', file);
     issues.push(...parsed.issues);
@@ -68,8 +74,16 @@ function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
   const readFolder = <S extends z.ZodType>(name: string, schema: S, rejected?: Map<string, string>): Loaded<z.output<S>>[] => {
     const folder = path.join(dir, name);
     if (!existsSync(folder)) return [];
-    return readdirSync(folder)
-      .filter((f) => /\.ya?ml$/i.test(f))
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch (e) {
+      issues.push(wholeFile(shownPath(folder), 'unreadable', unreadable(e)));
+      return [];
+    }
+    // Hidden names are editors' and systems' own files (Emacs .#x.yaml locks, macOS ._x.yaml).
+    return names
+      .filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.'))
       .sort()
       .flatMap((f) => {
         const loaded = readOne(path.join(folder, f), schema);
@@ -88,7 +102,7 @@ function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
   const readCustomers = (): Loaded<Customer>[] | undefined => {
     if (onlyCustomer === undefined) return readFolder('customers', customerSchema, rejected);
     const folder = path.join(dir, 'customers');
-    if (!CUSTOMER_ID.test(onlyCustomer) || !existsSync(folder)) return undefined;
+    if (!CUSTOMER_ID.test(onlyCustomer) || !isFolder(folder)) return undefined;
     const names = new Set(readdirSync(folder));
     const name = [`${onlyCustomer}.yaml`, `${onlyCustomer}.yml`].find((n) => names.has(n));
     const loaded = name === undefined ? undefined : readOne(path.join(folder, name), customerSchema);
@@ -115,14 +129,28 @@ function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
   // Of records sharing an id (an error `check` reports), the first is kept, unless a later one's
   // file is named after the id: that is the one a command naming the customer reads alone.
   const namedAfterId = ({ value, source }: Loaded<{ id: string }>) => path.basename(source.file).replace(/\.ya?ml$/i, '') === value.id;
-  const byId = <T extends { id: string }>(list: readonly Loaded<T>[]) => {
+  const byId = <T extends { id: string }>(list: readonly Loaded<T>[], onDropped?: (dropped: Loaded<T>, kept: Loaded<T>) => void) => {
     const kept = new Map<string, Loaded<T>>();
     for (const record of list) {
       const first = kept.get(record.value.id);
-      if (!first || (!namedAfterId(first) && namedAfterId(record))) kept.set(record.value.id, record);
+      if (!first) kept.set(record.value.id, record);
+      else if (!namedAfterId(first) && namedAfterId(record)) {
+        kept.set(record.value.id, record);
+        onDropped?.(first, record);
+      } else onDropped?.(record, first);
     }
     return new Map([...kept].map(([id, { value }]) => [id, value]));
   };
+  // A customer left out for its id is a rejected file too, so a mailing reports it instead of
+  // quietly mailing one unit fewer (copying a file to start a new customer keeps the old id).
+  const customersById = byId<Customer>(customers, (dropped, kept) => {
+    const { file } = dropped.source;
+    rejected.set(path.basename(file).replace(/\.ya?ml$/i, ''), file);
+    if (!issues.some((i) => i.file === file && i.severity === 'error')) {
+      const at = `${kept.source.file}:${kept.source.locate(['id']).line}`;
+      issues.push(issueAt(dropped.source, customerSchema, ['id'], 'error', 'duplicate', `客户编号「${dropped.value.id}」重复：与 ${at} 相同，这个文件里的客户不会用到`));
+    }
+  });
   return {
     dir,
     files,
@@ -130,7 +158,7 @@ function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
     company: company?.value,
     policies: { ...DEFAULT_POLICIES, ...stripUndefined(policies?.value ?? {}) },
     products: byId<Product>(products),
-    customers: byId<Customer>(customers),
+    customers: customersById,
     deals: byId<Deal>(deals),
     issues: sortIssues(issues),
     rejectedCustomers: new Map([...rejected].map(([id, file]) => [id, { file, issues: issues.filter((i) => i.file === file && i.severity === 'error') }])),
@@ -140,6 +168,22 @@ function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+const isFolder = (p: string): boolean => statSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
+
+/** Why a file or folder could not be read, in Chinese. */
+function unreadable(e: unknown): string {
+  const why: Record<string, string> = {
+    ENOENT: '读不到：是指向不存在的文件的链接，或刚被删除',
+    ELOOP: '读不到：链接绕成了圈',
+    EISDIR: '这是文件夹，不是数据文件',
+    ENOTDIR: '这是文件，应该是文件夹',
+    EACCES: '没有读取权限',
+    EPERM: '没有读取权限',
+  };
+  const code = (e as { code?: string }).code;
+  return (code && why[code]) ?? `读不出来：${(e as Error).message}`;
 }
 
 function wholeFile(file: string, rule: string, message: string): Issue {

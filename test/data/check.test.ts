@@ -1,6 +1,6 @@
 // The broken-data fixture holds one planted case per rule; every expected problem is
 // matched on file, line, field and rule (or, for field formats, on the message).
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -149,6 +149,39 @@ describe('reading for one customer', () => {
       expect(all.customers.get('a-good')?.name).toBe('测试市财政局');
       expect(all.issues.some((i) => i.rule === 'duplicate' && i.file.endsWith('a-good.yaml'))).toBe(true);
       expect(loadData(copy, { customer: 'a-good' }).customers.get('a-good')).toEqual(all.customers.get('a-good'));
+      // The record left out is a rejected file, with its own error naming the one kept.
+      const dropped = all.rejectedCustomers.get('0-old');
+      expect(dropped?.issues.map((i) => [i.line, i.field, i.rule])).toEqual([[1, 'id', 'duplicate']]);
+      expect(dropped?.issues[0]?.message).toMatch(/^客户编号「a-good」重复：与 .*a-good\.yaml:1 相同，这个文件里的客户不会用到$/);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('entries that cannot be read', () => {
+  it('are errors of their own file, in Chinese; hidden files (editor locks) are not read at all', () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'tuangou-unreadable-'));
+    try {
+      cpSync(dir, copy, { recursive: true });
+      const customers = path.join(copy, 'customers');
+      symlinkSync('user@host.1:1', path.join(customers, '.#a-good.yaml')); // Emacs lock
+      writeFileSync(path.join(customers, '._a-good.yaml'), Buffer.from([0, 5, 22, 7])); // macOS resource fork
+      symlinkSync('nowhere.yaml', path.join(customers, 'dangling.yaml'));
+      symlinkSync('loop.yaml', path.join(customers, 'loop.yaml'));
+      mkdirSync(path.join(customers, 'folder.yaml'));
+      rmSync(path.join(copy, 'products'), { recursive: true });
+      writeFileSync(path.join(copy, 'products'), '');
+      const read = loadData(copy);
+      const unreadable = read.issues.filter((i) => i.rule === 'unreadable').map((i) => [path.relative(copy, i.file), i.message]);
+      expect(unreadable).toEqual([
+        ['customers/dangling.yaml', '读不到：是指向不存在的文件的链接，或刚被删除'],
+        ['customers/folder.yaml', '这是文件夹，不是数据文件'],
+        ['customers/loop.yaml', '读不到：链接绕成了圈'],
+        ['products', '这是文件，应该是文件夹'],
+      ]);
+      expect([...read.rejectedCustomers.keys()]).toEqual(expect.arrayContaining(['dangling', 'folder', 'loop']));
+      expect(read.issues.some((i) => path.basename(i.file).startsWith('.'))).toBe(false);
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
