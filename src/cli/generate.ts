@@ -71,7 +71,11 @@ export function context(args: ParsedArgs, io: Io, customer?: string): Context {
   const templates = new TemplateSet(typeof templatesArg === 'string' ? path.resolve(io.cwd, templatesArg) : undefined);
   const outArg = args.values['out'];
   const outDir = path.resolve(io.cwd, typeof outArg === 'string' ? outArg : 'out');
-  return { data: loadData(dataDir(args, io), { customer }), templates, today, outDir, formats };
+  const data = loadData(dataDir(args, io), { customer });
+  // Said first, before "no such customer" or an empty mailing that would replace a good one.
+  const noFolder = data.issues.find((i) => i.rule === 'no-data-dir');
+  if (noFolder) throw new DataError(`数据文件夹「${noFolder.file}」不存在`, { hint: '不写 --data 时读当前文件夹下的 data/' });
+  return { data, templates, today, outDir, formats };
 }
 
 /** The customer by id or exact unit name; its file must have loaded without errors. */

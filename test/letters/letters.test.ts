@@ -332,6 +332,32 @@ describe('the follow-up schedule', () => {
     expect(onTheDay.stdout).toMatch(/^2027年元旦/);
   });
 
+  it('reports a customer file that repeats another one\'s id as failed, instead of mailing one unit fewer', async () => {
+    const dir = dataCopy();
+    const customers = path.join(dir, 'data/customers');
+    writeFileSync(path.join(customers, 'qingcheng-ranqi-2.yaml'), readFileSync(path.join(customers, 'qingcheng-ranqi.yaml'), 'utf8').replace(/^name: .*$/m, 'name: 青城燃气第二分公司'));
+    const r = await letters(dir, '--format', 'pdf');
+    expect(r.code).toBe(3);
+    const row = manifest(path.join(dir, 'out/2027-春节')).find((m) => m['客户编号'] === 'qingcheng-ranqi-2');
+    expect(row?.['状态']).toMatch(/^failed: .*qingcheng-ranqi-2\.yaml:1:5 id\(客户编号\) 错误：客户编号「qingcheng-ranqi」重复/);
+  });
+
+  it('stops before writing anything when the data folder or the company file is missing', async () => {
+    const dir = dataCopy();
+    expect((await letters(dir, '--format', 'pdf')).code).toBe(0);
+    const folder = path.join(dir, 'out/2027-春节');
+    const before = readFileSync(path.join(folder, 'manifest.csv'), 'utf8');
+    const typo = await runCli(['letters', '--festival', '春节', '--year', '2027', '--today', TODAY, '--data', 'dta', '--out', 'out'], dir);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(/^错误：数据文件夹「\S*dta」不存在\n提示：不写 --data 时读当前文件夹下的 data\/\n$/);
+    expect(readFileSync(path.join(folder, 'manifest.csv'), 'utf8')).toBe(before);
+    rmSync(path.join(dir, 'data/company.yaml'));
+    const noCompany = await letters(dir, '--out', 'out2');
+    expect(noCompany.code).toBe(1);
+    expect(noCompany.stderr).toMatch(/^错误：\S*data\/company\.yaml:1:1 错误：缺少公司资料文件 company\.yaml\n提示：信函的寄信人/);
+    expect(existsSync(path.join(dir, 'out2'))).toBe(false);
+  });
+
   it('says so when no customer matches the selection', async () => {
     const r = await letters(dataCopy(), '--class', 'A', '--system', '军警', '--status', '潜在');
     expect(r.code).toBe(0);
