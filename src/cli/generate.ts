@@ -5,6 +5,7 @@ import type { DataSet } from '../data/dataset.ts';
 import { findCustomer } from '../data/dataset.ts';
 import { formatIssue } from '../data/issues.ts';
 import { loadData } from '../data/load.ts';
+import { refuseBrokenPolicies } from '../data/policies.ts';
 import type { Customer, Deal } from '../data/schema.ts';
 import { DATE_RANGE, inDateRange, isIsoDate, type IsoDate } from '../domain/dates.ts';
 import { AppError, DataError, UsageError } from '../errors.ts';
@@ -75,6 +76,7 @@ export function context(args: ParsedArgs, io: Io, customer?: string): Context {
   // Said first, before "no such customer" or an empty mailing that would replace a good one.
   const noFolder = data.issues.find((i) => i.rule === 'no-data-dir');
   if (noFolder) throw new DataError(`数据文件夹「${noFolder.file}」不存在`, { hint: '不写 --data 时读当前文件夹下的 data/' });
+  refuseBrokenPolicies(data);
   return { data, templates, today, outDir, formats };
 }
 

@@ -224,7 +224,11 @@ export const dealSchema = record('方案', {
 // ---------- policies.yaml ----------
 
 export const policiesSchema = record('政策', {
-  classThresholds: record('客户分级门槛', { A: money('A类'), B: money('B类'), C: money('C类') }),
+  // Checked here so `check` names the line; grading would otherwise fail inside a command.
+  classThresholds: record('客户分级门槛', { A: money('A类'), B: money('B类'), C: money('C类') }).refine(
+    (t) => t.A >= t.B && t.B >= t.C,
+    '门槛应从高到低：A 类 ≥ B 类 ≥ C 类',
+  ),
   vip: record('VIP 条件', {
     singlePurchase: money('单笔购买'),
     monthlyPurchase: money('当月累计'),
@@ -236,6 +240,10 @@ export const policiesSchema = record('政策', {
     firstVisitFrom: int('首访最早（邮寄后天数）'),
     firstVisitTo: int('首访最晚（邮寄后天数）'),
     minVisits: int('最少拜访次数', 1),
+  }).refine((l) => l.firstVisitFrom <= l.firstVisitTo, {
+    // Checked here so `check` names the line; the mailing plan would otherwise fail after every letter is written.
+    message: '首访最早不能晚于首访最晚（都按邮寄后第几天计）',
+    path: ['firstVisitFrom'],
   }),
   minMargin: percent('最低毛利率（%）'),
   allocation: record('分配规则', {

@@ -1,0 +1,74 @@
+// policies.yaml: values that only make sense together are errors `check` names by file, line
+// and field, and a generating command refuses a policies file with errors instead of
+// silently following the defaults.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadData } from '../../src/data/load.ts';
+import { DEFAULT_POLICIES, refuseBrokenPolicies } from '../../src/data/policies.ts';
+import { DataError } from '../../src/errors.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A data folder holding only policies.yaml; the missing company.yaml is reported on its own file. */
+function withPolicies(yaml: string) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tuangou-policies-'));
+  dirs.push(dir);
+  writeFileSync(path.join(dir, 'policies.yaml'), yaml);
+  const data = loadData(dir);
+  return { data, issues: data.issues.filter((i) => path.basename(i.file) === 'policies.yaml') };
+}
+
+const lead = (from: string, to: string) =>
+  ['festivalLead:', '  mailDaysBefore: "60"', `  firstVisitFrom: "${from}"`, `  firstVisitTo: "${to}"`, '  minVisits: "3"', ''].join('\n');
+
+describe('policies.yaml values checked together', () => {
+  it('reports a first-visit window that starts after it ends on firstVisitFrom', () => {
+    const { data, issues } = withPolicies(lead('30', '7'));
+    expect(issues.map((i) => [i.line, i.column, i.field, i.label, i.severity])).toEqual([
+      [3, 19, 'festivalLead.firstVisitFrom', '首访最早（邮寄后天数）', 'error'],
+    ]);
+    expect(issues[0]?.message).toContain('不能晚于首访最晚');
+    // The rejected file falls back to the defaults, which is why commands must refuse it.
+    expect(data.policies.festivalLead).toEqual(DEFAULT_POLICIES.festivalLead);
+  });
+
+  it('accepts a window of one day', () => {
+    const { data, issues } = withPolicies(lead('5', '5'));
+    expect(issues).toEqual([]);
+    expect(data.policies.festivalLead).toMatchObject({ firstVisitFrom: 5, firstVisitTo: 5 });
+  });
+
+  it('reports class thresholds that do not go down from A to C', () => {
+    const { issues } = withPolicies(['classThresholds:', '  A: "10000"', '  B: "50000"', '  C: "20000"', ''].join('\n'));
+    expect(issues.map((i) => [i.line, i.field, i.label, i.severity])).toEqual([[2, 'classThresholds', '客户分级门槛', 'error']]);
+    expect(issues[0]?.message).toContain('A 类 ≥ B 类 ≥ C 类');
+  });
+});
+
+describe('refuseBrokenPolicies', () => {
+  it('refuses a wrong value, naming file, line and field, instead of using the default', () => {
+    const { data } = withPolicies(['festivalLead:', '  mailDaysBefore: 六十', '  firstVisitFrom: "3"', '  firstVisitTo: "7"', '  minVisits: "3"', ''].join('\n'));
+    expect(data.policies.festivalLead.mailDaysBefore).toBe(60);
+    const refuse = () => refuseBrokenPolicies(data);
+    expect(refuse).toThrow(DataError);
+    expect(refuse).toThrow('policies.yaml:2:19 festivalLead.mailDaysBefore(提前邮寄天数) 错误：应为整数');
+  });
+
+  it('refuses the window check too', () => {
+    expect(() => refuseBrokenPolicies(withPolicies(lead('30', '7')).data)).toThrow(/policies\.yaml:3:19 festivalLead\.firstVisitFrom\(首访最早（邮寄后天数）\) 错误/);
+  });
+
+  it('lets valid policies, a policies file left out, and errors in other files through', () => {
+    expect(() => refuseBrokenPolicies(withPolicies(lead('3', '7')).data)).not.toThrow();
+    const dir = mkdtempSync(path.join(tmpdir(), 'tuangou-policies-'));
+    dirs.push(dir);
+    const data = loadData(dir);
+    expect(data.issues.some((i) => i.severity === 'error')).toBe(true); // company.yaml is missing
+    expect(() => refuseBrokenPolicies(data)).not.toThrow();
+  });
+});
