@@ -6,6 +6,7 @@ import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import type { DataSet, Rejected } from '../data/dataset.ts';
 import { formatIssue } from '../data/issues.ts';
+import { DataError } from '../errors.ts';
 import type { Customer } from '../data/schema.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import type { Festival } from '../domain/festivals.ts';
@@ -15,6 +16,7 @@ import { csvText } from '../output/csv.ts';
 import { makeFolder, removeStrayTemps, safeName, writeAtomic } from '../output/write.ts';
 import { buildDoc } from '../pipeline/document.ts';
 import { docWriters, type DocWriters } from '../pipeline/writers.ts';
+import { docAssetNames, readAsset } from '../writers/assets.ts';
 import type { TemplateSet } from '../pipeline/templates.ts';
 import type { Format } from '../template/frontmatter.ts';
 import { buildView, openDeal } from '../views/build.ts';
@@ -125,7 +127,9 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
   const rel = (f: string) => path.relative(folder, f);
   const rows: ManifestRow[] = [];
   const written: string[] = [];
-  // Made first, so an --out that cannot hold it fails the run at once, not every letter.
+  // A template error or an --out that cannot hold the folder would fail every letter alike:
+  // each stops the run once, before anything is written.
+  for (const name of ['letter', req.labels ? 'labels' : 'envelope']) req.templates.get(name);
   makeFolder(folder);
   for (const dir of [folder, lettersDir]) removeStrayTemps(dir);
 
@@ -133,6 +137,21 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
   for (const [id, { issues }] of req.rejected ?? data.rejectedCustomers) {
     rows.push({ id, unit: '', recipient: '', address: '', postcode: '', files: [], status: `failed: ${issues.map(formatIssue).join('；')}` });
   }
+
+  // Each asset is checked once, before the first letter showing it is queued: a missing or
+  // broken logo would fail every letter, then the print file.
+  const checkedAssets = new Set<string>();
+  const checkAssets = async (doc: Doc) => {
+    for (const name of docAssetNames(doc)) {
+      if (checkedAssets.has(name)) continue;
+      try {
+        await readAsset(assetsDir, name);
+      } catch (e) {
+        throw new DataError((e as Error).message, { hint: '信函里的图片（公司标志、印章）取自数据文件夹的 assets/；这次一封信也没有写', cause: e });
+      }
+      checkedAssets.add(name);
+    }
+  };
 
   const mailed: Customer[] = [];
   let done = 0;
@@ -227,7 +246,10 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
     // A volume is `size` letters; customers skipped or failed here are not counted.
     for (let made = 0; made < size && at < req.customers.length; at++) {
       const l = build(req.customers[at]!);
-      if (printable(l)) made++;
+      if (printable(l)) {
+        made++;
+        await checkAssets(l.doc);
+      }
       letters.push(l);
       outcomes.push(progressed(write(l)));
       await setImmediate(); // let finished documents hand the writers their next ones
@@ -238,6 +260,8 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
     volume?.catch(() => {});
     await previous;
     previous = settle(n, letters, outcomes, volume);
+    // Awaited on the next round; until then a failure must not count as unhandled (which ends Node).
+    previous.catch(() => {});
   }
   await previous;
 

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 // Named: the bundle require()s this ES module, and a default import would get its namespace.
 import { Tinypool } from 'tinypool';
+import { DataError } from '../errors.ts';
 import { writeTask, type WriteTask } from './write-task.ts';
 
 export interface DocWriters {
@@ -45,6 +46,19 @@ export function writerExecArgv(execArgv: readonly string[]): string[] {
   return execArgv.filter((arg, i) => !SCRIPT_FLAGS.has(arg) && !SCRIPT_FLAGS.has(execArgv[i - 1] ?? '') && !/^--(eval|print)=/.test(arg));
 }
 
+/**
+ * A writer's error arrives as a plain object (tinypool sends its name, message and stack, and
+ * printed as such it read "[object Object]"): an Error again, a DataError when it was one.
+ */
+export function revived(e: unknown): Error {
+  if (e instanceof Error) return e;
+  if (typeof e !== 'object' || e === null) return new Error(String(e));
+  const { name, message = '', stack, hint } = e as { name?: string; message?: string; stack?: string; hint?: string };
+  const error = name === 'DataError' ? new DataError(message, hint === undefined ? {} : { hint }) : new Error(message);
+  if (stack !== undefined) error.stack = stack;
+  return error;
+}
+
 // A writer's heap grows to twice what a 250-letter layout needs before V8 collects it; capped,
 // V8 collects sooner. Measured on 1,000 letters: writers' peaks 358 → 258 MB, 18 % slower.
 const LEAN_HEAP_MB = 384;
@@ -62,7 +76,12 @@ export function docWriters(jobs: number, opts: { lean?: boolean } = {}): DocWrit
           execArgv: [...writerExecArgv(process.execArgv), ...(opts.lean ? [`--max-old-space-size=${LEAN_HEAP_MB}`] : [])],
         })
       : undefined;
-  const run = (task: WriteTask): Promise<string[]> => (pool ? pool.run(task) : writeTask(task));
+  const run = (task: WriteTask): Promise<string[]> =>
+    pool
+      ? pool.run(task).catch((e: unknown) => {
+          throw revived(e);
+        })
+      : writeTask(task);
   // Our own queue decides the order; the pool gets two documents per writer, enough that no
   // writer waits for this one to hand it the next.
   const waiting: (() => void)[] = [];

@@ -28,6 +28,20 @@ interface Scope {
 const EACH_VARIABLES = new Set(['index', 'key', 'first', 'last']);
 const MAX_PARTIAL_DEPTH = 5;
 
+/**
+ * Handlebars' parse error in Chinese: what is wrong and the text it stopped at. Its own message
+ * is English and counts lines from the end of the front matter.
+ */
+function syntaxProblem(e: Error): { line: number; message: string } {
+  const [first = '', near, , expecting = ''] = e.message.split('\n');
+  const line = (e as { lineNumber?: number }).lineNumber ?? Number(/line (\d+)/.exec(first)?.[1] ?? 1);
+  const mismatch = /^(\S+) doesn't match (\S+)/.exec(first);
+  if (mismatch) return { line, message: `模板语法错误：{{#${mismatch[1]}}} 要用 {{/${mismatch[1]}}} 结束，这里写的是 {{/${mismatch[2]}}}` };
+  const what = expecting.endsWith("got 'EOF'") ? '模板到结尾还有块没有用 {{/…}} 结束' : '{{ }} 写得不完整或不成对';
+  const at = near?.replace(/^\.\.\./, '').trim();
+  return { line, message: `模板语法错误：${what}${at ? `，停在「${at}」` : ''}` };
+}
+
 export function lintTemplate(
   template: TemplateBody,
   viewSchema: z.ZodType,
@@ -57,13 +71,8 @@ function lintBody(
   try {
     ast = Handlebars.parse(template.body);
   } catch (e) {
-    const line = /line (\d+)/.exec((e as Error).message)?.[1];
-    problems.push({
-      file: template.file,
-      line: Number(line ?? 1) + template.bodyLineOffset,
-      column: 1,
-      message: `模板语法错误：${(e as Error).message.split('\n')[0]}`,
-    });
+    const { line, message } = syntaxProblem(e as Error);
+    problems.push({ file: template.file, line: line + template.bodyLineOffset, column: 1, message });
     return;
   }
 

@@ -2,6 +2,7 @@
 // pdfmake or docx from a path), so a template cannot point a writer at another file.
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { crc32, inflateSync } from 'node:zlib';
 import type { Doc } from '../document/model.ts';
 
 export interface Asset {
@@ -13,6 +14,8 @@ export interface Asset {
 }
 
 const MAX_BYTES = 20 * 1024 * 1024;
+// A logo or a scanned seal needs a few; a small file can declare far more (a decompression bomb).
+const MAX_PIXELS = 25_000_000;
 
 function isInside(dir: string, file: string): boolean {
   const rel = relative(dir, file);
@@ -23,6 +26,32 @@ function pngSize(data: Buffer): { width: number; height: number } | undefined {
   const signature = '89504e470d0a1a0a';
   if (data.length < 24 || data.subarray(0, 8).toString('hex') !== signature) return undefined;
   return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+}
+
+/**
+ * Every chunk whole with its CRC, the pixel data inflating within its declared size, and IEND at
+ * the end. A damaged PNG otherwise fails inside a writer, in English, once per document.
+ */
+function pngIntact(data: Buffer, size: { width: number; height: number }): boolean {
+  const pixelData: Buffer[] = [];
+  for (let at = 8; at + 12 <= data.length; ) {
+    const length = data.readUInt32BE(at);
+    const end = at + 12 + length;
+    if (end > data.length || crc32(data.subarray(at + 4, end - 4)) !== data.readUInt32BE(end - 4)) return false;
+    const type = data.toString('latin1', at + 4, at + 8);
+    if (type === 'IDAT') pixelData.push(data.subarray(at + 8, end - 4));
+    if (type === 'IEND') {
+      try {
+        // At most 8 bytes a pixel (16-bit RGBA) and a filter byte a row.
+        inflateSync(Buffer.concat(pixelData), { maxOutputLength: size.height * (size.width * 8 + 1) });
+        return true;
+      } catch {
+        return false;
+      }
+    }
+    at = end;
+  }
+  return false;
 }
 
 function jpegSize(data: Buffer): { width: number; height: number } | undefined {
@@ -71,20 +100,29 @@ export async function readAsset(assetsDir: string, name: string): Promise<Asset>
   const png = pngSize(data);
   const size = png ?? jpegSize(data);
   if (!size || size.width === 0 || size.height === 0) throw new Error(`只支持 PNG 或 JPEG 图片：assets/${name}`);
+  if (size.width * size.height > MAX_PIXELS) {
+    throw new Error(`图片像素太多（${size.width} × ${size.height}），不能超过 ${MAX_PIXELS / 1e6} 百万像素：assets/${name}`);
+  }
+  if (png && !pngIntact(data, size)) throw new Error(`图片文件不完整或已损坏，请重新导出：assets/${name}`);
   const asset: Asset = { data, type: png ? 'png' : 'jpg', ...size };
   kept.set(key, { file, mtimeMs, size: data.length, asset });
   return asset;
 }
 
-/** Every image and seal of the Doc, read once each, by asset name. */
-export async function readDocAssets(doc: Doc, assetsDir: string): Promise<ReadonlyMap<string, Asset>> {
+/** The names of the assets `doc` shows (images and seals). */
+export function docAssetNames(doc: Doc): Set<string> {
   const names = new Set<string>();
   for (const section of doc.sections)
     for (const block of section.blocks) {
       if (block.type === 'image') names.add(block.asset);
       if (block.type === 'signature' && block.seal !== undefined) names.add(block.seal);
     }
+  return names;
+}
+
+/** Every image and seal of the Doc, read once each, by asset name. */
+export async function readDocAssets(doc: Doc, assetsDir: string): Promise<ReadonlyMap<string, Asset>> {
   const assets = new Map<string, Asset>();
-  for (const name of names) assets.set(name, await readAsset(assetsDir, name));
+  for (const name of docAssetNames(doc)) assets.set(name, await readAsset(assetsDir, name));
   return assets;
 }

@@ -358,6 +358,33 @@ describe('the follow-up schedule', () => {
     expect(existsSync(path.join(dir, 'out2'))).toBe(false);
   });
 
+  it('stops once, before any letter, on a missing logo or a broken letter template', async () => {
+    const dir = dataCopy();
+    rmSync(path.join(dir, 'data/assets/logo.png'));
+    const noLogo = await letters(dir);
+    expect(noLogo.code).toBe(1);
+    expect(noLogo.stderr).toMatch(/^错误：找不到图片：assets\/logo\.png\n提示：信函里的图片（公司标志、印章）取自数据文件夹的 assets\//);
+    expect(readdirSync(path.join(dir, 'out/2027-春节'))).toEqual([]);
+    cpSync(path.join(ROOT, 'data/assets/logo.png'), path.join(dir, 'data/assets/logo.png'));
+    mkdirSync(path.join(dir, 'mine'));
+    writeFileSync(path.join(dir, 'mine/letter.md'), readFileSync(path.join(ROOT, 'templates/letter.md'), 'utf8').replace('{{#if company.logo}}', '{{#if company.logo}'));
+    const broken = await letters(dir, '--templates', 'mine', '--out', 'out2');
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/^错误：\S*mine\/letter\.md:\d+:1 模板错误：模板语法错误：\{\{ \}\} 写得不完整或不成对/);
+    expect(broken.stderr.split('\n').filter((l) => l.includes('模板错误'))).toHaveLength(1);
+    expect(existsSync(path.join(dir, 'out2'))).toBe(false);
+  });
+
+  it('refuses policies with an error instead of mailing by the defaults', async () => {
+    const dir = dataCopy();
+    const file = path.join(dir, 'data/policies.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/mailDaysBefore: .*/, 'mailDaysBefore: 六十'));
+    const r = await letters(dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^错误：政策文件 \S*policies\.yaml 有错误，无法生成文书（不会改用默认值）：\n\S*policies\.yaml:\d+:\d+ festivalLead\.mailDaysBefore\(提前邮寄天数\) 错误：/);
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
   it('says so when no customer matches the selection', async () => {
     const r = await letters(dataCopy(), '--class', 'A', '--system', '军警', '--status', '潜在');
     expect(r.code).toBe(0);

@@ -2,7 +2,8 @@
 // they would run again (and, in the build's warm-up, start writers of their own).
 import { describe, expect, it } from 'vitest';
 import { availableParallelism } from 'node:os';
-import { writerCount, writerExecArgv } from '../../src/pipeline/writers.ts';
+import { DataError } from '../../src/errors.ts';
+import { revived, writerCount, writerExecArgv } from '../../src/pipeline/writers.ts';
 
 describe('writerExecArgv', () => {
   it('keeps options such as --import and heap limits', () => {
@@ -31,5 +32,19 @@ describe('writerCount', () => {
     expect(writerCount(1000, 1)).toBe(1);
     expect(writerCount(1, 999)).toBe(1);
     expect(writerCount(0, 999)).toBe(1);
+  });
+});
+
+describe('revived', () => {
+  it('makes the plain object a writer process sends back an Error again, a DataError when it was one', () => {
+    const data = revived({ name: 'DataError', message: '生成 print-001.pdf 失败：找不到图片', stack: 'at writer', hint: '看 assets/' });
+    expect(data).toBeInstanceOf(DataError);
+    expect([data.message, data.stack, (data as DataError).hint]).toEqual(['生成 print-001.pdf 失败：找不到图片', 'at writer', '看 assets/']);
+    const other = revived({ name: 'TypeError', message: 'x is undefined' });
+    expect(other).not.toBeInstanceOf(DataError);
+    expect(other.message).toBe('x is undefined');
+    expect(revived('gone').message).toBe('gone');
+    const error = new Error('same');
+    expect(revived(error)).toBe(error);
   });
 });

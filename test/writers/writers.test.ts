@@ -1,4 +1,4 @@
-import { copyFile, readFile, rm, symlink } from 'node:fs/promises';
+import { copyFile, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import pdfmake from 'pdfmake';
@@ -222,5 +222,23 @@ describe('text safety', () => {
     await rm(join(dir, 'logo.png'));
     await symlink('/etc/hostname', join(dir, 'logo.png'));
     await expect(readAsset(dir, 'logo.png')).rejects.toThrow(/不在 assets 目录内/);
+  });
+
+  it('refuses a damaged PNG and one of too many pixels before a writer meets it', async () => {
+    const dir = await makeAssets();
+    const seal = await readFile(join(dir, 'seal.png'));
+    await writeFile(join(dir, 'cut.png'), seal.subarray(0, seal.length - 200));
+    const flipped = Buffer.from(seal);
+    flipped[60] = (flipped[60] ?? 0) ^ 0xff; // inside the first chunks: the CRC no longer holds
+    await writeFile(join(dir, 'flipped.png'), flipped);
+    // A tiny file declaring 16000 × 16000 pixels in its header.
+    const bomb = Buffer.from(seal.subarray(0, 33));
+    bomb.writeUInt32BE(16000, 16);
+    bomb.writeUInt32BE(16000, 20);
+    await writeFile(join(dir, 'bomb.png'), bomb);
+    await expect(readAsset(dir, 'cut.png')).rejects.toThrow('图片文件不完整或已损坏，请重新导出：assets/cut.png');
+    await expect(readAsset(dir, 'flipped.png')).rejects.toThrow('图片文件不完整或已损坏，请重新导出：assets/flipped.png');
+    await expect(readAsset(dir, 'bomb.png')).rejects.toThrow('图片像素太多（16000 × 16000），不能超过 25 百万像素：assets/bomb.png');
+    expect((await readAsset(dir, 'seal.png')).width).toBeGreaterThan(0);
   });
 });
