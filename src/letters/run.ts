@@ -1,7 +1,7 @@
 // One festival mailing: a letter per customer (PDF and .docx), merged print volumes, the
 // manifest, the follow-up list and calendar. A bad record is reported and skipped; files are
 // written atomically, and a rerun with resume skips letters already complete.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import type { DataSet, Rejected } from '../data/dataset.ts';
@@ -51,6 +51,8 @@ export interface MailingRequest {
   readonly rejected?: ReadonlyMap<string, Rejected>;
   /** A4 address-label sheets instead of DL envelopes. */
   readonly labels?: boolean;
+  /** The shard these customers are, which names the folder. */
+  readonly shard?: { readonly index: number; readonly count: number } | undefined;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -66,6 +68,8 @@ export interface ManifestRow {
 
 export interface MailingResult {
   readonly folder: string;
+  /** Print, envelope and label volumes of an earlier run, removed from the folder. */
+  readonly removed: readonly string[];
   readonly rows: readonly ManifestRow[];
   readonly files: readonly string[];
   readonly failed: number;
@@ -108,6 +112,8 @@ export function letterDoc(req: Pick<MailingRequest, 'data' | 'templates' | 'fest
   });
 }
 
+const VOLUME_FILE = /^(print|envelopes|labels)-\d{3}\.pdf$/;
+
 export async function runMailing(req: MailingRequest): Promise<MailingResult> {
   if (req.writers) return mail(req, req.writers);
   // Past a few thousand letters memory, not time, is what a mailing runs short of.
@@ -121,7 +127,8 @@ export async function runMailing(req: MailingRequest): Promise<MailingResult> {
 
 async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingResult> {
   const { data, festival, year, today } = req;
-  const folder = path.join(req.outDir, `${year}-${festival}`);
+  // A shard has its own folder, so shards written to one shared disk do not replace each other.
+  const folder = path.join(req.outDir, `${year}-${festival}${req.shard ? `-shard${req.shard.index}of${req.shard.count}` : ''}`);
   const lettersDir = path.join(folder, 'letters');
   const assetsDir = path.join(data.dir, 'assets');
   const rel = (f: string) => path.relative(folder, f);
@@ -264,6 +271,10 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
     previous.catch(() => {});
   }
   await previous;
+  // Volumes an earlier, larger run (or one with envelopes instead of labels) left here would be
+  // printed and mailed a second time; letters stay, the manifest says which are this run's.
+  const stale = readdirSync(folder).filter((f) => VOLUME_FILE.test(f) && !written.includes(path.join(folder, f)));
+  for (const f of stale) rmSync(path.join(folder, f), { force: true });
 
   const plan = planFor(festival, year, today, data.policies);
   const csv = (header: string[], body: string[][]) => csvText([header, ...body.map((r) => r.map(neutralise))]);
@@ -304,5 +315,6 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
     failed: rows.filter((r) => r.status.startsWith('failed')).length,
     mailingDate: plan.mailingDate,
     mailingPast: plan.mailingPast,
+    removed: stale,
   };
 }

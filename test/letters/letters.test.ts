@@ -265,10 +265,11 @@ describe('shards', () => {
     expect(all).toContain('broken-unit');
     const parts: string[] = [];
     const codes: number[] = [];
+    // All three into one shared folder: each shard has a folder of its own there.
     for (const i of [1, 2, 3]) {
-      codes.push((await letters(dir, '--format', 'pdf', '--out', `shard${i}`, '--shard', `${i}/3`)).code);
-      parts.push(...manifest(path.join(dir, `shard${i}`, '2027-春节')).map((r) => r['客户编号']!));
+      codes.push((await letters(dir, '--format', 'pdf', '--out', 'shards', '--shard', `${i}/3`)).code);
     }
+    for (const i of [1, 2, 3]) parts.push(...manifest(path.join(dir, 'shards', `2027-春节-shard${i}of3`)).map((r) => r['客户编号']!));
     expect(parts.sort()).toEqual(all);
     expect(codes.sort()).toEqual([0, 0, 3]);
   });
@@ -383,6 +384,16 @@ describe('the follow-up schedule', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^错误：政策文件 \S*policies\.yaml 有错误，无法生成文书（不会改用默认值）：\n\S*policies\.yaml:\d+:\d+ festivalLead\.mailDaysBefore\(提前邮寄天数\) 错误：/);
     expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+
+  it('removes the volumes an earlier run left in the folder, so nothing is printed twice, and says so', async () => {
+    const dir = dataCopy();
+    expect((await letters(dir, '--format', 'pdf')).code).toBe(0);
+    const folder = path.join(dir, 'out/2027-春节');
+    expect(readdirSync(folder)).toContain('envelopes-001.pdf');
+    const r = await letters(dir, '--format', 'pdf', '--labels');
+    expect(readdirSync(folder).filter((f) => f.endsWith('.pdf')).sort()).toEqual(['labels-001.pdf', 'print-001.pdf']);
+    expect(r.stdout).toContain('注意：删除了上次运行留在这里的 envelopes-001.pdf，免得重复打印');
   });
 
   it('says so when no customer matches the selection', async () => {

@@ -139,6 +139,7 @@ async function mailing(args: ParsedArgs, io: Io, festival: Festival, sel: Select
     resume: Boolean(args.values['resume']),
     writers,
     labels: Boolean(args.values['labels']),
+    shard,
     // A broken file belongs to one shard like its customer would, so shard manifests still add up.
     ...(shard && { rejected: new Map([...ctx.data.rejectedCustomers].filter(([id]) => inShard(id, shard))) }),
     onProgress: (done) => bar?.update(done),
@@ -150,8 +151,13 @@ async function mailing(args: ParsedArgs, io: Io, festival: Festival, sel: Select
   const when = result.mailingPast
     ? `注意：按提前 ${ctx.data.policies.festivalLead.mailDaysBefore} 天邮寄，应在 ${formatChineseDate(result.mailingDate)} 寄出，这个日期已经过了，请尽快寄出；跟进日程已从今天算起。`
     : `应在 ${formatChineseDate(result.mailingDate)} 寄出。`;
-  // Said plainly: an empty manifest alone looks like a mailing that went wrong.
-  const notes = result.rows.length === 0 ? [when, '注意：没有客户符合所选的条件，没有信函要寄。'] : [when];
+  // Said plainly next to the mailing date: an empty manifest alone looks like a mailing that
+  // went wrong, and files gone from the folder should not be a surprise.
+  const notes = [
+    when,
+    ...(result.rows.length === 0 ? ['注意：没有客户符合所选的条件，没有信函要寄。'] : []),
+    ...(result.removed.length > 0 ? [`注意：删除了上次运行留在这里的 ${result.removed.join('、')}，免得重复打印`] : []),
+  ];
   if (args.values['json']) {
     const warnings = [...notes, ...skipped.map((r) => `${r.id}：${r.status}`)];
     io.stdout(`${JSON.stringify({ files: result.files, warnings, errors: failed.map((r) => `${r.id}：${r.status}`) }, null, 2)}\n`);
