@@ -61,6 +61,8 @@ function translateParseError(message: string): string {
   if (unknown) return `不认识的选项 ${unknown[1]}`;
   const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(message);
   if (missing) return `选项 ${missing[1]} 后面要跟一个值`;
+  const dashed = /Option '([^']+?)(?: <value>)?' argument is ambiguous/.exec(message);
+  if (dashed) return `选项 ${dashed[1]} 的值以 - 开头，要连着写：${dashed[1]}=-…`;
   return `命令行参数有误：${message}`;
 }
 

@@ -164,7 +164,8 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
   let done = 0;
   req.onProgress?.(0, req.customers.length);
   const progressed = <T>(p: Promise<T>): Promise<T> => p.finally(() => req.onProgress?.(++done, req.customers.length));
-  const failed = (e: unknown) => ({ status: `failed: ${(e as Error).message.replace(/\s*\n\s*/g, '；')}` });
+  // One line a row: the lines of a message are joined by ；, a heading's colon followed directly.
+  const failed = (e: unknown) => ({ status: `failed: ${(e as Error).message.replace(/：\s*\n\s*/g, '：').replace(/\s*\n\s*/g, '；')}` });
 
   /** A letter's Doc, or why it has none. Built here, so a data error names its file and line. */
   const build = (customer: Customer): Built => {

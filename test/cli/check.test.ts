@@ -26,6 +26,9 @@ describe('tuangou check', () => {
     const r = await runCli(['check', '--dta', 'x']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('不认识的选项 --dta');
+    // A value starting with a dash reads as an option to Node's parser; say how to write it.
+    const dashed = await runCli(['check', '--data', '-x']);
+    expect([dashed.code, dashed.stderr.split('\n')[0]]).toEqual([2, '错误：选项 --data 的值以 - 开头，要连着写：--data=-…']);
   });
 
   it('answers --help in Chinese and --version', async () => {

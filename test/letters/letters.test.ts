@@ -56,7 +56,7 @@ describe('a batch with bad records', () => {
     expect(code).toBe(3);
     const rows = manifest(folder);
     const status = Object.fromEntries(rows.map((r) => [r['客户编号'], r['状态']]));
-    expect(status['qingcheng-ranqi']).toMatch(/^failed: .*qingcheng-ranqi\.yaml:\d+:\d+ name\(单位名称\).*U\+20BB7/);
+    expect(status['qingcheng-ranqi']).toMatch(/^failed: 文书里有不能正确显示的字符：(?!；)\S*qingcheng-ranqi\.yaml:\d+:\d+ name\(单位名称\).*U\+20BB7/);
     expect(status['broken-unit']).toMatch(/^failed: .*broken-unit\.yaml:9:\d+ .*手机/);
     expect(status['minimal-beijiang-renshou']).toBe('skipped: 缺少邮编，无法邮寄');
     expect(status['beijiang-nongshang-qc']).toBe('ok');
