@@ -71,7 +71,9 @@ export function parseYaml(text: string, file: string): { source?: YamlSource; is
     const line = text.slice(0, Math.max(0, text.search(/^%YAML/m))).split('\n').length;
     issues.push(fileIssue(file, { line, column: 1 }, 'yaml-directive', '不接受 %YAML 指令：请删除这一行（本工具按 YAML 1.2 读取，所有值都当作文本）'));
   }
-  for (const e of [...doc.errors, ...doc.warnings]) {
+  // A Tab indent throws every line after it out of place too: only the Tabs are worth reporting.
+  const tabs = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT');
+  for (const e of tabs.length > 0 ? tabs : [...doc.errors, ...doc.warnings]) {
     issues.push(fileIssue(file, at(e.pos[0]), 'yaml-syntax', yamlMessage(e.code, e.message)));
   }
   if (issues.length > 0) return { issues };
@@ -146,6 +148,11 @@ function yamlMessage(code: string, original: string): string {
     MULTIPLE_DOCS: '一个文件里只能有一份数据（不要用 ---  分隔多份）',
     BLOCK_AS_IMPLICIT_KEY: '缩进或冒号位置不对',
     TAB_AS_INDENT: '不能用 Tab 缩进，请用空格',
+    MULTILINE_IMPLICIT_KEY: '字段名和它的冒号要写在同一行：检查这一行的缩进和冒号',
+    UNEXPECTED_TOKEN: '这里有多余的符号：检查引号、括号和冒号',
+    BAD_DQ_ESCAPE: '双引号里的反斜杠 \\ 写法不对：改用单引号，或去掉反斜杠',
+    BAD_SCALAR_START: '值不能以这个符号开头：把整个值用引号括起来',
+    BLOCK_IN_FLOW: '方括号或花括号里不能换行写列表：改成每项一行、以「- 」开头',
   };
   return `YAML 格式错误：${known[code] ?? original.split('\n')[0]}`;
 }

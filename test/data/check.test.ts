@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../src/data/load.ts';
 import { formatIssue } from '../../src/data/issues.ts';
+import { parseYaml } from '../../src/data/yaml.ts';
 
 const dir = path.join(import.meta.dirname, '../fixtures/broken');
 const data = loadData(dir);
@@ -184,6 +185,21 @@ describe('entries that cannot be read', () => {
       expect(read.issues.some((i) => path.basename(i.file).startsWith('.'))).toBe(false);
     } finally {
       rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('YAML syntax errors', () => {
+  const messages = (text: string) => parseYaml(text, 'c.yaml').issues.map((i) => `${i.line}:${i.column} ${i.message}`);
+
+  it('report a Tab indent alone, not every line it throws out of place', () => {
+    expect(messages('id: a\ncontacts:\n\t- name: 张三\n    role: 决策人\n    title: 局长\n')).toEqual(['3:1 YAML 格式错误：不能用 Tab 缩进，请用空格']);
+  });
+
+  it('are told in Chinese, never in the parser\'s English', () => {
+    for (const text of ['id: a\nname: "甲\\q乙"\n', 'id: a\nname: [甲,\n  - 乙]\n', 'id: a\nname: 甲\n  地址 乙: 丙\n']) {
+      expect(messages(text).length, text).toBeGreaterThan(0);
+      for (const m of messages(text)) expect(m).toMatch(/^\d+:\d+ YAML 格式错误：[^A-Za-z]+$/);
     }
   });
 });
