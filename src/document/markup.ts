@@ -6,9 +6,9 @@ import container from 'markdown-it-container';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import { DataError } from '../errors.ts';
 import type { TokenTable } from '../template/tokens.ts';
-import type { Align, Block, Inline, TableColumn } from './model.ts';
+import type { Align, Block, Heading, Inline, Paragraph, TableColumn } from './model.ts';
 
-const CONTAINERS = ['signature', 'kv', 'qr', 'notes', 'center', 'right', 'small', 'postcode', 'labels', 'space'] as const;
+const CONTAINERS = ['signature', 'kv', 'qr', 'notes', 'center', 'right', 'small', 'postcode', 'labels', 'space', 'fit'] as const;
 type ContainerName = (typeof CONTAINERS)[number];
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
@@ -171,6 +171,15 @@ export function parseMarkup(markup: string, tokens: TokenTable, where: string): 
         // Each paragraph (blank-line separated) is one label, each of its lines a line.
         const labels = inner.filter((x) => x.type === 'inline').map((x) => splitLines(runs(x, true))).filter((l) => l.length > 0);
         return labels.length === 0 ? [] : [{ type: 'labels', columns, height, labels }];
+      }
+      case 'fit': {
+        const height = Number(args[0]);
+        if (!(height >= 5 && height <= 200)) return fail(open, '::: fit 后面要写框的高度（5 到 200 毫米），如 ::: fit 60');
+        const blocks = parseBlocks(inner, style);
+        const text = blocks.filter((b): b is Heading | Paragraph => b.type === 'heading' || b.type === 'paragraph');
+        if (text.length < blocks.length) return fail(open, '::: fit 里只能写标题和段落（可以放在 ::: right、::: center、::: small 里）');
+        // Kept when empty: the box holds its height, so what follows stays where it was.
+        return [{ type: 'fit', height, blocks: text }];
       }
       case 'small':
         return parseBlocks(inner, { ...style, small: true });

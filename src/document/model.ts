@@ -116,6 +116,18 @@ export interface LabelSheet {
   readonly labels: readonly (readonly (readonly Inline[])[])[];
 }
 
+/**
+ * Headings and paragraphs in a box exactly `height` mm tall across the text width, centred in
+ * it and set smaller alike when they would not fit, so nothing after it moves: an envelope's
+ * recipient, whose address may be any length, stays on its one page with the sender below.
+ */
+export interface FitBox {
+  readonly type: 'fit';
+  /** Millimetres. */
+  readonly height: number;
+  readonly blocks: readonly (Heading | Paragraph)[];
+}
+
 export type Block =
   | Heading
   | Paragraph
@@ -129,7 +141,8 @@ export type Block =
   | Space
   | PageBreak
   | PostcodeBoxes
-  | LabelSheet;
+  | LabelSheet
+  | FitBox;
 
 export interface PageSetup {
   readonly size: PageSize;

@@ -48,6 +48,9 @@ function* blockTexts(p: string, block: Block): Generator<[string, string]> {
       for (const [i, label] of block.labels.entries())
         for (const [l, line] of label.entries()) yield* inlineTexts(`${p}.labels[${i}][${l}]`, line);
       break;
+    case 'fit':
+      for (const [i, inner] of block.blocks.entries()) yield* blockTexts(`${p}.blocks[${i}]`, inner);
+      break;
     case 'image':
     case 'noteLines':
     case 'space':

@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadData } from '../../src/data/load.ts';
 import { buildSection } from '../../src/document/build.ts';
 import { parseMarkup } from '../../src/document/markup.ts';
-import type { Block, Doc, Inline, Section } from '../../src/document/model.ts';
+import type { Block, Doc, Inline, LabelSheet, Section } from '../../src/document/model.ts';
 import { DataError } from '../../src/errors.ts';
 import { checkDocGlyphs } from '../../src/fonts/index.ts';
 import { loadTemplate } from '../../src/template/load.ts';
 import { TemplateRenderer } from '../../src/template/render.ts';
 import { TokenTable } from '../../src/template/tokens.ts';
-import { envelopeView, labelsView } from '../../src/views/envelope.ts';
+import { envelopeView, labelsView, type EnvelopeView } from '../../src/views/envelope.ts';
 import { writeDocx } from '../../src/writers/docx/index.ts';
 import { writePdf } from '../../src/writers/pdf/index.ts';
 import { docxPart, docxText, pdfPages } from './text.ts';
@@ -56,6 +56,19 @@ async function pageSizesMm(pdf: Uint8Array): Promise<[number, number][]> {
   }
   return sizes;
 }
+
+/** The top of the first text item of page `page` (1-based) containing `text`, in millimetres from the paper's top, and its point size. */
+async function placeOf(pdf: Uint8Array, page: number, text: string): Promise<{ top: number; size: number }> {
+  const proxy = await getDocumentProxy(new Uint8Array(pdf));
+  const p = await proxy.getPage(page);
+  const items = (await p.getTextContent()).items as { str: string; transform: number[] }[];
+  const item = items.find((i) => i.str.includes(text));
+  if (!item) throw new Error(`no ${text} on page ${page}`);
+  return { top: (p.view[3]! - item.transform[5]!) / PT_PER_MM, size: item.transform[3]! };
+}
+
+/** The tables of word/document.xml, outermost only (the writers nest none). */
+const docxTables = (xml: string): string[] => [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
 
 describe('postcode boxes', () => {
   const envelope = docOf(
@@ -159,6 +172,17 @@ describe('address labels', () => {
     }
   });
 
+  it('PDF: a label too long even at 6 pt is cut short with … and its row keeps its height', async () => {
+    const doc = sheet(24);
+    const labels = (doc.sections[0]!.blocks[0] as LabelSheet).labels;
+    const huge = docOf({ ...doc.sections[0]!, blocks: [{ type: 'labels', columns: 3, height: 37, labels: [[[t('金融街'.repeat(700))], ...labels[0]!.slice(2)], ...labels.slice(1)] }] });
+    const pdf = await writePdf(huge, { assetsDir });
+    expect(await pageSizesMm(pdf)).toEqual([[210, 297]]);
+    const page = squeeze((await pdfPages(pdf))[0]!);
+    expect(page).toMatch(/^(金融街)+金?融?…示例单位第1号收件人1局长收/u);
+    expect((await placeOf(pdf, 1, '010014')).top).toBeCloseTo((await placeOf(await writePdf(doc, { assetsDir }), 1, '010014')).top, 1);
+  });
+
   it('DOCX: a borderless table of exact 37 mm rows, padded to whole rows', async () => {
     const xml = await docxPart(await writeDocx(sheet(7), { assetsDir }), 'word/document.xml');
     expect([...xml.matchAll(/<w:tr>|<w:tr /g)]).toHaveLength(3);
@@ -182,6 +206,65 @@ describe('address labels', () => {
     ]);
     expect(() => parse(() => '::: labels 5\n甲\n:::\n')).toThrow(/列数只能是 1、2、3 或 4/);
     expect(() => parse(() => '::: labels 3 500\n甲\n:::\n')).toThrow(/15 到 150/);
+  });
+});
+
+describe('fit boxes', () => {
+  const long = '内蒙古自治区呼和浩特市青城新区金融街 9 号北疆农商银行金融服务大厦东座裙楼三层综合业务部第一八零八室（请转交办公室王主任亲启，如无人签收请留置一楼大堂前台登记处代为保管并电话告知）';
+  const box = (address: string): Section =>
+    dl([
+      { type: 'fit', height: 25, blocks: [{ type: 'heading', level: 2, content: [t(address)] }, { type: 'heading', level: 1, content: [t('杜建平 行长 收')] }] },
+      { type: 'paragraph', align: 'right', content: [t('下一段')] },
+    ]);
+
+  it('::: fit parses its headings and paragraphs into one box of that height', () => {
+    expect(parse((d) => `::: fit 60\n## ${d('金融街 9 号')}\n\n# ${d('杜建平 行长 收')}\n:::\n`)).toEqual([
+      { type: 'fit', height: 60, blocks: [{ type: 'heading', level: 2, content: [t('金融街 9 号')] }, { type: 'heading', level: 1, content: [t('杜建平 行长 收')] }] },
+    ]);
+    expect(parse((d) => `:::: fit 14\n::: right\n${d('醇源大厦')}\n${d('邮政编码：010010')}\n:::\n::::\n`)).toEqual([
+      { type: 'fit', height: 14, blocks: [{ type: 'paragraph', align: 'right', content: [t('醇源大厦'), { type: 'break' }, t('邮政编码：010010')] }] },
+    ]);
+    // Empty, it still holds its height.
+    expect(parse((d) => `::: fit 20\n${d('')}\n:::\n`)).toEqual([{ type: 'fit', height: 20, blocks: [] }]);
+    expect(() => parse(() => '::: fit\n甲\n:::\n')).toThrow(/::: fit 后面要写框的高度（5 到 200 毫米）/);
+    expect(() => parse(() => '::: fit 300\n甲\n:::\n')).toThrow(/5 到 200 毫米/);
+    expect(() => parse(() => '::: fit 30\n- 甲\n:::\n')).toThrow(/::: fit 里只能写标题和段落/);
+  });
+
+  it('PDF: whatever the text, the box keeps its height, what follows stays put and the text shrinks alike', async () => {
+    const pdf = await writePdf(docOf(box('金融街 9 号'), box(long), box(long.repeat(23).slice(0, 2000))), { assetsDir });
+    expect(await pageSizesMm(pdf)).toEqual([[220, 110], [220, 110], [220, 110]]);
+    const next = await Promise.all([1, 2, 3].map((n) => placeOf(pdf, n, '下一段')));
+    expect(next[1]!.top).toBeCloseTo(next[0]!.top, 1);
+    expect(next[2]!.top).toBeCloseTo(next[0]!.top, 1);
+    const pages = (await pdfPages(pdf)).map(squeeze);
+    // 91 characters: smaller, whole.
+    expect(pages[1]).toContain(squeeze(long));
+    const sizes = await Promise.all(['金融街', '杜建平'].map((s) => placeOf(pdf, 2, s)));
+    expect(sizes[0]!.size).toBeLessThan(12);
+    expect(sizes[1]!.size / sizes[0]!.size).toBeCloseTo(14 / 12, 1);
+    // 2,000: at 6 pt and cut short with …, the name still there.
+    const cut = /^(.*)…杜建平行长收下一段$/.exec(pages[2]!);
+    expect(cut).not.toBeNull();
+    expect(squeeze(long.repeat(23))).toContain(cut![1]!);
+    expect((await placeOf(pdf, 3, '杜建平')).size).toBe(6);
+  });
+
+  it('DOCX: a one-cell table of exact height, at the sizes and with the cut of the PDF', async () => {
+    const doc = docOf(box(long), box(long.repeat(23).slice(0, 2000)));
+    const xml = await docxPart(await writeDocx(doc, { assetsDir }), 'word/document.xml');
+    const tables = docxTables(xml);
+    expect(tables).toHaveLength(2);
+    const pdf = await writePdf(doc, { assetsDir });
+    for (const [i, table] of tables.entries()) {
+      expect([...table.matchAll(/<w:tc>/g)]).toHaveLength(1);
+      expect(table).toMatch(/<w:trHeight w:val="1417" w:hRule="exact"\/>/);
+      const sizes = [...table.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => Number(m[1]) / 2);
+      const pdfSizes = await Promise.all(['内蒙古', '杜建平'].map(async (s) => (await placeOf(pdf, i + 1, s)).size));
+      expect(new Set(sizes)).toEqual(new Set(pdfSizes.map((s) => Math.round(s * 2) / 2)));
+      const text = [...table.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+      expect(squeeze(text) + '下一段').toBe((await pdfPages(pdf)).map(squeeze)[i]);
+    }
   });
 });
 
@@ -229,6 +312,39 @@ describe('envelope view and templates', () => {
     expect(pages[views.length]).toContain(squeeze(`${toUnit.recipient.unit} 收`));
     const docx = squeeze(await docxText(await writeDocx(doc, { assetsDir })));
     for (const v of views) expect(docx).toContain(squeeze(v.recipient.addressee ?? `${v.recipient.unit} 收`));
+  });
+
+  it('templates/envelope.md: a 91- or 2,000-character address still makes one page per envelope, in order', async () => {
+    const template = loadTemplate(path.join(ROOT, 'templates/envelope.md'));
+    const address = '内蒙古自治区呼和浩特市青城新区金融街 9 号北疆农商银行金融服务大厦东座裙楼三层综合业务部第一八零八室（请转交办公室王主任亲启，如无人签收请留置一楼大堂前台登记处代为保管并电话告知）';
+    expect([...address]).toHaveLength(91);
+    const [first, second] = customers.map((c) => envelopeView(data, c));
+    const withAddress = (a: string): EnvelopeView => ({ ...first!, recipient: { ...first!.recipient, address: a } });
+    const views = [withAddress(address), second!, withAddress(address.repeat(22).slice(0, 2000)), second!];
+    const doc = docOf(...views.map((v) => buildSection(renderer, template, v)));
+    const pdf = await writePdf(doc, { assetsDir });
+    expect(await pageSizesMm(pdf)).toEqual(views.map(() => [220, 110]));
+    const pages = (await pdfPages(pdf)).map(squeeze);
+    views.forEach((v, i) => {
+      for (const s of [v.recipient.postcode ?? '', v.recipient.unit, v.recipient.addressee ?? '', v.sender.name, `邮政编码：${v.sender.postcode}`]) expect(pages[i]).toContain(squeeze(s));
+    });
+    expect(pages[0]).toContain(squeeze(address));
+    // 2,000 characters do not fit even at 6 pt: the address is cut short with …, the rest is whole.
+    expect(pages[2]).toMatch(new RegExp(`^${views[2]!.recipient.postcode}${squeeze(address).slice(0, 20)}.*…${views[2]!.recipient.unit}`, 'u'));
+    // The sender sits where it does on an envelope with a short address.
+    const sender = await Promise.all([1, 2, 3].map((n) => placeOf(pdf, n, views[0]!.sender.name)));
+    expect(sender[0]!.top).toBeCloseTo(sender[1]!.top, 1);
+    expect(sender[2]!.top).toBeCloseTo(sender[1]!.top, 1);
+
+    // The .docx: the recipient in a 56 mm row Word cannot grow, with the text of the PDF.
+    const xml = await docxPart(await writeDocx(doc, { assetsDir }), 'word/document.xml');
+    const boxes = docxTables(xml).filter((table) => table.includes('<w:trHeight w:val="3175" w:hRule="exact"/>'));
+    expect(boxes).toHaveLength(views.length);
+    boxes.forEach((box, i) => {
+      const text = squeeze([...box.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+      expect(pages[i]).toContain(text);
+      expect(text).toContain(squeeze(views[i]!.recipient.addressee!));
+    });
   });
 
   it('templates/labels.md: every customer on a label sheet', async () => {

@@ -29,6 +29,7 @@ import {
   POSTCODE_BOX,
   type Align,
   type Block,
+  type FitBox,
   type FontFamily,
   type Inline,
   type KeyValueGrid,
@@ -40,7 +41,7 @@ import {
 import { textWidthPt } from '../../fonts/index.ts';
 import type { Asset } from '../assets.ts';
 import { CHECKBOX, flattenRuns } from '../inline.ts';
-import { LABEL_PAD_MM, fitLabel } from '../labels.ts';
+import { LABEL_PAD_MM, boxParts, fitParts, labelParts, type Fitted } from '../labels.ts';
 import { LINE_PITCH, NOTE_LINE_MM, POSTCODE_DIGIT_PT, POSTCODE_RED, SEAL_MM, mmToPt, mmToTwip, type TypeScale } from '../page.ts';
 import { QUIET_MODULES, qrMatrix, qrPng } from '../qr.ts';
 import { BULLET, ORDERED, blockGap, halfPoints, lineSpacing, twips } from './styles.ts';
@@ -253,33 +254,61 @@ function postcodeBoxes(block: PostcodeBoxes, ctx: DocxContext): Table {
   });
 }
 
+/** Fitted parts as a cell `width` twips wide, centred in its exact-height row, `padMm` in from each side. */
+function fittedCell(fit: Fitted, width: number, padMm: number, ctx: DocxContext): TableCell {
+  const children = fit.parts.map(
+    (p) =>
+      new Paragraph({
+        children: runs(p.content, { size: p.size, bold: p.bold }, ctx),
+        alignment: ALIGN[p.align],
+        ...(p.indent > 0 && { indent: { firstLine: twips(p.indent) } }),
+        spacing: { ...lineSpacing(p.size), before: twips(p.before), after: 0 },
+      }),
+  );
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    margins: { left: mmToTwip(padMm), right: mmToTwip(padMm), top: 0, bottom: 0 },
+    verticalAlign: VerticalAlignTable.CENTER,
+    // A cell must hold a paragraph.
+    children: children.length > 0 ? children : [new Paragraph({})],
+  });
+}
+
+/** A borderless fixed table of exact-height rows: what does not fit is clipped, never pushed on. */
+function bareTable(column: number, rows: readonly (readonly TableCell[])[], heightMm: number): Table {
+  const columns = rows[0]?.length ?? 1;
+  return new Table({
+    width: { size: column * columns, type: WidthType.DXA },
+    columnWidths: Array.from({ length: columns }, () => column),
+    layout: TableLayoutType.FIXED,
+    indent: { size: 0, type: WidthType.DXA },
+    borders: NO_BORDERS,
+    rows: rows.map((children) => new TableRow({ cantSplit: true, height: { value: mmToTwip(heightMm), rule: HeightRule.EXACT }, children: [...children] })),
+  });
+}
+
 /** Labels as a borderless fixed grid of exact-height rows; each label at the size the PDF uses. */
 function labelSheet(block: LabelSheet, ctx: DocxContext): Table {
   const widthMm = ctx.widthMm / block.columns;
   const column = mmToTwip(widthMm);
-  const rows: TableRow[] = [];
+  const rows: TableCell[][] = [];
   for (let i = 0; i < block.labels.length; i += block.columns) {
-    const cells = Array.from({ length: block.columns }, (_, c) => {
-      const label = block.labels[i + c] ?? [];
-      const fit = fitLabel(label, ctx.family, mmToPt(widthMm - 2 * LABEL_PAD_MM.x), mmToPt(block.height - 2 * LABEL_PAD_MM.y), ctx.scale.table);
-      const children = label.length === 0 ? [new Paragraph({})] : label.map((line) => paragraph(line, { size: fit.size }, ctx, 'left'));
-      return new TableCell({
-        width: { size: column, type: WidthType.DXA },
-        margins: { left: mmToTwip(LABEL_PAD_MM.x), right: mmToTwip(LABEL_PAD_MM.x), top: 0, bottom: 0 },
-        verticalAlign: VerticalAlignTable.CENTER,
-        children,
-      });
-    });
-    rows.push(new TableRow({ cantSplit: true, height: { value: mmToTwip(block.height), rule: HeightRule.EXACT }, children: cells }));
+    rows.push(
+      Array.from({ length: block.columns }, (_, c) => {
+        const parts = labelParts(block.labels[i + c] ?? [], ctx.scale.table);
+        const fit = fitParts(parts, ctx.family, mmToPt(widthMm - 2 * LABEL_PAD_MM.x), mmToPt(block.height - 2 * LABEL_PAD_MM.y));
+        return fittedCell(fit, column, LABEL_PAD_MM.x, ctx);
+      }),
+    );
   }
-  return new Table({
-    width: { size: column * block.columns, type: WidthType.DXA },
-    columnWidths: Array.from({ length: block.columns }, () => column),
-    layout: TableLayoutType.FIXED,
-    indent: { size: 0, type: WidthType.DXA },
-    borders: NO_BORDERS,
-    rows,
-  });
+  return bareTable(column, rows, block.height);
+}
+
+/** A one-cell table of exact height, its text at the sizes the PDF uses. */
+function fitBox(block: FitBox, ctx: DocxContext): Table {
+  const fit = fitParts(boxParts(block.blocks, ctx.scale), ctx.family, mmToPt(ctx.widthMm), mmToPt(block.height));
+  const width = mmToTwip(ctx.widthMm);
+  return bareTable(width, [[fittedCell(fit, width, 0, ctx)]], block.height);
 }
 
 export function docxBlock(block: Block, ctx: DocxContext): (Paragraph | Table)[] {
@@ -335,6 +364,9 @@ export function docxBlock(block: Block, ctx: DocxContext): (Paragraph | Table)[]
       return [postcodeBoxes(block, ctx), spacer((scale.body * 25.4) / 72)];
     case 'labels':
       return block.labels.length === 0 ? [] : [labelSheet(block, ctx), spacer(0.1)];
+    case 'fit':
+      // The spacer also keeps Word from joining two boxes in a row into one table.
+      return [fitBox(block, ctx), spacer(0.1)];
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
   }

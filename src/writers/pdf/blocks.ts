@@ -1,7 +1,7 @@
 // Model blocks as pdfmake nodes.
-import { POSTCODE_BOX, type Block, type FontFamily, type KeyValueGrid, type LabelSheet, type PostcodeBoxes, type QrCode, type Signature, type Table } from '../../document/model.ts';
+import { POSTCODE_BOX, type Block, type FitBox, type FontFamily, type KeyValueGrid, type LabelSheet, type PostcodeBoxes, type QrCode, type Signature, type Table } from '../../document/model.ts';
 import { fontkitFont, textWidthPt } from '../../fonts/index.ts';
-import { LABEL_PAD_MM, fitLabel } from '../labels.ts';
+import { LABEL_PAD_MM, boxParts, fitParts, labelParts, type Fitted } from '../labels.ts';
 import { LINE_PITCH, NOTE_LINE_MM, POSTCODE_DIGIT_PT, POSTCODE_RED, SEAL_MM, mmToPt, type TypeScale } from '../page.ts';
 import { QUIET_MODULES, qrMatrix } from '../qr.ts';
 import { CHECKBOX } from '../inline.ts';
@@ -172,6 +172,23 @@ function postcodeBoxes(block: PostcodeBoxes, ctx: BlockContext): PdfNode {
   return placed({ stack }, count * w + (count - 1) * g, block.align ?? 'left');
 }
 
+/** Fitted parts as a cell's content, centred in its `height` and `padX` in from each side. */
+function fittedCell(fit: Fitted, height: number, padX: number): PdfNode {
+  const stack = fit.parts.map((p) => ({
+    text: pdfInlines(p.content),
+    fontSize: p.size,
+    alignment: p.align,
+    ...(p.bold && { bold: true }),
+    ...(p.indent > 0 && { leadingIndent: p.indent }),
+    margin: [0, p.before, 0, 0],
+  }));
+  return { stack, margin: [padX, Math.max(0, (height - fit.height) / 2), padX, 0] };
+}
+
+const none = () => 0;
+/** A grid of exact-size cells: no rules, no padding. */
+const BARE = { hLineWidth: none, vLineWidth: none, paddingLeft: none, paddingRight: none, paddingTop: none, paddingBottom: none };
+
 function labelSheet(block: LabelSheet, ctx: BlockContext): PdfNode {
   if (block.labels.length === 0) return { stack: [] };
   const width = ctx.width / block.columns;
@@ -183,17 +200,20 @@ function labelSheet(block: LabelSheet, ctx: BlockContext): PdfNode {
       Array.from({ length: block.columns }, (_, c) => {
         const label = block.labels[i + c] ?? [];
         if (label.length === 0) return { text: '' };
-        const fit = fitLabel(label, ctx.family, width - 2 * padX, height - 2 * padY, ctx.scale.table);
-        const top = Math.max(0, (height - fit.lines * fit.size * LINE_PITCH) / 2);
-        return { stack: label.map((line) => ({ text: pdfInlines(line) })), fontSize: fit.size, alignment: 'left', margin: [padX, top, padX, 0] };
+        return fittedCell(fitParts(labelParts(label, ctx.scale.table), ctx.family, width - 2 * padX, height - 2 * padY), height, padX);
       }),
     );
   }
-  const none = () => 0;
   return {
     table: { widths: Array.from({ length: block.columns }, () => width), heights: height, dontBreakRows: true, body },
-    layout: { hLineWidth: none, vLineWidth: none, paddingLeft: none, paddingRight: none, paddingTop: none, paddingBottom: none },
+    layout: BARE,
   };
+}
+
+function fitBox(block: FitBox, ctx: BlockContext): PdfNode {
+  const height = mmToPt(block.height);
+  const fit = fitParts(boxParts(block.blocks, ctx.scale), ctx.family, ctx.width, height);
+  return { table: { widths: [ctx.width], heights: height, dontBreakRows: true, body: [[fittedCell(fit, height, 0)]] }, layout: BARE };
 }
 
 /** One block as a pdfmake node; undefined for a page break, which the caller turns into `pageBreak`. */
@@ -248,6 +268,8 @@ export function pdfBlock(block: Block, ctx: BlockContext): PdfNode | undefined {
       return { ...postcodeBoxes(block, ctx), margin: [0, 0, 0, scale.body] };
     case 'labels':
       return labelSheet(block, ctx);
+    case 'fit':
+      return fitBox(block, ctx);
     case 'pageBreak':
       return undefined;
   }
