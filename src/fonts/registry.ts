@@ -62,8 +62,22 @@ export function fontkitFont(family: FontFamily, weight: FontWeight): Font {
   return parsedFont(fontBuffer(family, weight));
 }
 
+// Widths are asked for again and again (every character of every envelope and label, laid out
+// by fontkit each time): kept per font, started afresh past 10,000 texts rather than grow with
+// every name of a long mailing.
+const MAX_WIDTHS = 10_000;
+const widthsByFont = new WeakMap<Font, Map<string, number>>();
+
 /** Advance width of `text` set at `size` points, in points. */
 export function textWidthPt(family: FontFamily, weight: FontWeight, text: string, size: number): number {
   const font = fontkitFont(family, weight);
-  return (font.layout(text).advanceWidth / font.unitsPerEm) * size;
+  let widths = widthsByFont.get(font);
+  if (!widths) widthsByFont.set(font, (widths = new Map()));
+  let units = widths.get(text);
+  if (units === undefined) {
+    if (widths.size >= MAX_WIDTHS) widths.clear();
+    units = font.layout(text).advanceWidth;
+    widths.set(text, units);
+  }
+  return (units / font.unitsPerEm) * size;
 }
