@@ -36,9 +36,17 @@ const refuse = (language: string) => () => {
 };
 
 export function loadTemplate(file: string): Template {
-  const size = statSync(file).size;
-  if (size > MAX_TEMPLATE_BYTES) throw new DataError(`${file}：模板太大（超过 256 KB）`);
-  const decoded = decodeUtf8(readFileSync(file), file);
+  let bytes: Buffer;
+  try {
+    const stats = statSync(file);
+    if (stats.isDirectory()) throw new DataError(`${file}：这是文件夹，不是模板文件`);
+    if (stats.size > MAX_TEMPLATE_BYTES) throw new DataError(`${file}：模板太大（超过 256 KB）`);
+    bytes = readFileSync(file);
+  } catch (e) {
+    if (e instanceof DataError) throw e;
+    throw new DataError(`${file}：模板读不出来（${(e as { code?: string }).code ?? (e as Error).message}）`, { cause: e });
+  }
+  const decoded = decodeUtf8(bytes, file);
   if (decoded.issue) throw new DataError(formatIssue(decoded.issue));
   const source = decoded.text ?? '';
 
