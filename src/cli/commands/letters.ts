@@ -45,7 +45,7 @@ export const command: Command = {
     { flag: '--status 现有', text: '只寄现有或潜在客户' },
     { flag: '--vip', text: '只寄有 VIP 或符合 VIP 条件联系人的客户' },
     { flag: '--jobs N', text: '同时写几份文件（写文件的进程数，最多到 CPU 核心数，再多只会互相拖慢）；默认用满全部 CPU 核心，客户少于 80 个时在本进程里写' },
-    { flag: '--shard i/n', text: '只做稳定划分的第 i 份（共 n 份），多台机器分担时用；各份清单合起来就是全部' },
+    { flag: '--shard i/n', text: '只做稳定划分的第 i 份（共 n 份），多台机器分担时用；输出在 <年>-<节日>-shard<i>of<n>/ 下，各份清单合起来就是全部' },
     { flag: '--resume', text: '跳过已经完整生成的信函，接着上次中断的地方做' },
     { flag: '--labels', text: '打印 A4 地址标签纸（每页 3 × 8 张），代替 DL 信封' },
     ...GENERATE_HELP,
