@@ -2,7 +2,7 @@
 // and writing the document, and reporting the files written (or, with --json, the errors).
 import path from 'node:path';
 import type { DataSet } from '../data/dataset.ts';
-import { findCustomer } from '../data/dataset.ts';
+import { dealFileErrors, findCustomer, recordErrors } from '../data/dataset.ts';
 import { formatIssue } from '../data/issues.ts';
 import { loadData } from '../data/load.ts';
 import { refuseBrokenPolicies } from '../data/policies.ts';
@@ -96,16 +96,24 @@ export function customerArg(ctx: Context, wanted: string | undefined): Customer 
   });
 }
 
-/** --deal, or the customer's open deal; undefined when it has none and none was asked for. */
+/**
+ * --deal, or the customer's open deal; undefined when it has none and none was asked for. A deal
+ * whose file has an error (a product or tier that does not exist) is refused: the document would
+ * print the wrong product, or a price of nothing.
+ */
 export function dealArg(ctx: Context, args: ParsedArgs, customer: Customer): Deal | undefined {
   const id = args.values['deal'];
-  if (typeof id !== 'string') return openDeal(ctx.data, customer, ctx.today);
-  const deal = ctx.data.deals.get(id);
-  if (!deal) {
+  const deal = typeof id === 'string' ? ctx.data.deals.get(id) : openDeal(ctx.data, customer, ctx.today);
+  if (typeof id === 'string' && !deal) {
+    const broken = dealFileErrors(ctx.data);
+    if (broken.length > 0) throw new DataError(`找不到方案「${id}」；方案文件里有错误，它可能就在其中：\n${broken.map(formatIssue).join('\n')}`);
     const guess = closest(id, ctx.data.deals.keys());
     throw new DataError(`找不到方案「${id}」${guess ? `，是否想写「${guess}」？` : ''}`);
   }
-  if (deal.customer !== customer.id) throw new DataError(`方案「${id}」属于客户 ${deal.customer}，不是「${customer.name}」的方案`);
+  if (!deal) return undefined;
+  if (deal.customer !== customer.id) throw new DataError(`方案「${deal.id}」属于客户 ${deal.customer}，不是「${customer.name}」的方案`);
+  const errors = recordErrors(ctx.data, deal);
+  if (errors.length > 0) throw new DataError(`方案「${deal.id}」有错误，不能用来生成文书：\n${errors.map(formatIssue).join('\n')}`);
   return deal;
 }
 

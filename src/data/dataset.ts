@@ -1,5 +1,6 @@
 // The loaded, validated data: the only data later stages see. Records that failed their
 // schema are absent; their issues are kept so commands can tell what was left out.
+import path from 'node:path';
 import type { Issue } from './issues.ts';
 import type { Company, Customer, Deal, Policies, Product } from './schema.ts';
 import type { YamlSource } from './yaml.ts';
@@ -31,4 +32,15 @@ export interface DataSet {
 /** Finds a customer by id or by its exact unit name. */
 export function findCustomer(data: DataSet, idOrName: string): Customer | undefined {
   return data.customers.get(idOrName) ?? [...data.customers.values()].find((c) => c.name === idOrName);
+}
+
+/** The errors of the file `record` came from: a record that loaded may still point at what is not there. */
+export function recordErrors(data: DataSet, record: object): Issue[] {
+  const file = data.sourceOf(record)?.file;
+  return file === undefined ? [] : data.issues.filter((i) => i.file === file && i.severity === 'error');
+}
+
+/** The errors of the deal files: a deal that cannot be found may be one of them that did not load. */
+export function dealFileErrors(data: DataSet): Issue[] {
+  return data.issues.filter((i) => i.severity === 'error' && path.basename(path.dirname(i.file)) === 'deals');
 }

@@ -1,7 +1,7 @@
 // View builders: one data set + one customer (+ deal, date) → the ready-computed values a
 // template of each kind receives. Templates only place and word them.
-import type { DataSet } from '../data/dataset.ts';
-import type { PathSegment } from '../data/issues.ts';
+import { dealFileErrors, type DataSet } from '../data/dataset.ts';
+import { formatIssue, type PathSegment } from '../data/issues.ts';
 import type { Contact, Customer, Deal, Product } from '../data/schema.ts';
 import { formatCalendarDate, occurrencesWithin, type CalendarDate } from '../domain/calendar-date.ts';
 import { addDays, compareIso, daysBetween, type IsoDate } from '../domain/dates.ts';
@@ -70,6 +70,13 @@ export function recommendedProducts(input: ViewInput): Product[] {
 
 function requireDeal(input: ViewInput): Deal {
   if (!input.deal) {
+    const broken = dealFileErrors(input.data);
+    // A deal file with an error is left out: saying so beats inviting a second copy of the deal.
+    if (broken.length > 0) {
+      throw new DataError(`客户「${input.customer.name}」没有可用的团购方案；方案文件里有错误，要找的方案可能就在其中：\n${broken.map(formatIssue).join('\n')}`, {
+        hint: '改正后运行 tuangou check 确认',
+      });
+    }
     throw new DataError(`客户「${input.customer.name}」没有可用的团购方案`, {
       hint: `在 ${input.data.dir}/deals/ 下新建一个方案文件（customer: ${input.customer.id}，状态为草拟、已发送或洽谈中），或用 --deal 指定方案编号`,
     });
@@ -342,7 +349,15 @@ export function buildView(kind: ViewKind, input: ViewInput): unknown {
   const build = BUILDERS[kind];
   const schema = VIEW_SCHEMAS[kind];
   if (!build || !schema) throw notRenderable(kind);
-  return schema.parse(build(input));
+  try {
+    return schema.parse(build(input));
+  } catch (e) {
+    // Sums past what money can hold (a price or quantity with digits too many) are the data's fault.
+    if (e instanceof RangeError) {
+      throw new DataError(`${input.deal ? `方案「${input.deal.id}」` : ''}算不出来：${e.message}`, { hint: '检查方案和产品里的数量、价格是否多写了位数', cause: e });
+    }
+    throw e;
+  }
 }
 
 /**

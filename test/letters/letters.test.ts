@@ -396,6 +396,16 @@ describe('the follow-up schedule', () => {
     expect(r.stdout).toContain('注意：删除了上次运行留在这里的 envelopes-001.pdf，免得重复打印');
   });
 
+  it("fails a customer whose festival deal names a product that is not there, instead of offering the wrong one", async () => {
+    const dir = dataCopy();
+    const deal = path.join(dir, 'data/deals/2027-chunjie-mengyuan.yaml');
+    writeFileSync(deal, readFileSync(deal, 'utf8').replace('product: JX53-ZC', 'product: JX53-XX'));
+    const r = await letters(dir, '--format', 'pdf');
+    expect(r.code).toBe(3);
+    const row = manifest(path.join(dir, 'out/2027-春节')).find((m) => m['客户编号'] === 'mengyuan-ruye');
+    expect(row?.['状态']).toMatch(/^failed: 方案「2027-chunjie-mengyuan」有错误：\S*2027-chunjie-mengyuan\.yaml:6:14 items\[0\]\.product\(产品编号\) 错误：没有编号为「JX53-XX」的产品/);
+  });
+
   it('says so when no customer matches the selection', async () => {
     const r = await letters(dataCopy(), '--class', 'A', '--system', '军警', '--status', '潜在');
     expect(r.code).toBe(0);

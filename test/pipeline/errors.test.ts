@@ -109,3 +109,31 @@ describe('an --out that cannot be a folder', () => {
     expect(readFileSync(file, 'utf8')).toBe('x');
   });
 });
+
+describe("a document's own deal with an error", () => {
+  const DEAL = 'deals/2027-chunjie-mengyuan.yaml';
+  const proposal = (data: string, ...extra: string[]) => runCli(['proposal', 'mengyuan-ruye', '--data', data, '--today', TODAY, '--out', outDir(), ...extra], ROOT);
+
+  it('is refused with its errors when it names a product that is not there (it printed another product)', async () => {
+    const data = dataCopy(path.join(scratch.dir, 'deal-ref'), DEAL, (t) => t.replace(/(一线职工[^]*?product: )NX52-JC/, '$1NX52-XX'));
+    const r = await proposal(data);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^错误：方案「2027-chunjie-mengyuan」有错误，不能用来生成文书：\n\S*2027-chunjie-mengyuan\.yaml:22:14 allocation\[2\]\.product\(产品编号\) 错误：没有编号为「NX52-XX」的产品/);
+  });
+
+  it('that did not load is named when the deal is looked for, instead of inviting a second copy', async () => {
+    const data = dataCopy(path.join(scratch.dir, 'deal-broken'), DEAL, (t) => t.replace('cases: "270"', 'cases: 二百七十'));
+    const open = await proposal(data);
+    expect(open.stderr).toMatch(/^错误：客户「蒙源乳业集团有限公司」没有可用的团购方案；方案文件里有错误，要找的方案可能就在其中：\n\S*2027-chunjie-mengyuan\.yaml:9:12 items\[1\]\.cases/);
+    const named = await proposal(data, '--deal', '2027-chunjie-mengyuan');
+    expect(named.stderr).toMatch(/^错误：找不到方案「2027-chunjie-mengyuan」；方案文件里有错误，它可能就在其中：/);
+  });
+
+  it('whose sums overflow is a data error naming the deal, not an internal error', async () => {
+    const data = dataCopy(path.join(scratch.dir, 'deal-huge'), DEAL, (t) => t.replace('cases: "270"', 'cases: "99999999999"'));
+    const r = await proposal(data);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^错误：方案「2027-chunjie-mengyuan」算不出来：金额/);
+    expect(r.stderr).toContain('提示：检查方案和产品里的数量、价格是否多写了位数');
+  });
+});
