@@ -171,12 +171,25 @@ const OFFICIAL_SYSTEMS: readonly UnitSystem[] = ['党政', '执法', '军警'];
 const DECIDING_ROLES: readonly string[] = ['决策人', '业务负责人', '采购'];
 
 /** Each allocation rule of domain.md §9, with pass or fail and why. */
+/** The most extra discount policy allows on `bottles`: the tier of the most bottles not above them. */
+export function discountCap(bottles: number, policies: Policies): string {
+  const tiers = policies.discountTiers.filter((t) => t.minBottles <= bottles).sort((a, b) => b.minBottles - a.minBottles);
+  return tiers[0]?.maxExtraDiscount ?? '0';
+}
+
 export function complianceChecks(deal: Deal, system: UnitSystem, priced: PricedDeal, policies: Policies): ComplianceResult[] {
   const out: ComplianceResult[] = [];
   out.push({
     rule: '让利给单位，明示并入账',
     pass: priced.total <= priced.retailTotal,
     detail: '折让以单位为对象，写在建议书的价格表中',
+  });
+  const cap = discountCap(priced.bottles, policies);
+  const extra = deal.extraDiscount ?? '0';
+  out.push({
+    rule: '额外折让不超过政策上限',
+    pass: Number(extra) <= Number(cap),
+    detail: `共 ${priced.bottles} 瓶，上限 ${cap}%，本方案 ${extra}%`,
   });
   const c = deal.commission;
   if (c) {

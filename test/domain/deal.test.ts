@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICIES } from '../../src/data/policies.ts';
 import type { Deal, Product } from '../../src/data/schema.ts';
-import { allocationFigures, complianceChecks, discountPercent, groupPriceFor, priceDeal, PricingError } from '../../src/domain/deal.ts';
+import { allocationFigures, complianceChecks, discountCap, discountPercent, groupPriceFor, priceDeal, PricingError } from '../../src/domain/deal.ts';
 
 const product = (over: Partial<Product> = {}): Product => ({
   id: 'P1',
@@ -133,6 +133,16 @@ describe('complianceChecks (domain.md §9)', () => {
     expect(failing(deal({ commission: { to: '李', rate: '6', agreement: 'X' } }))).toEqual(['中介佣金有书面协议并入账']);
     expect(failing(deal({ status: '已成交', commission: { to: '李', rate: '3', agreement: 'X', booked: false } }))).toEqual(['中介佣金有书面协议并入账']);
     expect(failing(deal({ status: '已成交', commission: { to: '李', rate: '3', agreement: 'X', booked: true } }))).toEqual([]);
+  });
+
+  it('flags an extra discount above the cap of the deal\'s bottle tier', () => {
+    // The cap is the tier of the most bottles not above the deal's.
+    expect(discountCap(119, DEFAULT_POLICIES)).toBe('0');
+    expect(discountCap(120, DEFAULT_POLICIES)).toBe('2');
+    expect(discountCap(1680, DEFAULT_POLICIES)).toBe('5');
+    const cap = discountCap(priced.bottles, DEFAULT_POLICIES);
+    expect(failing(deal({ extraDiscount: cap }))).toEqual([]);
+    expect(failing(deal({ extraDiscount: String(Number(cap) + 0.5) }))).toEqual(['额外折让不超过政策上限']);
   });
 
   it('flags a personal gift to a decision maker, and any personal gift at an official unit', () => {
