@@ -7,7 +7,7 @@ import { formatIssue } from '../data/issues.ts';
 import { loadData } from '../data/load.ts';
 import { refuseBrokenPolicies } from '../data/policies.ts';
 import type { Customer, Deal } from '../data/schema.ts';
-import { DATE_RANGE, inDateRange, isIsoDate, type IsoDate } from '../domain/dates.ts';
+import { compareIso, DATE_RANGE, formatChineseDate, inDateRange, isIsoDate, type IsoDate } from '../domain/dates.ts';
 import { AppError, DataError, UsageError } from '../errors.ts';
 import { safeName } from '../output/write.ts';
 import { buildDoc, writeDoc, type Part } from '../pipeline/document.ts';
@@ -16,7 +16,7 @@ import { TemplateSet } from '../pipeline/templates.ts';
 import { FORMATS, type Format } from '../template/frontmatter.ts';
 import { shownPath } from '../util/paths.ts';
 import { closest } from '../util/suggest.ts';
-import { buildView, openDeal, type ViewInput } from '../views/build.ts';
+import { buildView, openDeals, type ViewInput } from '../views/build.ts';
 import { DATA_HELP, DATA_OPTION, dataDir, JSON_HELP, JSON_OPTION, listOption, type Command, type OptionHelp, type Options, type ParsedArgs } from './command.ts';
 import type { Io } from './io.ts';
 
@@ -101,9 +101,10 @@ export function customerArg(ctx: Context, wanted: string | undefined): Customer 
  * whose file has an error (a product or tier that does not exist) is refused: the document would
  * print the wrong product, or a price of nothing.
  */
-export function dealArg(ctx: Context, args: ParsedArgs, customer: Customer): Deal | undefined {
+export function dealArg(ctx: Context, args: ParsedArgs, customer: Customer, warnings: string[]): Deal | undefined {
   const id = args.values['deal'];
-  const deal = typeof id === 'string' ? ctx.data.deals.get(id) : openDeal(ctx.data, customer, ctx.today);
+  const open = typeof id === 'string' ? [] : openDeals(ctx.data, customer, ctx.today);
+  const deal = typeof id === 'string' ? ctx.data.deals.get(id) : open[0];
   if (typeof id === 'string' && !deal) {
     const broken = dealFileErrors(ctx.data);
     if (broken.length > 0) throw new DataError(`找不到方案「${id}」；方案文件里有错误，它可能就在其中：\n${broken.map(formatIssue).join('\n')}`);
@@ -114,6 +115,10 @@ export function dealArg(ctx: Context, args: ParsedArgs, customer: Customer): Dea
   if (deal.customer !== customer.id) throw new DataError(`方案「${deal.id}」属于客户 ${deal.customer}，不是「${customer.name}」的方案`);
   const errors = recordErrors(ctx.data, deal);
   if (errors.length > 0) throw new DataError(`方案「${deal.id}」有错误，不能用来生成文书：\n${errors.map(formatIssue).join('\n')}`);
+  // Printed without a word, either would pass for a current offer.
+  if (compareIso(deal.validUntil, ctx.today) < 0) warnings.push(`方案「${deal.id}」已于 ${formatChineseDate(deal.validUntil)} 过期，文书里写的有效期已经过了`);
+  const others = open.slice(1);
+  if (others.length > 0) warnings.push(`客户还有 ${others.length} 个可用方案（${others.map((d) => d.id).join('、')}），这次用的是「${deal.id}」；要用别的请写 --deal`);
   return deal;
 }
 
@@ -142,7 +147,7 @@ export async function renderOne(
 ): Promise<{ files: string[]; view: unknown }> {
   const template = ctx.templates.get(templateName);
   const customer = customerArg(ctx, who);
-  const deal = dealArg(ctx, args, customer);
+  const deal = dealArg(ctx, args, customer, warnings);
   const view = buildView(template.front.view, { data: ctx.data, customer, ...(deal && { deal }), today: ctx.today, ...extra });
   const files = await make(ctx, [{ template, view }], `${template.front.title}—${customer.name}`, tracedRecords(ctx.data, customer, deal), `${customer.id}-${template.name}`, warnings);
   return { files, view };

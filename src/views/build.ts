@@ -365,6 +365,11 @@ export function buildView(kind: ViewKind, input: ViewInput): unknown {
  * festival, only a deal for that festival and year (a letter offers that festival's deal).
  */
 export function openDeal(data: DataSet, customer: Customer, today: IsoDate, festival?: { name: string; year: number }): Deal | undefined {
+  return openDeals(data, customer, today, festival)[0];
+}
+
+/** Every open deal of a customer, as openDeal ranks them. */
+export function openDeals(data: DataSet, customer: Customer, today: IsoDate, festival?: { name: string; year: number }): Deal[] {
   return [...data.deals.values()]
     .filter(
       (d) =>
@@ -373,5 +378,5 @@ export function openDeal(data: DataSet, customer: Customer, today: IsoDate, fest
         compareIso(d.validUntil, today) >= 0 &&
         (!festival || (d.occasion === festival.name && d.year === festival.year)),
     )
-    .sort((a, b) => compareIso(b.validUntil, a.validUntil))[0];
+    .sort((a, b) => compareIso(b.validUntil, a.validUntil));
 }

@@ -37,7 +37,7 @@ export function renderDoc(template: string, customer: string, options: BuildOpti
   const ctx = context(args, silentIo);
   const t = ctx.templates.get(template);
   const c = customerArg(ctx, customer);
-  const deal = dealArg(ctx, args, c);
+  const deal = dealArg(ctx, args, c, []);
   const view = buildView(t.front.view, { data: ctx.data, customer: c, ...(deal && { deal }), today: ctx.today });
   const doc = buildDoc(ctx.templates, {
     parts: [{ template: t, view }],

@@ -137,3 +137,17 @@ describe("a document's own deal with an error", () => {
     expect(r.stderr).toContain('提示：检查方案和产品里的数量、价格是否多写了位数');
   });
 });
+
+describe('a deal that may not be the one meant', () => {
+  it('warns when it has expired, and when the customer has another open deal', async () => {
+    const expired = await runCli(['proposal', 'mengyuan-ruye', '--deal', '2027-chunjie-mengyuan', '--today', '2027-03-01', '--out', outDir()], ROOT);
+    expect(expired.code).toBe(0);
+    expect(expired.stderr).toBe('警告：方案「2027-chunjie-mengyuan」已于 2027年1月20日 过期，文书里写的有效期已经过了\n');
+    const DEAL = 'deals/2027-chunjie-mengyuan.yaml';
+    // A copy of the deal under another id, valid for a shorter time: the longer-valid one is used.
+    const data = dataCopy(path.join(scratch.dir, 'two-deals'), DEAL, (t) => t.replace('validUntil: 2027-01-20', 'validUntil: 2027-01-25'));
+    writeFileSync(path.join(data, 'deals/2027-chunjie-mengyuan-b.yaml'), readFileSync(path.join(ROOT, 'data', DEAL), 'utf8').replace('id: 2027-chunjie-mengyuan', 'id: 2027-chunjie-mengyuan-b'));
+    const two = await runCli(['proposal', 'mengyuan-ruye', '--data', data, '--today', TODAY, '--out', outDir()], ROOT);
+    expect(two.stderr).toBe('警告：客户还有 1 个可用方案（2027-chunjie-mengyuan-b），这次用的是「2027-chunjie-mengyuan」；要用别的请写 --deal\n');
+  });
+});
