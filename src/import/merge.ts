@@ -146,6 +146,12 @@ export function mergeCustomer(sheet: SheetCustomer, existing: Existing | undefin
           issues.push(sheetIssue('error', cellPlace(hobbies), hobbies.column.label, 'ambiguous-family', `「${key}」对应家庭成员里的 ${hits.length} 个人：请写姓名`, sheet.name));
           continue;
         }
+        // With 家庭成员 in the row, it is the whole family: hobbies of someone not in it would bring
+        // back, as a relation named after them, a member the row just removed.
+        if (!hit && members) {
+          issues.push(sheetIssue('error', cellPlace(hobbies), hobbies.column.label, 'unknown-family', `「${key}」不在这一行的家庭成员里：先在家庭成员里写上，或删掉这条爱好`, sheet.name));
+          continue;
+        }
         const j = hit ? family.indexOf(hit) : family.push({ relation: key }) - 1;
         const member = family[j] as Rec;
         origins.set(formatPath([...path, j, 'hobbies']), hobbies);

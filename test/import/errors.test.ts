@@ -104,3 +104,17 @@ describe('a sheet with planted errors', () => {
     expect(text).toContain('有错误、没有导入的客户（1）：测试市公安局');
   });
 });
+
+describe('家人爱好 next to 家庭成员', () => {
+  it('names a person who is not among the row\'s family, instead of adding them back as a relation', async () => {
+    const { root, data } = copyData();
+    await writeXlsx(path.join(root, 'family.xlsx'), {
+      客户: [HEAD.slice(0, 14), ['测试市公安局', '党政', '现有', '测试市公安路 1 号', '010010', '王强', '决策人', '局长', '13812345678', null, null, null, '妻子：孙桂兰', '孙桂兰：二胡；杜若溪：钢琴、插花']],
+    });
+    const before = snapshot(data);
+    const r = await tuangou(['import', 'family.xlsx', '--data', data], root);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('客户!N2 家人爱好: 「杜若溪」不在这一行的家庭成员里：先在家庭成员里写上，或删掉这条爱好');
+    expect(snapshot(data, { backup: true })).toEqual(before);
+  });
+});
