@@ -2,7 +2,7 @@
 // One parser serves both the YAML data and the spreadsheet import.
 import { addDays, compareIso, daysInMonth, isoDate, isoParts } from './dates.ts';
 import type { IsoDate } from './dates.ts';
-import { formatLunar, LUNAR_DAY_NAMES, LUNAR_MONTH_NAMES, lunarToSolar, solarToLunar } from './lunar.ts';
+import { formatLunar, LUNAR_DAY_NAMES, LUNAR_MONTH_NAMES, lunarDateProblem, lunarToSolar, solarToLunar } from './lunar.ts';
 
 export type CalendarDate =
   | { calendar: 'solar'; year?: number; month: number; day: number }
@@ -76,6 +76,8 @@ export function parseCalendarDate(text: string): CalendarDate {
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= maxDay) || (year !== undefined && year < 1000)) {
     throw new Error(`日期「${text}」不存在：月份应为 1–12，日应在该月天数之内；${FORMS_HINT}`);
   }
+  const lunarProblem = lunar && year !== undefined ? lunarDateProblem(year, month, day, leap) : undefined;
+  if (lunarProblem) throw new Error(`日期「${text}」不存在：${lunarProblem}；${FORMS_HINT}`);
   const withYear = year === undefined ? {} : { year };
   return lunar
     ? { calendar: 'lunar', ...withYear, month, day, ...(leap ? { leap } : {}) }

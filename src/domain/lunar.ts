@@ -58,6 +58,19 @@ function convertToSolar(year: number, month: number, day: number, leap: boolean)
   return isoDate(solar.getYear(), solar.getMonth(), solar.getDay());
 }
 
+/**
+ * Why a lunar date with its year cannot be (a leap month that year does not have, day 30 of a
+ * month of 29 days), or undefined when it exists: a birth date in the data must have happened.
+ */
+export function lunarDateProblem(year: number, month: number, day: number, leap: boolean): string | undefined {
+  checkLunar(year, month, day);
+  const leapMonth = LunarYear.fromYear(year).getLeapMonth();
+  const name = (m: number) => LUNAR_MONTH_NAMES[m - 1];
+  if (leap && leapMonth !== month) return `农历${year}年没有闰${name(month)}${leapMonth > 0 ? `（那年闰的是${name(leapMonth)}）` : ''}`;
+  const days = LunarMonth.fromYm(year, leap ? -month : month).getDayCount();
+  return day > days ? `农历${year}年的${leap ? '闰' : ''}${name(month)}只有 ${days} 天` : undefined;
+}
+
 /** The lunar date of a solar one; `year` is the lunar year (January before 春节 is the old one). */
 export function solarToLunar(d: IsoDate): Required<LunarDate> {
   const { year, month, day } = isoParts(d);

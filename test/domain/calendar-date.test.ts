@@ -46,6 +46,21 @@ describe('parseCalendarDate', () => {
   );
 });
 
+describe('parseCalendarDate: a lunar date with its year must have happened', () => {
+  it.each([
+    ['农历2025年闰四月初八', '农历2025年没有闰四月（那年闰的是六月）'],
+    ['农历2024年腊月三十', '农历2024年的腊月只有 29 天'],
+  ])('refuses %s', (text, why) => {
+    expect(() => parseCalendarDate(text)).toThrow(`日期「${text}」不存在：${why}`);
+  });
+
+  it('takes the leap month the year has, and a leap month without a year (kept as the regular month where missing)', () => {
+    expect(parseCalendarDate('农历2025年闰六月初八')).toEqual({ calendar: 'lunar', year: 2025, month: 6, day: 8, leap: true });
+    expect(parseCalendarDate('农历闰四月初八')).toEqual({ calendar: 'lunar', month: 4, day: 8, leap: true });
+    expect(parseCalendarDate('农历2023年腊月三十')).toEqual({ calendar: 'lunar', year: 2023, month: 12, day: 30 });
+  });
+});
+
 describe('formatCalendarDate', () => {
   it('writes solar dates with or without the year, lunar ones traditionally', () => {
     expect(formatCalendarDate({ calendar: 'solar', year: 1975, month: 3, day: 8 })).toBe('1975年3月8日');
