@@ -26,10 +26,22 @@ const HELPERS: Readonly<Record<string, Helper>> = {
   daxie: ([fen]) => moneyInWords(num(fen, 'daxie')),
   date: ([iso]) => formatChineseDate(String(iso)),
   dateWeek: ([iso]) => formatChineseDate(String(iso), { weekday: true }),
-  caseText: ([n, perCase]) => formatBottles(num(n, 'caseText'), num(perCase, 'caseText')),
-  percent: ([p]) => `${String(p)}%`,
+  caseText: ([n, perCase]) => {
+    const per = num(perCase, 'caseText');
+    if (!Number.isInteger(per) || per <= 0) throw new TypeError('caseText 的每箱瓶数要是正整数');
+    return formatBottles(num(n, 'caseText'), per);
+  },
+  // Percentages are kept as the decimal text written in the data ("14.5").
+  percent: ([p]) => {
+    if (typeof p !== 'number' && !(typeof p === 'string' && /^-?\d+(\.\d+)?$/.test(p))) throw new TypeError('percent 需要一个数字');
+    return `${String(p)}%`;
+  },
   inc: ([n]) => num(n, 'inc') + 1,
-  join: ([list, sep]) => (Array.isArray(list) ? list.map(String).join(typeof sep === 'string' ? sep : '、') : ''),
+  join: ([list, sep]) => {
+    if (list === undefined || list === null) return ''; // an optional list left out
+    if (!Array.isArray(list)) throw new TypeError('join 需要一个列表');
+    return list.map(String).join(typeof sep === 'string' ? sep : '、');
+  },
   eq: ([a, b]) => a === b,
   ne: ([a, b]) => a !== b,
   gt: ([a, b]) => num(a, 'gt') > num(b, 'gt'),

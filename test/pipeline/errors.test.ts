@@ -151,3 +151,17 @@ describe('a deal that may not be the one meant', () => {
     expect(two.stderr).toBe('警告：客户还有 1 个可用方案（2027-chunjie-mengyuan-b），这次用的是「2027-chunjie-mengyuan」；要用别的请写 --deal\n');
   });
 });
+
+describe('a helper given the wrong kind of value', () => {
+  it.each([
+    ['{{caseText deal.bottles 0}}', 'caseText 的每箱瓶数要是正整数'],
+    ['{{percent customer.name}}', 'percent 需要一个数字'],
+    ['{{join customer.name}}', 'join 需要一个列表'],
+  ])('%s names the template line instead of printing nonsense', async (call, message) => {
+    const file = path.join(scratch.dir, `helper${++n}.md`);
+    writeFileSync(file, `---\ntitle: 试\nview: proposal\naudience: external\n---\n第一行\n\n${call}\n`);
+    const r = await runCli(['render', file, 'mengyuan-ruye', '--today', TODAY, '--out', outDir()], ROOT);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`错误：${file}:8 模板运行出错：${message}\n`);
+  });
+});
