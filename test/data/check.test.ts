@@ -203,3 +203,21 @@ describe('YAML syntax errors', () => {
     }
   });
 });
+
+describe('a deal whose allocation does not add up to its order', () => {
+  it('is a warning at the allocation, with both totals', () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'tuangou-allocation-'));
+    try {
+      cpSync(path.join(import.meta.dirname, '../../data'), copy, { recursive: true });
+      const file = path.join(copy, 'deals/2027-chunjie-mengyuan.yaml');
+      expect(loadData(copy).issues.filter((i) => i.rule === 'allocation-total')).toEqual([]);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('people: "810"', 'people: "800"'));
+      const found = loadData(copy).issues.filter((i) => i.rule === 'allocation-total');
+      expect(found.map((i) => [path.basename(i.file), i.line, i.field, i.severity, i.message])).toEqual([
+        ['2027-chunjie-mengyuan.yaml', 11, 'allocation', 'warning', '人均分配合计 1660 瓶，与订货的 1680 瓶不一致'],
+      ]);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
