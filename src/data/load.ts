@@ -9,7 +9,7 @@ import type { Issue } from './issues.ts';
 import { DEFAULT_POLICIES } from './policies.ts';
 import { crossChecks } from './rules.ts';
 import { CUSTOMER_ID, companySchema, customerSchema, dealSchema, policiesSchema, productSchema } from './schema.ts';
-import type { Company, Customer, Deal, Product } from './schema.ts';
+import type { Company, Customer, Deal, Policies, Product } from './schema.ts';
 import { checkRecord, issueAt } from './validate.ts';
 import { decodeUtf8, parseYaml, type YamlSource } from './yaml.ts';
 
@@ -124,7 +124,8 @@ function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
 
   const products = readFolder('products', productSchema);
   const deals = readFolder('deals', dealSchema);
-  issues.push(...crossChecks({ products, customers, deals }, { allCustomers: onlyCustomer === undefined }));
+  const merged: Policies = { ...DEFAULT_POLICIES, ...stripUndefined(policies?.value ?? {}) };
+  issues.push(...crossChecks({ products, customers, deals, policies: merged }, { allCustomers: onlyCustomer === undefined }));
 
   // Of records sharing an id (an error `check` reports), the first is kept, unless a later one's
   // file is named after the id: that is the one a command naming the customer reads alone.
@@ -156,7 +157,7 @@ function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
     files,
     ...(onlyCustomer !== undefined && { onlyCustomer }),
     company: company?.value,
-    policies: { ...DEFAULT_POLICIES, ...stripUndefined(policies?.value ?? {}) },
+    policies: merged,
     products: byId<Product>(products),
     customers: customersById,
     deals: byId<Deal>(deals),

@@ -5,10 +5,10 @@ import type { Issue, PathSegment, Severity } from './issues.ts';
 import type { Loaded } from './load.ts';
 import type { YamlSource } from './yaml.ts';
 import { customerSchema, dealSchema, productSchema } from './schema.ts';
-import type { Customer, Deal, Product } from './schema.ts';
+import type { Customer, Deal, Policies, Product } from './schema.ts';
 import { issueAt } from './validate.ts';
 import { closest } from '../util/suggest.ts';
-import { lineBottles } from '../domain/deal.ts';
+import { discountCap, lineBottles } from '../domain/deal.ts';
 
 const TITLE_IN_NAME = /(局长|处长|科长|主任|经理|书记|主席|厂长|院长|校长|行长|总经理|董事长|先生|女士|小姐)$/;
 
@@ -16,6 +16,8 @@ interface Input {
   readonly products: readonly Loaded<Product>[];
   readonly customers: readonly Loaded<Customer>[];
   readonly deals: readonly Loaded<Deal>[];
+  /** For the deals' discount caps; no deals, no need. */
+  readonly policies?: Policies;
 }
 
 type Report = (path: readonly PathSegment[], severity: Severity, rule: string, message: string) => void;
@@ -63,7 +65,11 @@ export function crossChecks(input: Input, { allCustomers }: { allCustomers: bool
     deal.items.forEach((it, i) => productRef(report, ['items', i, 'product'], it.product));
     deal.allocation?.forEach((a, i) => a.product !== undefined && productRef(report, ['allocation', i, 'product'], a.product));
     deal.tastingBottles?.forEach((t, i) => productRef(report, ['tastingBottles', i, 'product'], t.product));
-    allocationRule(deal, productsById, report);
+    const ordered = orderedBottles(deal, productsById);
+    if (ordered !== undefined) {
+      allocationRule(deal, ordered, report);
+      if (input.policies) discountRule(deal, ordered, input.policies, report);
+    }
   }
   return issues;
 }
@@ -73,16 +79,32 @@ export function crossChecks(input: Input, { allCustomers }: { allCustomers: bool
  * that is offered 1,680 bottles and shown how to share 1,660 will ask where the rest went.
  * A warning: keeping a few bottles back can be meant.
  */
-function allocationRule(deal: Deal, products: ReadonlyMap<string, Product>, report: Report): void {
+function allocationRule(deal: Deal, ordered: number, report: Report): void {
   if (!deal.allocation?.length) return;
-  let ordered = 0;
-  for (const item of deal.items) {
-    const product = products.get(item.product);
-    if (!product) return; // reported as an unknown product
-    ordered += lineBottles(item, product);
-  }
   const shared = deal.allocation.reduce((n, a) => n + a.people * a.bottlesEach, 0);
   if (shared !== ordered) report(['allocation'], 'warning', 'allocation-total', `人均分配合计 ${shared} 瓶，与订货的 ${ordered} 瓶不一致`);
+}
+
+/** The bottles a deal orders; undefined when a product is unknown (reported as such). */
+function orderedBottles(deal: Deal, products: ReadonlyMap<string, Product>): number | undefined {
+  let bottles = 0;
+  for (const item of deal.items) {
+    const product = products.get(item.product);
+    if (!product) return undefined;
+    bottles += lineBottles(item, product);
+  }
+  return bottles;
+}
+
+/**
+ * The extra discount against the policy cap of the deal's bottle tier. A warning here (a manager
+ * may allow an exception); the allocation summary marks it 违规 and --strict stops on it.
+ */
+function discountRule(deal: Deal, ordered: number, policies: Policies, report: Report): void {
+  const cap = discountCap(ordered, policies);
+  if (deal.extraDiscount !== undefined && Number(deal.extraDiscount) > Number(cap)) {
+    report(['extraDiscount'], 'warning', 'discount-cap', `额外折让 ${deal.extraDiscount}% 超过政策上限：${ordered} 瓶的上限是 ${cap}%`);
+  }
 }
 
 type DupKey = [path: PathSegment[], key: string, what: string];

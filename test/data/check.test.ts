@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../src/data/load.ts';
-import { formatIssue } from '../../src/data/issues.ts';
+import { formatIssue, type Issue } from '../../src/data/issues.ts';
 import { parseYaml } from '../../src/data/yaml.ts';
 
 const dir = path.join(import.meta.dirname, '../fixtures/broken');
@@ -204,20 +204,33 @@ describe('YAML syntax errors', () => {
   });
 });
 
-describe('a deal whose allocation does not add up to its order', () => {
-  it('is a warning at the allocation, with both totals', () => {
-    const copy = mkdtempSync(path.join(tmpdir(), 'tuangou-allocation-'));
-    try {
-      cpSync(path.join(import.meta.dirname, '../../data'), copy, { recursive: true });
-      const file = path.join(copy, 'deals/2027-chunjie-mengyuan.yaml');
-      expect(loadData(copy).issues.filter((i) => i.rule === 'allocation-total')).toEqual([]);
-      writeFileSync(file, readFileSync(file, 'utf8').replace('people: "810"', 'people: "800"'));
-      const found = loadData(copy).issues.filter((i) => i.rule === 'allocation-total');
-      expect(found.map((i) => [path.basename(i.file), i.line, i.field, i.severity, i.message])).toEqual([
-        ['2027-chunjie-mengyuan.yaml', 11, 'allocation', 'warning', '人均分配合计 1660 瓶，与订货的 1680 瓶不一致'],
-      ]);
-    } finally {
-      rmSync(copy, { recursive: true, force: true });
-    }
+/** The issues of `rule` in the sample data as it is, and after `edit` of one of its files. */
+function ruleBeforeAndAfter(rule: string, file: string, edit: (text: string) => string): [Issue[], Issue[]] {
+  const copy = mkdtempSync(path.join(tmpdir(), 'tuangou-sample-'));
+  try {
+    cpSync(path.join(import.meta.dirname, '../../data'), copy, { recursive: true });
+    const before = loadData(copy).issues.filter((i) => i.rule === rule);
+    writeFileSync(path.join(copy, file), edit(readFileSync(path.join(copy, file), 'utf8')));
+    return [before, loadData(copy).issues.filter((i) => i.rule === rule)];
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+describe('deal rules across files', () => {
+  it('warn at the allocation when it does not add up to the order, with both totals', () => {
+    const [before, after] = ruleBeforeAndAfter('allocation-total', 'deals/2027-chunjie-mengyuan.yaml', (t) => t.replace('people: "810"', 'people: "800"'));
+    expect(before).toEqual([]);
+    expect(after.map((i) => [path.basename(i.file), i.line, i.field, i.severity, i.message])).toEqual([
+      ['2027-chunjie-mengyuan.yaml', 11, 'allocation', 'warning', '人均分配合计 1660 瓶，与订货的 1680 瓶不一致'],
+    ]);
+  });
+
+  it('warn at extraDiscount above the policy cap, naming the bottles and the cap', () => {
+    const [before, after] = ruleBeforeAndAfter('discount-cap', 'deals/2026-huiyi-jiangong.yaml', (t) => t.replace('extraDiscount: "2"', 'extraDiscount: "5"'));
+    expect(before).toEqual([]);
+    expect(after.map((i) => [path.basename(i.file), i.field, i.severity, i.message])).toEqual([
+      ['2026-huiyi-jiangong.yaml', 'extraDiscount', 'warning', '额外折让 5% 超过政策上限：180 瓶的上限是 2%'],
+    ]);
   });
 });
