@@ -276,8 +276,9 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
   }
   await previous;
   // Volumes an earlier, larger run (or one with envelopes instead of labels) left here would be
-  // printed and mailed a second time; letters stay, the manifest says which are this run's.
-  const stale = readdirSync(folder).filter((f) => VOLUME_FILE.test(f) && !written.includes(path.join(folder, f)));
+  // printed and mailed a second time; letters stay, the manifest says which are this run's. A
+  // run without PDFs makes no volumes, and leaves the last ones alone.
+  const stale = req.formats.includes('pdf') ? readdirSync(folder).filter((f) => VOLUME_FILE.test(f) && !written.includes(path.join(folder, f))) : [];
   for (const f of stale) rmSync(path.join(folder, f), { force: true });
 
   const plan = planFor(festival, year, today, data.policies);

@@ -394,6 +394,10 @@ describe('the follow-up schedule', () => {
     const r = await letters(dir, '--format', 'pdf', '--labels');
     expect(readdirSync(folder).filter((f) => f.endsWith('.pdf')).sort()).toEqual(['labels-001.pdf', 'print-001.pdf']);
     expect(r.stdout).toContain('注意：删除了上次运行留在这里的 envelopes-001.pdf，免得重复打印');
+    // A run of Word letters only makes no volumes, and leaves the last ones alone.
+    const word = await letters(dir, '--format', 'docx');
+    expect(readdirSync(folder).filter((f) => f.endsWith('.pdf')).sort()).toEqual(['labels-001.pdf', 'print-001.pdf']);
+    expect(word.stdout).not.toContain('删除了');
   });
 
   it("fails a customer whose festival deal names a product that is not there, instead of offering the wrong one", async () => {
