@@ -12,6 +12,7 @@ import { CUSTOMER_ID, companySchema, customerSchema, dealSchema, policiesSchema,
 import type { Company, Customer, Deal, Policies, Product } from './schema.ts';
 import { checkRecord, issueAt } from './validate.ts';
 import { decodeUtf8, parseYaml, type YamlSource } from './yaml.ts';
+import { isFolder } from '../util/fs.ts';
 
 const MAX_FILE_BYTES = 1024 * 1024;
 const partialPolicies = policiesSchema.partial();
@@ -111,7 +112,7 @@ function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
 
   const customers = readCustomers();
   if (!customers) return undefined;
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+  if (!isFolder(dir)) {
     issues.push(wholeFile(shownPath(dir), 'no-data-dir', '数据文件夹不存在'));
   }
   const companyFile = path.join(dir, 'company.yaml');
@@ -171,7 +172,6 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-const isFolder = (p: string): boolean => statSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
 
 /** Why a file or folder could not be read, in Chinese. */
 function unreadable(e: unknown): string {

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { DataError } from '../errors.ts';
+import { isFolder } from '../util/fs.ts';
 
 export interface WriteOptions {
   /** Refuse to replace an existing file. */
@@ -66,8 +67,6 @@ function running(pid: number): boolean {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
-
-const isFolder = (dir: string): boolean => statSync(dir, { throwIfNoEntry: false })?.isDirectory() === true;
 
 /**
  * `mkdir -p`, with the reason in Chinese when it cannot be done. Not Node's recursive mkdir:
