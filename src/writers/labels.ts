@@ -25,12 +25,6 @@ export interface FitPart {
   readonly indent: number;
 }
 
-export interface Fitted {
-  readonly parts: readonly FitPart[];
-  /** Height the parts take, for centring them in the box. */
-  readonly height: number;
-}
-
 /** A label's lines at full size. */
 export const labelParts = (label: readonly (readonly Inline[])[], size: number): FitPart[] =>
   label.map((content) => ({ content, size, bold: false, align: 'left', before: 0, indent: 0 }));
@@ -117,13 +111,13 @@ function contentOf(units: readonly Unit[]): Inline[] {
  * being clipped, so a cut address never passes for a whole one. Both writers use it, so a box
  * is the same in both.
  */
-export function fitParts(parts: readonly FitPart[], family: FontFamily, widthPt: number, heightPt: number): Fitted {
+export function fitParts(parts: readonly FitPart[], family: FontFamily, widthPt: number, heightPt: number): FitPart[] {
   // A little slack for the breaker's own choices (kinsoku, punctuation kept with the word before).
   const width = widthPt * 0.95;
   const measured = parts.map((part) => unitsOf(part.content, family, part.bold));
   const heightOf = (ms: readonly Measured[]): number =>
     ms.reduce((h, { part, units }) => h + part.before + wrappedLines(units, part.size, width, part.indent) * part.size * LINE_PITCH, 0);
-  const done = (ms: readonly Measured[]): Fitted => ({ parts: ms.map((m) => m.part), height: heightOf(ms) });
+  const done = (ms: readonly Measured[]): FitPart[] => ms.map((m) => m.part);
   const max = Math.max(MIN_PT, ...parts.map((p) => p.size));
   const at = (largest: number): Measured[] =>
     parts.map((part, i) => {

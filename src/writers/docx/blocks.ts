@@ -41,7 +41,7 @@ import {
 import { textWidthPt } from '../../fonts/index.ts';
 import type { Asset } from '../assets.ts';
 import { CHECKBOX, flattenRuns } from '../inline.ts';
-import { LABEL_PAD_MM, boxParts, fitParts, labelParts, type Fitted } from '../labels.ts';
+import { LABEL_PAD_MM, boxParts, fitParts, labelParts, type FitPart } from '../labels.ts';
 import { LINE_PITCH, NOTE_LINE_MM, POSTCODE_DIGIT_PT, POSTCODE_RED, SEAL_MM, mmToPt, mmToTwip, type TypeScale } from '../page.ts';
 import { QUIET_MODULES, qrMatrix, qrPng } from '../qr.ts';
 import { BULLET, ORDERED, blockGap, halfPoints, lineSpacing, twips } from './styles.ts';
@@ -255,8 +255,8 @@ function postcodeBoxes(block: PostcodeBoxes, ctx: DocxContext): Table {
 }
 
 /** Fitted parts as a cell `width` twips wide, centred in its exact-height row, `padMm` in from each side. */
-function fittedCell(fit: Fitted, width: number, padMm: number, ctx: DocxContext): TableCell {
-  const children = fit.parts.map(
+function fittedCell(parts: readonly FitPart[], width: number, padMm: number, ctx: DocxContext): TableCell {
+  const children = parts.map(
     (p) =>
       new Paragraph({
         children: runs(p.content, { size: p.size, bold: p.bold }, ctx),

@@ -1,7 +1,7 @@
 // Model blocks as pdfmake nodes.
 import { POSTCODE_BOX, type Block, type FitBox, type FontFamily, type KeyValueGrid, type LabelSheet, type PostcodeBoxes, type QrCode, type Signature, type Table } from '../../document/model.ts';
 import { fontkitFont, textWidthPt } from '../../fonts/index.ts';
-import { LABEL_PAD_MM, boxParts, fitParts, labelParts, type Fitted } from '../labels.ts';
+import { LABEL_PAD_MM, boxParts, fitParts, labelParts, type FitPart } from '../labels.ts';
 import { LINE_PITCH, NOTE_LINE_MM, POSTCODE_DIGIT_PT, POSTCODE_RED, SEAL_MM, mmToPt, type TypeScale } from '../page.ts';
 import { QUIET_MODULES, qrMatrix } from '../qr.ts';
 import { CHECKBOX } from '../inline.ts';
@@ -172,9 +172,9 @@ function postcodeBoxes(block: PostcodeBoxes, ctx: BlockContext): PdfNode {
   return placed({ stack }, count * w + (count - 1) * g, block.align ?? 'left');
 }
 
-/** Fitted parts as a cell's content, centred in its `height` and `padX` in from each side. */
-function fittedCell(fit: Fitted, height: number, padX: number): PdfNode {
-  const stack = fit.parts.map((p) => ({
+/** Fitted parts as a cell's content, centred in its height by pdfmake's own measure, `padX` in from each side. */
+function fittedCell(parts: readonly FitPart[], padX: number): PdfNode {
+  const stack = parts.map((p) => ({
     text: pdfInlines(p.content),
     fontSize: p.size,
     alignment: p.align,
@@ -182,7 +182,9 @@ function fittedCell(fit: Fitted, height: number, padX: number): PdfNode {
     ...(p.indent > 0 && { leadingIndent: p.indent }),
     margin: [0, p.before, 0, 0],
   }));
-  return { stack, margin: [padX, Math.max(0, (height - fit.height) / 2), padX, 0] };
+  // The fitter's line count is an estimate (it keeps 5 % slack); centring on it set labels of
+  // the same length a line's half apart.
+  return { stack, margin: [padX, 0, padX, 0], verticalAlignment: 'middle' };
 }
 
 const none = () => 0;
@@ -200,7 +202,7 @@ function labelSheet(block: LabelSheet, ctx: BlockContext): PdfNode {
       Array.from({ length: block.columns }, (_, c) => {
         const label = block.labels[i + c] ?? [];
         if (label.length === 0) return { text: '' };
-        return fittedCell(fitParts(labelParts(label, ctx.scale.table), ctx.family, width - 2 * padX, height - 2 * padY), height, padX);
+        return fittedCell(fitParts(labelParts(label, ctx.scale.table), ctx.family, width - 2 * padX, height - 2 * padY), padX);
       }),
     );
   }
@@ -213,7 +215,7 @@ function labelSheet(block: LabelSheet, ctx: BlockContext): PdfNode {
 function fitBox(block: FitBox, ctx: BlockContext): PdfNode {
   const height = mmToPt(block.height);
   const fit = fitParts(boxParts(block.blocks, ctx.scale), ctx.family, ctx.width, height);
-  return { table: { widths: [ctx.width], heights: height, dontBreakRows: true, body: [[fittedCell(fit, height, 0)]] }, layout: BARE };
+  return { table: { widths: [ctx.width], heights: height, dontBreakRows: true, body: [[fittedCell(fit, 0)]] }, layout: BARE };
 }
 
 /** One block as a pdfmake node; undefined for a page break, which the caller turns into `pageBreak`. */
