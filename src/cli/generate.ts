@@ -2,7 +2,7 @@
 // and writing the document, and reporting the files written (or, with --json, the errors).
 import path from 'node:path';
 import type { DataSet } from '../data/dataset.ts';
-import { dealFileErrors, findCustomer, recordErrors } from '../data/dataset.ts';
+import { dealFileErrors, findCustomer } from '../data/dataset.ts';
 import { formatIssue } from '../data/issues.ts';
 import { loadData } from '../data/load.ts';
 import { refuseBrokenPolicies } from '../data/policies.ts';
@@ -97,13 +97,12 @@ export function customerArg(ctx: Context, wanted: string | undefined): Customer 
 }
 
 /**
- * --deal, or the customer's open deal; undefined when it has none and none was asked for. A deal
- * whose file has an error (a product or tier that does not exist) is refused: the document would
- * print the wrong product, or a price of nothing.
+ * --deal, or the customer's open deal on `on` (today, or a visit's date); undefined when it has
+ * none and none was asked for. Warns when the deal may not be the one meant.
  */
-export function dealArg(ctx: Context, args: ParsedArgs, customer: Customer, warnings: string[]): Deal | undefined {
+export function dealArg(ctx: Context, args: ParsedArgs, customer: Customer, warnings: string[], on: IsoDate = ctx.today): Deal | undefined {
   const id = args.values['deal'];
-  const open = typeof id === 'string' ? [] : openDeals(ctx.data, customer, ctx.today);
+  const open = typeof id === 'string' ? [] : openDeals(ctx.data, customer, on);
   const deal = typeof id === 'string' ? ctx.data.deals.get(id) : open[0];
   if (typeof id === 'string' && !deal) {
     const broken = dealFileErrors(ctx.data);
@@ -113,10 +112,8 @@ export function dealArg(ctx: Context, args: ParsedArgs, customer: Customer, warn
   }
   if (!deal) return undefined;
   if (deal.customer !== customer.id) throw new DataError(`方案「${deal.id}」属于客户 ${deal.customer}，不是「${customer.name}」的方案`);
-  const errors = recordErrors(ctx.data, deal);
-  if (errors.length > 0) throw new DataError(`方案「${deal.id}」有错误，不能用来生成文书：\n${errors.map(formatIssue).join('\n')}`);
   // Printed without a word, either would pass for a current offer.
-  if (compareIso(deal.validUntil, ctx.today) < 0) warnings.push(`方案「${deal.id}」已于 ${formatChineseDate(deal.validUntil)} 过期，文书里写的有效期已经过了`);
+  if (compareIso(deal.validUntil, on) < 0) warnings.push(`方案「${deal.id}」已于 ${formatChineseDate(deal.validUntil)} 过期，文书里写的有效期已经过了`);
   const others = open.slice(1);
   if (others.length > 0) warnings.push(`客户还有 ${others.length} 个可用方案（${others.map((d) => d.id).join('、')}），这次用的是「${deal.id}」；要用别的请写 --deal`);
   return deal;

@@ -5,10 +5,14 @@ export type Fen = number;
 
 const DIGITS = '零壹贰叁肆伍陆柒捌玖';
 
+/** An amount past what fen can hold exactly: a price or quantity with digits too many. */
+export class MoneyOverflowError extends RangeError {}
+
 /** Rejects anything that is not a safe integer, so float yuan never slip in as fen. */
 function checkFen(fen: number): Fen {
   if (!Number.isSafeInteger(fen)) {
-    throw new RangeError(`金额必须是以“分”为单位的整数（且不超出安全范围）：${fen}`);
+    const message = `金额必须是以“分”为单位的整数（且不超出安全范围）：${fen}`;
+    throw Number.isInteger(fen) ? new MoneyOverflowError(message) : new RangeError(message);
   }
   return fen;
 }

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
-import { recordErrors, type DataSet, type Rejected } from '../data/dataset.ts';
+import type { DataSet, Rejected } from '../data/dataset.ts';
 import { formatIssue } from '../data/issues.ts';
 import { DataError } from '../errors.ts';
 import type { Customer } from '../data/schema.ts';
@@ -103,9 +103,6 @@ export function letterDoc(req: Pick<MailingRequest, 'data' | 'templates' | 'fest
   const { data, today } = req;
   const festival = { name: req.festival, year: req.year };
   const deal = openDeal(data, customer, today, festival);
-  // Its offer would name a product that is not there: the customer fails instead, with the file's errors.
-  const errors = deal ? recordErrors(data, deal) : [];
-  if (errors.length > 0) throw new DataError(`方案「${deal?.id}」有错误：\n${errors.map(formatIssue).join('\n')}`);
   return buildDoc(req.templates, {
     parts: [{ template: req.templates.get('letter'), view: buildView('letter', { data, customer, ...(deal && { deal }), today, festival }) }],
     title: `${req.year}年${req.festival}致函—${customer.name}`,

@@ -1,12 +1,13 @@
 // View builders: one data set + one customer (+ deal, date) → the ready-computed values a
 // template of each kind receives. Templates only place and word them.
-import { dealFileErrors, type DataSet } from '../data/dataset.ts';
+import { dealFileErrors, recordErrors, type DataSet } from '../data/dataset.ts';
 import { formatIssue, type PathSegment } from '../data/issues.ts';
 import type { Contact, Customer, Deal, Product } from '../data/schema.ts';
 import { formatCalendarDate, occurrencesWithin, type CalendarDate } from '../domain/calendar-date.ts';
 import { addDays, compareIso, daysBetween, type IsoDate } from '../domain/dates.ts';
 import { allocationFigures, complianceChecks, priceDeal } from '../domain/deal.ts';
 import { DataError } from '../errors.ts';
+import { MoneyOverflowError } from '../domain/money.ts';
 import type { ViewKind } from '../template/frontmatter.ts';
 import { festivalDate, type Festival } from '../domain/festivals.ts';
 import { salutationFor } from '../domain/names.ts';
@@ -349,11 +350,15 @@ export function buildView(kind: ViewKind, input: ViewInput): unknown {
   const build = BUILDERS[kind];
   const schema = VIEW_SCHEMAS[kind];
   if (!build || !schema) throw notRenderable(kind);
+  // A deal whose file has an error (a product or tier that is not there) would print another
+  // product, or a price of nothing: every document refuses it, with the file's errors.
+  const dealErrors = input.deal ? recordErrors(input.data, input.deal) : [];
+  if (dealErrors.length > 0) throw new DataError(`方案「${input.deal?.id}」有错误，不能用来生成文书：\n${dealErrors.map(formatIssue).join('\n')}`);
   try {
     return schema.parse(build(input));
   } catch (e) {
-    // Sums past what money can hold (a price or quantity with digits too many) are the data's fault.
-    if (e instanceof RangeError) {
+    // Sums past what money can hold are the data's fault, not ours.
+    if (e instanceof MoneyOverflowError) {
       throw new DataError(`${input.deal ? `方案「${input.deal.id}」` : ''}算不出来：${e.message}`, { hint: '检查方案和产品里的数量、价格是否多写了位数', cause: e });
     }
     throw e;

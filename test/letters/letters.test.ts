@@ -414,7 +414,7 @@ describe('the follow-up schedule', () => {
     const r = await letters(dir, '--format', 'pdf');
     expect(r.code).toBe(3);
     const row = manifest(path.join(dir, 'out/2027-春节')).find((m) => m['客户编号'] === 'mengyuan-ruye');
-    expect(row?.['状态']).toMatch(/^failed: 方案「2027-chunjie-mengyuan」有错误：\S*2027-chunjie-mengyuan\.yaml:6:14 items\[0\]\.product\(产品编号\) 错误：没有编号为「JX53-XX」的产品/);
+    expect(row?.['状态']).toMatch(/^failed: 方案「2027-chunjie-mengyuan」有错误，不能用来生成文书：\S*2027-chunjie-mengyuan\.yaml:6:14 items\[0\]\.product\(产品编号\) 错误：没有编号为「JX53-XX」的产品/);
   });
 
   it('says so when no customer matches the selection', async () => {

@@ -116,9 +116,11 @@ describe("a document's own deal with an error", () => {
 
   it('is refused with its errors when it names a product that is not there (it printed another product)', async () => {
     const data = dataCopy(path.join(scratch.dir, 'deal-ref'), DEAL, (t) => t.replace(/(一线职工[^]*?product: )NX52-JC/, '$1NX52-XX'));
-    const r = await proposal(data);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^错误：方案「2027-chunjie-mengyuan」有错误，不能用来生成文书：\n\S*2027-chunjie-mengyuan\.yaml:22:14 allocation\[2\]\.product\(产品编号\) 错误：没有编号为「NX52-XX」的产品/);
+    for (const command of ['proposal', 'pack']) {
+      const r = await runCli([command, 'mengyuan-ruye', '--data', data, '--today', TODAY, '--out', outDir()], ROOT);
+      expect(r.code, command).toBe(1);
+      expect(r.stderr, command).toMatch(/^错误：方案「2027-chunjie-mengyuan」有错误，不能用来生成文书：\n\S*2027-chunjie-mengyuan\.yaml:22:14 allocation\[2\]\.product\(产品编号\) 错误：没有编号为「NX52-XX」的产品/);
+    }
   });
 
   it('that did not load is named when the deal is looked for, instead of inviting a second copy', async () => {

@@ -1,8 +1,7 @@
 import { UsageError } from '../../errors.ts';
 import { packParts } from '../../pipeline/pack.ts';
-import { openDeal } from '../../views/build.ts';
 import type { Command } from '../command.ts';
-import { context, customerArg, dateOption, GENERATE_HELP, GENERATE_OPTIONS, make, report } from '../generate.ts';
+import { context, customerArg, dateOption, dealArg, GENERATE_HELP, GENERATE_OPTIONS, make, report } from '../generate.ts';
 import { tracedRecords } from '../../pipeline/glyphs.ts';
 
 export const command: Command = {
@@ -18,7 +17,7 @@ export const command: Command = {
       const ctx = context(args, io, args.positionals[0]);
       const customer = customerArg(ctx, args.positionals[0]);
       const visitDate = dateOption(args, 'date') ?? ctx.today;
-      const deal = openDeal(ctx.data, customer, visitDate);
+      const deal = dealArg(ctx, args, customer, warnings, visitDate);
       const parts = packParts(ctx.templates, { data: ctx.data, customer, ...(deal && { deal }), today: ctx.today, visitDate });
       return make(ctx, parts, `拜访资料包—${customer.name}`, tracedRecords(ctx.data, customer, deal), `${customer.id}-pack`, warnings);
     });
