@@ -2,10 +2,9 @@
 // and writing the document, and reporting the files written (or, with --json, the errors).
 import path from 'node:path';
 import type { DataSet } from '../data/dataset.ts';
-import { dealFileErrors, findCustomer } from '../data/dataset.ts';
+import { dealFileErrors, findCustomer, refuseUnusable } from '../data/dataset.ts';
 import { formatIssue } from '../data/issues.ts';
 import { loadData } from '../data/load.ts';
-import { refuseBrokenPolicies } from '../data/policies.ts';
 import type { Customer, Deal } from '../data/schema.ts';
 import { compareIso, DATE_RANGE, formatChineseDate, inDateRange, isIsoDate, type IsoDate } from '../domain/dates.ts';
 import { AppError, DataError, UsageError } from '../errors.ts';
@@ -73,10 +72,7 @@ export function context(args: ParsedArgs, io: Io, customer?: string): Context {
   const outArg = args.values['out'];
   const outDir = path.resolve(io.cwd, typeof outArg === 'string' ? outArg : 'out');
   const data = loadData(dataDir(args, io), { customer });
-  // Said first, before "no such customer" or an empty mailing that would replace a good one.
-  const noFolder = data.issues.find((i) => i.rule === 'no-data-dir');
-  if (noFolder) throw new DataError(`数据文件夹「${noFolder.file}」不存在`, { hint: '不写 --data 时读当前文件夹下的 data/' });
-  refuseBrokenPolicies(data);
+  refuseUnusable(data);
   return { data, templates, today, outDir, formats };
 }
 

@@ -1,7 +1,9 @@
 // The loaded, validated data: the only data later stages see. Records that failed their
 // schema are absent; their issues are kept so commands can tell what was left out.
 import path from 'node:path';
-import type { Issue } from './issues.ts';
+import { DataError } from '../errors.ts';
+import { shownPath } from '../util/paths.ts';
+import { formatIssue, type Issue } from './issues.ts';
 import type { Company, Customer, Deal, Policies, Product } from './schema.ts';
 import type { YamlSource } from './yaml.ts';
 
@@ -27,6 +29,8 @@ export interface DataSet {
   readonly rejectedCustomers: ReadonlyMap<string, Rejected>;
   /** The file a record came from, for error messages that point into the data. */
   sourceOf(record: object): YamlSource | undefined;
+  /** The errors of one file, by its path as issues show it. */
+  errorsIn(file: string): readonly Issue[];
 }
 
 /** Finds a customer by id or by its exact unit name. */
@@ -35,9 +39,29 @@ export function findCustomer(data: DataSet, idOrName: string): Customer | undefi
 }
 
 /** The errors of the file `record` came from: a record that loaded may still point at what is not there. */
-export function recordErrors(data: DataSet, record: object): Issue[] {
+export function recordErrors(data: DataSet, record: object): readonly Issue[] {
   const file = data.sourceOf(record)?.file;
-  return file === undefined ? [] : data.issues.filter((i) => i.file === file && i.severity === 'error');
+  return file === undefined ? [] : data.errorsIn(file);
+}
+
+/**
+ * Refuses a data set no document can be made from, before anything is written: a data folder
+ * that is not there (a typo in --data would otherwise mail nobody over a finished mailing), a
+ * company file with errors (every document's letterhead, signature and sender), a policies file
+ * with errors (its defaults would stand in for rules nobody set). A list of customers needs no company.
+ */
+export function refuseUnusable(data: DataSet, { company = true }: { company?: boolean } = {}): void {
+  const noFolder = data.issues.find((i) => i.rule === 'no-data-dir');
+  if (noFolder) throw new DataError(`数据文件夹「${noFolder.file}」不存在`, { hint: '不写 --data 时读当前文件夹下的 data/' });
+  const files = [
+    ['company.yaml', '公司资料', '文书的抬头、落款、热线和信封的寄信人都取自公司资料'],
+    ['policies.yaml', '政策文件', '写错的政策不会改用默认值；改正后运行 tuangou check 确认'],
+  ] as const;
+  for (const [name, what, hint] of company ? files : files.slice(1)) {
+    const file = shownPath(path.join(data.dir, name));
+    const errors = data.errorsIn(file);
+    if (errors.length > 0) throw new DataError(`${what} ${file} 有错误，无法生成文书：\n${errors.map(formatIssue).join('\n')}`, { hint });
+  }
 }
 
 /** The errors of the deal files: a deal that cannot be found may be one of them that did not load. */

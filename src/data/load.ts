@@ -153,6 +153,11 @@ function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
       issues.push(issueAt(dropped.source, customerSchema, ['id'], 'error', 'duplicate', `客户编号「${dropped.value.id}」重复：与 ${at} 相同，这个文件里的客户不会用到`));
     }
   });
+  const errorsByFile = new Map<string, Issue[]>();
+  for (const issue of sortIssues(issues)) {
+    if (issue.severity === 'error') errorsByFile.set(issue.file, [...(errorsByFile.get(issue.file) ?? []), issue]);
+  }
+  const errorsIn = (file: string): readonly Issue[] => errorsByFile.get(file) ?? [];
   return {
     dir,
     files,
@@ -162,9 +167,10 @@ function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
     products: byId<Product>(products),
     customers: customersById,
     deals: byId<Deal>(deals),
-    issues: sortIssues(issues),
-    rejectedCustomers: new Map([...rejected].map(([id, file]) => [id, { file, issues: issues.filter((i) => i.file === file && i.severity === 'error') }])),
+    issues,
+    rejectedCustomers: new Map([...rejected].map(([id, file]) => [id, { file, issues: errorsIn(file) }])),
     sourceOf: (record) => sources.get(record),
+    errorsIn,
   };
 }
 

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadData } from '../../src/data/load.ts';
-import { DEFAULT_POLICIES, refuseBrokenPolicies } from '../../src/data/policies.ts';
+import { refuseUnusable } from '../../src/data/dataset.ts';
+import { DEFAULT_POLICIES } from '../../src/data/policies.ts';
 import { DataError } from '../../src/errors.ts';
 
 const dirs: string[] = [];
@@ -50,7 +51,9 @@ describe('policies.yaml values checked together', () => {
   });
 });
 
-describe('refuseBrokenPolicies', () => {
+describe('refuseUnusable and policies.yaml', () => {
+  // These folders hold only policies.yaml: the company is not what is tested.
+  const refuseBrokenPolicies = (data: Parameters<typeof refuseUnusable>[0]) => refuseUnusable(data, { company: false });
   it('refuses a wrong value, naming file, line and field, instead of using the default', () => {
     const { data } = withPolicies(['festivalLead:', '  mailDaysBefore: 六十', '  firstVisitFrom: "3"', '  firstVisitTo: "7"', '  minVisits: "3"', ''].join('\n'));
     expect(data.policies.festivalLead.mailDaysBefore).toBe(60);

@@ -167,3 +167,16 @@ describe('a helper given the wrong kind of value', () => {
     expect(r.stderr).toBe(`错误：${file}:8 模板运行出错：${message}\n`);
   });
 });
+
+describe('a data set no document can be made from', () => {
+  it('stops every command the same way: a missing folder, a broken company file', async () => {
+    const typo = await runCli(['customers', '--data', path.join(scratch.dir, 'dta')], ROOT);
+    expect([typo.code, typo.stderr.split('\n')[0]]).toEqual([1, `错误：数据文件夹「${path.join(scratch.dir, 'dta')}」不存在`]);
+    const data = dataCopy(path.join(scratch.dir, 'no-company'), 'company.yaml', (t) => t.replace(/^name: .*$/m, 'name: [坏'));
+    const r = await runCli(['proposal', 'mengyuan-ruye', '--data', data, '--today', TODAY, '--out', outDir()], ROOT);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^错误：公司资料 \S*company\.yaml 有错误，无法生成文书：\n\S*company\.yaml:\d+:\d+ /);
+    // A list of customers needs no company.
+    expect((await runCli(['customers', '--data', data], ROOT)).code).toBe(0);
+  });
+});

@@ -1,7 +1,7 @@
 import { CLASSES } from '../../domain/classify.ts';
 import { selectCustomers } from '../../views/select.ts';
 import { loadData } from '../../data/load.ts';
-import { refuseBrokenPolicies } from '../../data/policies.ts';
+import { refuseUnusable } from '../../data/dataset.ts';
 import { SYSTEMS } from '../../data/schema.ts';
 import { classOf, vipOf } from '../../views/facts.ts';
 import { formatMoney } from '../../domain/money.ts';
@@ -24,7 +24,7 @@ export const command: Command = {
     const classes = listOption(args, 'class', CLASSES);
     const systems = listOption(args, 'system', SYSTEMS);
     const data = loadData(dataDir(args, io));
-    refuseBrokenPolicies(data); // the classes and VIP states are worked out from them
+    refuseUnusable(data, { company: false });
     const rows = selectCustomers(data, { classes, systems, vipOnly: Boolean(args.values['vip']) })
       .map((c) => {
         const vips = c.contacts.map((k) => ({ name: k.name, ...vipOf(c, k, data) })).filter((v) => v.status !== 'none');

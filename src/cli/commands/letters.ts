@@ -6,8 +6,7 @@ import { CLASSES } from '../../domain/classify.ts';
 import { compareIso, formatChineseDate, isoParts, type IsoDate } from '../../domain/dates.ts';
 import { FESTIVAL_YEARS, FESTIVALS, festivalDate, nextFestival, type Festival } from '../../domain/festivals.ts';
 import { inShard, parseShard } from '../../domain/shard.ts';
-import { DataError, UsageError } from '../../errors.ts';
-import { formatIssue } from '../../data/issues.ts';
+import { UsageError } from '../../errors.ts';
 import { LEAN_FROM, runMailing } from '../../letters/run.ts';
 import { docWriters, writerCount, type DocWriters } from '../../pipeline/writers.ts';
 import { printOrder } from '../../letters/select.ts';
@@ -118,11 +117,6 @@ function customerFileCount(dir: string): number {
 
 async function mailing(args: ParsedArgs, io: Io, festival: Festival, sel: Selection, writers: DocWriters): Promise<number> {
   const ctx = context(args, io);
-  if (!ctx.data.company) {
-    // Every letter and envelope needs the sender: without it there is nothing to mail.
-    const problems = ctx.data.issues.filter((i) => i.severity === 'error' && path.basename(i.file) === 'company.yaml');
-    throw new DataError(problems.map(formatIssue).join('\n'), { hint: '信函的寄信人、落款和团购热线都取自公司资料；这次没有生成任何文件' });
-  }
   const { year, classes, systems, status, shard } = sel;
   const customers = printOrder(selectCustomers(ctx.data, { classes, systems, status, vipOnly: Boolean(args.values['vip']), shard }));
   const bar = io.isTTY ? new SingleBar({ format: '生成信函 [{bar}] {value}/{total}', hideCursor: true }) : undefined;
