@@ -8,7 +8,8 @@ import { customerSchema, dealSchema, productSchema } from './schema.ts';
 import type { Customer, Deal, Policies, Product } from './schema.ts';
 import { issueAt } from './validate.ts';
 import { closest } from '../util/suggest.ts';
-import { discountCap, lineBottles } from '../domain/deal.ts';
+import { allocatedBottles, discountCap, orderedBottles } from '../domain/deal.ts';
+import { MoneyOverflowError } from '../domain/money.ts';
 
 const TITLE_IN_NAME = /(局长|处长|科长|主任|经理|书记|主席|厂长|院长|校长|行长|总经理|董事长|先生|女士|小姐)$/;
 
@@ -65,10 +66,16 @@ export function crossChecks(input: Input, { allCustomers }: { allCustomers: bool
     deal.items.forEach((it, i) => productRef(report, ['items', i, 'product'], it.product));
     deal.allocation?.forEach((a, i) => a.product !== undefined && productRef(report, ['allocation', i, 'product'], a.product));
     deal.tastingBottles?.forEach((t, i) => productRef(report, ['tastingBottles', i, 'product'], t.product));
-    const ordered = orderedBottles(deal, productsById);
-    if (ordered !== undefined) {
-      allocationRule(deal, ordered, report);
-      if (input.policies) discountRule(deal, ordered, input.policies, report);
+    try {
+      const ordered = orderedBottles(deal, productsById);
+      if (ordered !== undefined) {
+        allocationRule(deal, ordered, report);
+        if (input.policies) discountRule(deal, ordered, input.policies, report);
+      }
+    } catch (e) {
+      // A quantity with digits too many: every document of the deal would fail on it too.
+      if (!(e instanceof MoneyOverflowError)) throw e;
+      report([], 'error', 'too-large', `数量太大，瓶数合计算不出来：${e.message}`);
     }
   }
   return issues;
@@ -81,19 +88,8 @@ export function crossChecks(input: Input, { allCustomers }: { allCustomers: bool
  */
 function allocationRule(deal: Deal, ordered: number, report: Report): void {
   if (!deal.allocation?.length) return;
-  const shared = deal.allocation.reduce((n, a) => n + a.people * a.bottlesEach, 0);
+  const shared = allocatedBottles(deal);
   if (shared !== ordered) report(['allocation'], 'warning', 'allocation-total', `人均分配合计 ${shared} 瓶，与订货的 ${ordered} 瓶不一致`);
-}
-
-/** The bottles a deal orders; undefined when a product is unknown (reported as such). */
-function orderedBottles(deal: Deal, products: ReadonlyMap<string, Product>): number | undefined {
-  let bottles = 0;
-  for (const item of deal.items) {
-    const product = products.get(item.product);
-    if (!product) return undefined;
-    bottles += lineBottles(item, product);
-  }
-  return bottles;
 }
 
 /**

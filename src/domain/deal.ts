@@ -53,6 +53,20 @@ export function lineBottles(item: Deal['items'][number], product: Product): numb
   return item.bottles ?? multiplyFen(item.cases ?? 0, product.bottlesPerCase);
 }
 
+/** The bottles a deal orders; undefined when one of its products is not in `products`. */
+export function orderedBottles(deal: Deal, products: ReadonlyMap<string, Product>): number | undefined {
+  let bottles = 0;
+  for (const item of deal.items) {
+    const product = products.get(item.product);
+    if (!product) return undefined;
+    bottles += lineBottles(item, product);
+  }
+  return bottles;
+}
+
+/** The bottles a deal's per-person allocation shares out. */
+export const allocatedBottles = (deal: Deal): number => (deal.allocation ?? []).reduce((n, t) => n + multiplyFen(t.bottlesEach, t.people), 0);
+
 export function priceDeal(deal: Deal, products: ReadonlyMap<string, Product>): PricedDeal {
   const lines = deal.items.map((item): PricedLine => {
     const product = products.get(item.product);
@@ -144,7 +158,7 @@ export function allocationFigures(deal: Deal, priced: PricedDeal, products: Read
     total: priced.total,
     tiers,
     welfare: sumFen(tiers.map((t) => t.value)),
-    allocatedBottles: tiers.reduce((n, t) => n + t.bottles, 0),
+    allocatedBottles: allocatedBottles(deal),
     commission,
     productCost,
     giftLines,
@@ -170,13 +184,13 @@ const OFFICIAL_SYSTEMS: readonly UnitSystem[] = ['党政', '执法', '军警'];
 /** Roles that run or approve a purchase. */
 const DECIDING_ROLES: readonly string[] = ['决策人', '业务负责人', '采购'];
 
-/** Each allocation rule of domain.md §9, with pass or fail and why. */
 /** The most extra discount policy allows on `bottles`: the tier of the most bottles not above them. */
 export function discountCap(bottles: number, policies: Policies): string {
   const tiers = policies.discountTiers.filter((t) => t.minBottles <= bottles).sort((a, b) => b.minBottles - a.minBottles);
   return tiers[0]?.maxExtraDiscount ?? '0';
 }
 
+/** Each allocation rule of domain.md §9, with pass or fail and why. */
 export function complianceChecks(deal: Deal, system: UnitSystem, priced: PricedDeal, policies: Policies): ComplianceResult[] {
   const out: ComplianceResult[] = [];
   out.push({

@@ -226,6 +226,12 @@ describe('deal rules across files', () => {
     ]);
   });
 
+  it('are an error, not a crash of check, when a quantity has digits too many', () => {
+    const [before, after] = ruleBeforeAndAfter('too-large', 'deals/2027-chunjie-mengyuan.yaml', (t) => t.replace('people: "810"', 'people: "99999999999"').replace(/bottlesEach: "2"\n(\s+product: NX52-JC)/, 'bottlesEach: "99999"\n$1'));
+    expect(before).toEqual([]);
+    expect(after.map((i) => [path.basename(i.file), i.severity, i.message.split('：')[0]])).toEqual([['2027-chunjie-mengyuan.yaml', 'error', '数量太大，瓶数合计算不出来']]);
+  });
+
   it('warn at extraDiscount above the policy cap, naming the bottles and the cap', () => {
     const [before, after] = ruleBeforeAndAfter('discount-cap', 'deals/2026-huiyi-jiangong.yaml', (t) => t.replace('extraDiscount: "2"', 'extraDiscount: "5"'));
     expect(before).toEqual([]);
