@@ -12,7 +12,7 @@ import { CUSTOMER_ID, companySchema, customerSchema, dealSchema, policiesSchema,
 import type { Company, Customer, Deal, Policies, Product } from './schema.ts';
 import { checkRecord, issueAt } from './validate.ts';
 import { decodeUtf8, parseYaml, type YamlSource } from './yaml.ts';
-import { isFolder } from '../util/fs.ts';
+import { fsReason, isFolder } from '../util/fs.ts';
 
 const MAX_FILE_BYTES = 1024 * 1024;
 const partialPolicies = policiesSchema.partial();
@@ -57,7 +57,7 @@ function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
       }
       bytes = readFileSync(abs);
     } catch (e) {
-      return void issues.push(wholeFile(file, 'unreadable', unreadable(e)));
+      return void issues.push(wholeFile(file, 'unreadable', fsReason(e, 'read')));
     }
     const decoded = decodeUtf8(bytes, file);
     if (decoded.issue) return void issues.push(decoded.issue);
@@ -79,7 +79,7 @@ function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
     try {
       names = readdirSync(folder);
     } catch (e) {
-      issues.push(wholeFile(shownPath(folder), 'unreadable', unreadable(e)));
+      issues.push(wholeFile(shownPath(folder), 'unreadable', fsReason(e, 'read')));
       return [];
     }
     // Hidden names are editors' and systems' own files (Emacs .#x.yaml locks, macOS ._x.yaml).
@@ -178,20 +178,6 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-
-/** Why a file or folder could not be read, in Chinese. */
-function unreadable(e: unknown): string {
-  const why: Record<string, string> = {
-    ENOENT: '读不到：是指向不存在的文件的链接，或刚被删除',
-    ELOOP: '读不到：链接绕成了圈',
-    EISDIR: '这是文件夹，不是数据文件',
-    ENOTDIR: '这是文件，应该是文件夹',
-    EACCES: '没有读取权限',
-    EPERM: '没有读取权限',
-  };
-  const code = (e as { code?: string }).code;
-  return (code && why[code]) ?? `读不出来：${(e as Error).message}`;
-}
 
 function wholeFile(file: string, rule: string, message: string): Issue {
   return { severity: 'error', file, line: 1, column: 1, field: '', label: '', message, rule };

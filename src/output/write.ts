@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { DataError } from '../errors.ts';
-import { isFolder } from '../util/fs.ts';
+import { fsReason, isFolder } from '../util/fs.ts';
 
 export interface WriteOptions {
   /** Refuse to replace an existing file. */
@@ -127,19 +127,7 @@ export function writeAtomic(file: string, data: string | Uint8Array, opts: Write
 }
 
 function fsError(e: unknown, what: string): DataError {
-  const code = (e as { code?: string }).code;
-  const why: Record<string, string> = {
-    EEXIST: '已经有同名的文件，没有覆盖',
-    ENOTDIR: '路径上有一段是文件，不是文件夹',
-    ENOENT: '路径不存在，也建不出来',
-    ENOSPC: '磁盘空间不足',
-    EACCES: '没有写入权限',
-    EPERM: '没有写入权限，或文件被其他程序占用',
-    EBUSY: '文件被其他程序占用',
-    ENAMETOOLONG: '文件名太长',
-    EROFS: '磁盘是只读的',
-  };
-  return new DataError(`${what}：${(code && why[code]) ?? (e as Error).message}`, { cause: e });
+  return new DataError(`${what}：${fsReason(e, 'write')}`, { cause: e });
 }
 
 /** A file-name part from an id or a name: no path separators, no control or reserved characters. */

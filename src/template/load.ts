@@ -8,6 +8,7 @@ import { formatIssue, type Issue } from '../data/issues.ts';
 import { checkRecord } from '../data/validate.ts';
 import { decodeUtf8, parseYaml } from '../data/yaml.ts';
 import { frontMatterSchema, type FrontMatter } from './frontmatter.ts';
+import { fsReason } from '../util/fs.ts';
 
 const MAX_TEMPLATE_BYTES = 256 * 1024;
 
@@ -44,7 +45,7 @@ export function loadTemplate(file: string): Template {
     bytes = readFileSync(file);
   } catch (e) {
     if (e instanceof DataError) throw e;
-    throw new DataError(`${file}：模板读不出来（${(e as { code?: string }).code ?? (e as Error).message}）`, { cause: e });
+    throw new DataError(`${file}：模板读不出来：${fsReason(e, 'read')}`, { cause: e });
   }
   const decoded = decodeUtf8(bytes, file);
   if (decoded.issue) throw new DataError(formatIssue(decoded.issue));

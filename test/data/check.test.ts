@@ -176,9 +176,9 @@ describe('entries that cannot be read', () => {
       const read = loadData(copy);
       const unreadable = read.issues.filter((i) => i.rule === 'unreadable').map((i) => [path.relative(copy, i.file), i.message]);
       expect(unreadable).toEqual([
-        ['customers/dangling.yaml', '读不到：是指向不存在的文件的链接，或刚被删除'],
-        ['customers/folder.yaml', '这是文件夹，不是数据文件'],
-        ['customers/loop.yaml', '读不到：链接绕成了圈'],
+        ['customers/dangling.yaml', '是指向不存在的文件的链接，或刚被删除'],
+        ['customers/folder.yaml', '这是文件夹，不是文件'],
+        ['customers/loop.yaml', '链接绕成了圈'],
         ['products', '这是文件，应该是文件夹'],
       ]);
       expect([...read.rejectedCustomers.keys()]).toEqual(expect.arrayContaining(['dangling', 'folder', 'loop']));

@@ -147,7 +147,7 @@ describe('template front matter', () => {
     expect(refusal(folder)).toBe(`${folder}：这是文件夹，不是模板文件`);
     const link = path.join(scratch.dir, `loop${++n}.md`);
     symlinkSync(link, link);
-    expect(refusal(link)).toBe(`${link}：模板读不出来（ELOOP）`);
+    expect(refusal(link)).toBe(`${link}：模板读不出来：链接绕成了圈`);
   });
 
   // BUG (src/template/load.ts:54 and :57): gray-matter's `matter` string starts with the
