@@ -17,6 +17,12 @@ import { fsReason, isFolder } from '../util/fs.ts';
 const MAX_FILE_BYTES = 1024 * 1024;
 const partialPolicies = policiesSchema.partial();
 
+/** A data file, by its name: YAML, and not hidden (editors' and systems' own files: Emacs .#x.yaml locks, macOS ._x.yaml). */
+export const isDataFile = (name: string): boolean => /\.ya?ml$/i.test(name) && !name.startsWith('.');
+
+/** The id a data file is named after: its name without .yaml or .yml. */
+export const idOfFile = (file: string): string => path.basename(file).replace(/\.ya?ml$/i, '');
+
 export interface Loaded<T> {
   readonly value: T;
   readonly source: YamlSource;
@@ -82,13 +88,12 @@ function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
       issues.push(wholeFile(shownPath(folder), 'unreadable', fsReason(e, 'read')));
       return [];
     }
-    // Hidden names are editors' and systems' own files (Emacs .#x.yaml locks, macOS ._x.yaml).
     return names
-      .filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('.'))
+      .filter(isDataFile)
       .sort()
       .flatMap((f) => {
         const loaded = readOne(path.join(folder, f), schema);
-        if (!loaded) rejected?.set(f.replace(/\.ya?ml$/i, ''), shownPath(path.join(folder, f)));
+        if (!loaded) rejected?.set(idOfFile(f), shownPath(path.join(folder, f)));
         return loaded ?? [];
       });
   };
@@ -130,7 +135,7 @@ function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
 
   // Of records sharing an id (an error `check` reports), the first is kept, unless a later one's
   // file is named after the id: that is the one a command naming the customer reads alone.
-  const namedAfterId = ({ value, source }: Loaded<{ id: string }>) => path.basename(source.file).replace(/\.ya?ml$/i, '') === value.id;
+  const namedAfterId = ({ value, source }: Loaded<{ id: string }>) => idOfFile(source.file) === value.id;
   const byId = <T extends { id: string }>(list: readonly Loaded<T>[], onDropped?: (dropped: Loaded<T>, kept: Loaded<T>) => void) => {
     const kept = new Map<string, Loaded<T>>();
     for (const record of list) {
@@ -147,7 +152,7 @@ function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
   // quietly mailing one unit fewer (copying a file to start a new customer keeps the old id).
   const customersById = byId<Customer>(customers, (dropped, kept) => {
     const { file } = dropped.source;
-    rejected.set(path.basename(file).replace(/\.ya?ml$/i, ''), file);
+    rejected.set(idOfFile(file), file);
     if (!issues.some((i) => i.file === file && i.severity === 'error')) {
       const at = `${kept.source.file}:${kept.source.locate(['id']).line}`;
       issues.push(issueAt(dropped.source, customerSchema, ['id'], 'error', 'duplicate', `客户编号「${dropped.value.id}」重复：与 ${at} 相同，这个文件里的客户不会用到`));

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { loadData } from '../data/load.ts';
+import { idOfFile, isDataFile, loadData } from '../data/load.ts';
 import type { Loaded } from '../data/load.ts';
 import type { Customer, Product } from '../data/schema.ts';
 import { decodeUtf8, parseYaml } from '../data/yaml.ts';
@@ -179,10 +179,10 @@ function readCustomerFolder(dir: string, display: (abs: string) => string, valid
   const ids = new Set<string>();
   const names = new Set<string>();
   const unreadable: string[] = [];
-  const list = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort() : [];
+  const list = existsSync(dir) ? readdirSync(dir).filter(isDataFile).sort() : [];
   for (const f of list) {
     const file = path.join(dir, f);
-    names.add(f.replace(/\.ya?ml$/i, '').toLowerCase());
+    names.add(idOfFile(f).toLowerCase());
     if (statSync(file).size > MAX_YAML_BYTES) {
       unreadable.push(`${display(file)}（超过 1 MB）`);
       continue;

@@ -14,6 +14,7 @@ import { selectCustomers } from '../../views/select.ts';
 import { dataDir, listOption, type Command, type ParsedArgs } from '../command.ts';
 import type { Io } from '../io.ts';
 import { context, GENERATE_HELP, GENERATE_OPTIONS, todayOption } from '../generate.ts';
+import { isDataFile } from '../../data/load.ts';
 
 export const command: Command = {
   usage: '--festival 春节|中秋|端午|元旦|国庆 [--year YYYY] [--class A,B] [--system 金融,…] [--status 现有|潜在] [--vip] [--labels] [--jobs N] [--shard i/n] [--resume] [--out DIR] [--today YYYY-MM-DD]',
@@ -109,7 +110,7 @@ interface Selection {
 
 function customerFileCount(dir: string): number {
   try {
-    return readdirSync(path.join(dir, 'customers')).filter((f) => /\.ya?ml$/i.test(f)).length;
+    return readdirSync(path.join(dir, 'customers')).filter(isDataFile).length;
   } catch {
     return 0; // loading will say what is wrong with the folder
   }
