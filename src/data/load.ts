@@ -183,7 +183,6 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-
 function wholeFile(file: string, rule: string, message: string): Issue {
   return { severity: 'error', file, line: 1, column: 1, field: '', label: '', message, rule };
 }

@@ -41,7 +41,7 @@ import {
 import { textWidthPt } from '../../fonts/index.ts';
 import type { Asset } from '../assets.ts';
 import { CHECKBOX, flattenRuns } from '../inline.ts';
-import { LABEL_PAD_MM, boxParts, fitParts, labelParts, type FitPart } from '../labels.ts';
+import { LABEL_PAD_MM, boxParts, fitParts, labelParts, type FitPart } from '../fit.ts';
 import { LINE_PITCH, NOTE_LINE_MM, POSTCODE_DIGIT_PT, POSTCODE_RED, SEAL_MM, mmToPt, mmToTwip, type TypeScale } from '../page.ts';
 import { QUIET_MODULES, qrMatrix, qrPng } from '../qr.ts';
 import { BULLET, ORDERED, blockGap, halfPoints, lineSpacing, twips } from './styles.ts';

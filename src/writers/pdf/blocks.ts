@@ -1,7 +1,7 @@
 // Model blocks as pdfmake nodes.
 import { POSTCODE_BOX, type Block, type FitBox, type FontFamily, type KeyValueGrid, type LabelSheet, type PostcodeBoxes, type QrCode, type Signature, type Table } from '../../document/model.ts';
 import { fontkitFont, textWidthPt } from '../../fonts/index.ts';
-import { LABEL_PAD_MM, boxParts, fitParts, labelParts, type FitPart } from '../labels.ts';
+import { LABEL_PAD_MM, boxParts, fitParts, labelParts, type FitPart } from '../fit.ts';
 import { LINE_PITCH, NOTE_LINE_MM, POSTCODE_DIGIT_PT, POSTCODE_RED, SEAL_MM, mmToPt, type TypeScale } from '../page.ts';
 import { QUIET_MODULES, qrMatrix } from '../qr.ts';
 import { CHECKBOX } from '../inline.ts';
