@@ -1,22 +1,15 @@
-// What every document command shares: its options, finding the customer and deal, building
-// and writing the document, and reporting the files written (or, with --json, the errors).
+// What every document command shares: its options, the workspace and request from the command
+// line, writing the document, and reporting the files written (or, with --json, the errors).
 import path from 'node:path';
-import type { DataSet } from '../data/dataset.ts';
-import { dealFileErrors, findCustomer, refuseUnusable } from '../data/dataset.ts';
-import { formatIssue } from '../data/issues.ts';
-import { loadData } from '../data/load.ts';
-import type { Customer, Deal } from '../data/schema.ts';
-import { compareIso, DATE_RANGE, formatChineseDate, inDateRange, isIsoDate, type IsoDate } from '../domain/dates.ts';
-import { AppError, DataError, UsageError } from '../errors.ts';
-import { safeName } from '../output/write.ts';
-import { buildDoc, writeDoc, type Part } from '../pipeline/document.ts';
-import { tracedRecords, type Traced } from '../pipeline/glyphs.ts';
-import { TemplateSet } from '../pipeline/templates.ts';
+import { buildDocument, type BuiltDocument, type DocumentKind, type DocumentRequest, type KindRequest } from '../app/documents.ts';
+import { writeDocument } from '../app/render.ts';
+import { openWorkspace, type Workspace } from '../app/workspace.ts';
+import { DATE_RANGE, inDateRange, isIsoDate, type IsoDate } from '../domain/dates.ts';
+import { AppError, UsageError } from '../errors.ts';
 import { FORMATS, type Format } from '../template/frontmatter.ts';
 import { shownPath } from '../util/paths.ts';
-import { closest } from '../util/suggest.ts';
-import { buildView, openDeals, type ViewInput } from '../views/build.ts';
 import { DATA_HELP, DATA_OPTION, dataDir, JSON_HELP, JSON_OPTION, listOption, type Command, type OptionHelp, type Options, type ParsedArgs } from './command.ts';
+import { cliHint, cliWarning } from './hints.ts';
 import type { Io } from './io.ts';
 
 export const GENERATE_OPTIONS: Options = {
@@ -38,8 +31,7 @@ export const GENERATE_HELP: readonly OptionHelp[] = [
 ];
 
 export interface Context {
-  readonly data: DataSet;
-  readonly templates: TemplateSet;
+  readonly ws: Workspace;
   readonly today: IsoDate;
   readonly outDir: string;
   readonly formats: readonly Format[];
@@ -63,87 +55,24 @@ export function dateOption(args: ParsedArgs, name: string): IsoDate | undefined 
 /** --today, else today's date on this machine. */
 export const todayOption = (args: ParsedArgs): IsoDate => dateOption(args, 'today') ?? localToday();
 
-/** `customer`: the one customer the command is for (as typed), so other customers' files need not be read. */
-export function context(args: ParsedArgs, io: Io, customer?: string): Context {
+/** The workspace of --data and --templates, with the run's today, output folder and formats. */
+export function context(args: ParsedArgs, io: Io): Context {
   const formats = listOption(args, 'format', FORMATS) ?? [...FORMATS];
   const today = todayOption(args);
   const templatesArg = args.values['templates'];
-  const templates = new TemplateSet(typeof templatesArg === 'string' ? path.resolve(io.cwd, templatesArg) : undefined);
+  const ws = openWorkspace({ data: dataDir(args, io), ...(typeof templatesArg === 'string' && { templates: path.resolve(io.cwd, templatesArg) }) });
+  ws.templates(); // a --templates folder that is not there is said before anything else
   const outArg = args.values['out'];
   const outDir = path.resolve(io.cwd, typeof outArg === 'string' ? outArg : 'out');
-  const data = loadData(dataDir(args, io), { customer });
-  refuseUnusable(data);
-  return { data, templates, today, outDir, formats };
+  return { ws, today, outDir, formats };
 }
 
-/** The customer by id or exact unit name; its file must have loaded without errors. */
-export function customerArg(ctx: Context, wanted: string | undefined): Customer {
-  if (wanted === undefined) throw new UsageError('缺少客户：请写客户编号或单位名称');
-  const customer = findCustomer(ctx.data, wanted);
-  if (customer) return customer;
-  const broken = ctx.data.rejectedCustomers.get(wanted)?.issues ?? [];
-  if (broken.length > 0) {
-    throw new DataError(`客户「${wanted}」的数据有错误，无法生成文书：\n${broken.map(formatIssue).join('\n')}`);
-  }
-  const all = [...ctx.data.customers.values()];
-  const guess = closest(wanted, [...all.map((c) => c.id), ...all.map((c) => c.name)]);
-  throw new DataError(`找不到客户「${wanted}」${guess ? `，是否想写「${guess}」？` : ''}`, {
-    hint: '客户可用编号或完整的单位名称指定；tuangou customers 列出全部客户',
-  });
-}
-
-/**
- * --deal, or the customer's open deal on `on` (today, or a visit's date); undefined when it has
- * none and none was asked for. Warns when the deal may not be the one meant.
- */
-export function dealArg(ctx: Context, args: ParsedArgs, customer: Customer, warnings: string[], on: IsoDate = ctx.today): Deal | undefined {
-  const id = args.values['deal'];
-  const open = typeof id === 'string' ? [] : openDeals(ctx.data, customer, on);
-  const deal = typeof id === 'string' ? ctx.data.deals.get(id) : open[0];
-  if (typeof id === 'string' && !deal) {
-    const broken = dealFileErrors(ctx.data);
-    if (broken.length > 0) throw new DataError(`找不到方案「${id}」；方案文件里有错误，它可能就在其中：\n${broken.map(formatIssue).join('\n')}`);
-    const guess = closest(id, ctx.data.deals.keys());
-    throw new DataError(`找不到方案「${id}」${guess ? `，是否想写「${guess}」？` : ''}`);
-  }
-  if (!deal) return undefined;
-  if (deal.customer !== customer.id) throw new DataError(`方案「${deal.id}」属于客户 ${deal.customer}，不是「${customer.name}」的方案`);
-  // Printed without a word, either would pass for a current offer.
-  if (compareIso(deal.validUntil, on) < 0) warnings.push(`方案「${deal.id}」已于 ${formatChineseDate(deal.validUntil)} 过期，文书里写的有效期已经过了`);
-  const others = open.slice(1);
-  if (others.length > 0) warnings.push(`客户还有 ${others.length} 个可用方案（${others.map((d) => d.id).join('、')}），这次用的是「${deal.id}」；要用别的请写 --deal`);
-  return deal;
-}
-
-/**
- * Builds one document from parts and writes it under the output folder. Data errors in other
- * files do not stop it; they are added to `warnings`.
- */
-export async function make(ctx: Context, parts: readonly Part[], title: string, traced: readonly Traced[], name: string, warnings: string[]): Promise<string[]> {
-  const doc = buildDoc(ctx.templates, { parts, title, data: ctx.data, traced, today: ctx.today });
-  const formats = ctx.formats.filter((f) => parts.every((p) => !p.template.front.formats || p.template.front.formats.includes(f)));
-  if (formats.length === 0) throw new UsageError(`模板只支持 ${parts[0]?.template.front.formats?.join('、')} 格式`);
-  const errors = ctx.data.issues.filter((i) => i.severity === 'error').length;
-  const [where, unread] = ctx.data.onlyCustomer === undefined ? ['数据中', ''] : ['已读的数据文件中', '；其他客户的文件这次没有读'];
-  if (errors > 0) warnings.push(`${where}另有 ${errors} 个错误（不影响本文书${unread}），运行 tuangou check 查看全部数据`);
-  return writeDoc(doc, formats, path.join(ctx.outDir, safeName(name)), path.join(ctx.data.dir, 'assets'));
-}
-
-/** One template for one customer (id or name), with the deal from --deal or its open deal. */
-export async function renderOne(
-  ctx: Context,
-  args: ParsedArgs,
-  templateName: string,
-  who: string | undefined,
-  extra: Partial<ViewInput>,
-  warnings: string[],
-): Promise<{ files: string[]; view: unknown }> {
-  const template = ctx.templates.get(templateName);
-  const customer = customerArg(ctx, who);
-  const deal = dealArg(ctx, args, customer, warnings);
-  const view = buildView(template.front.view, { data: ctx.data, customer, ...(deal && { deal }), today: ctx.today, ...extra });
-  const files = await make(ctx, [{ template, view }], `${template.front.title}—${customer.name}`, tracedRecords(ctx.data, customer, deal), `${customer.id}-${template.name}`, warnings);
-  return { files, view };
+/** Builds the document a request asks for and writes it in the run's formats; its notices become warnings. */
+export async function make(ctx: Context, request: DocumentRequest, warnings: string[]): Promise<{ files: string[]; built: BuiltDocument }> {
+  const built = buildDocument(ctx.ws, request);
+  warnings.push(...built.notices.filter((n) => n.code !== 'compliance' && n.code !== 'margin').map(cliWarning));
+  const files = await writeDocument(ctx.ws, built, { outDir: ctx.outDir, formats: ctx.formats });
+  return { files, built };
 }
 
 /**
@@ -164,29 +93,30 @@ export async function report(args: ParsedArgs, io: Io, run: (warnings: string[])
     return 0;
   } catch (e) {
     if (!json || !(e instanceof AppError)) throw e;
-    io.stdout(`${JSON.stringify({ files: [], warnings, errors: [e.message, ...(e.hint ? [e.hint] : [])] }, null, 2)}\n`);
+    const hint = cliHint(e);
+    io.stdout(`${JSON.stringify({ files: [], warnings, errors: [e.message, ...(hint ? [hint] : [])] }, null, 2)}\n`);
     return e.exitCode;
   }
 }
 
 export interface DocumentCommandSpec {
-  /** The built-in template's name, also the view kind it receives. */
-  readonly template: string;
+  /** The kind of document, also the built-in template's name. */
+  readonly kind: DocumentKind;
   readonly description: string;
   readonly options?: Options;
   readonly help?: readonly OptionHelp[];
   readonly examples: readonly string[];
-  /** Extra view input from the command line (--date, --contact). */
-  readonly input?: (args: ParsedArgs) => Partial<ViewInput>;
+  /** More of the request from the command line (--date, --contact). */
+  readonly input?: (args: ParsedArgs) => Partial<KindRequest>;
   /** After writing: more warnings, and the exit code (e.g. --strict on a violation). */
-  readonly after?: (view: unknown, args: ParsedArgs, warnings: string[]) => number;
+  readonly after?: (built: BuiltDocument, args: ParsedArgs, warnings: string[]) => number;
 }
 
-/** A command that renders one built-in template for one customer: proposal, visit, card, allocation. */
+/** A command that makes one kind of document for one customer: proposal, visit, card, allocation, pack. */
 export function documentCommand(spec: DocumentCommandSpec): Command {
-  const dealOption = ['proposal', 'allocation'].includes(spec.template);
+  const dealOption = ['proposal', 'allocation'].includes(spec.kind);
   return {
-    usage: `<客户编号或单位名称>${dealOption ? ' [--deal ID]' : ''} [--format pdf,docx] [--out DIR] [--today YYYY-MM-DD] [--json]`,
+    usage: `<客户编号或单位名称>${dealOption ? ' [--deal ID]' : ''}${spec.options?.['date'] ? ' [--date YYYY-MM-DD]' : ''} [--format pdf,docx] [--out DIR] [--today YYYY-MM-DD] [--json]`,
     description: spec.description,
     options: { ...GENERATE_OPTIONS, ...(dealOption && { deal: { type: 'string' } }), ...spec.options },
     help: [...(dealOption ? [{ flag: '--deal ID', text: '方案编号（默认：该客户仍有效的未成交方案）' }] : []), ...(spec.help ?? []), ...GENERATE_HELP],
@@ -195,11 +125,19 @@ export function documentCommand(spec: DocumentCommandSpec): Command {
       if (args.positionals.length > 1) throw new UsageError(`多余的参数：${args.positionals.slice(1).join(' ')}`);
       let code = 0;
       const result = await report(args, io, async (warnings) => {
-        const { files, view } = await renderOne(context(args, io, args.positionals[0]), args, spec.template, args.positionals[0], spec.input?.(args) ?? {}, warnings);
-        code = spec.after?.(view, args, warnings) ?? 0;
+        const ctx = context(args, io);
+        const { files, built } = await make(ctx, { kind: spec.kind, ...customerRequest(ctx, args), ...spec.input?.(args) }, warnings);
+        code = spec.after?.(built, args, warnings) ?? 0;
         return files;
       });
       return result === 0 ? code : result;
     },
   };
+}
+
+/** The customer (first positional), today and --deal of a document request. */
+export function customerRequest(ctx: Context, args: ParsedArgs, who: string | undefined = args.positionals[0]): { customer: string; today: IsoDate; deal?: string } {
+  if (who === undefined) throw new UsageError('缺少客户：请写客户编号或单位名称');
+  const deal = args.values['deal'];
+  return { customer: who, today: ctx.today, ...(typeof deal === 'string' && { deal }) };
 }

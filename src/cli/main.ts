@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { AppError } from '../errors.ts';
 import { parseCommandArgs, type Command } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
+import { cliHint } from './hints.ts';
 import { processIo, type Io } from './io.ts';
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
@@ -39,7 +40,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 function report(e: unknown, io: Io, name: string): number {
   if (e instanceof AppError) {
     io.stderr(`错误：${e.message}\n`);
-    if (e.hint) io.stderr(`提示：${e.hint}\n`);
+    const hint = cliHint(e);
+    if (hint) io.stderr(`提示：${hint}\n`);
     if (e.exitCode === 2) io.stderr(`用法见 tuangou ${name} --help\n`);
     return e.exitCode;
   }

@@ -52,15 +52,15 @@ export function recordErrors(data: DataSet, record: object): readonly Issue[] {
  */
 export function refuseUnusable(data: DataSet, { company = true }: { company?: boolean } = {}): void {
   const noFolder = data.issues.find((i) => i.rule === 'no-data-dir');
-  if (noFolder) throw new DataError(`数据文件夹「${noFolder.file}」不存在`, { hint: '不写 --data 时读当前文件夹下的 data/' });
+  if (noFolder) throw new DataError(`数据文件夹「${noFolder.file}」不存在`, { code: 'no-data-dir' });
   const files = [
-    ['company.yaml', '公司资料', '文书的抬头、落款、热线和信封的寄信人都取自公司资料'],
-    ['policies.yaml', '政策文件', '写错的政策不会改用默认值；改正后运行 tuangou check 确认'],
+    ['company.yaml', '公司资料', 'company-unusable', '文书的抬头、落款、热线和信封的寄信人都取自公司资料'],
+    ['policies.yaml', '政策文件', 'policies-unusable', '写错的政策不会改用默认值'],
   ] as const;
-  for (const [name, what, hint] of company ? files : files.slice(1)) {
+  for (const [name, what, code, hint] of company ? files : files.slice(1)) {
     const file = shownPath(path.join(data.dir, name));
     const errors = data.errorsIn(file);
-    if (errors.length > 0) throw new DataError(`${what} ${file} 有错误，无法生成文书：\n${errors.map(formatIssue).join('\n')}`, { hint });
+    if (errors.length > 0) throw new DataError(`${what} ${file} 有错误，无法生成文书：\n${errors.map(formatIssue).join('\n')}`, { code, hint, issues: errors });
   }
 }
 

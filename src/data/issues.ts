@@ -1,22 +1,10 @@
 // A problem found in the data, with the place it was found. Validation collects these and
 // never throws, so `check` can report every problem of every file in one run.
 
-export type Severity = 'error' | 'warning';
+import type { Issue } from '../errors.ts';
 
-export interface Issue {
-  readonly severity: Severity;
-  /** Path as the user wrote it on the command line or relative to the data folder. */
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  /** Dotted field path, e.g. contacts[0].mobile; empty for the whole file. */
-  readonly field: string;
-  /** The field's Chinese label, e.g. 手机. */
-  readonly label: string;
-  readonly message: string;
-  /** A stable rule name, used by tests and --json consumers. */
-  readonly rule: string;
-}
+// The type lives with the error family, which carries issues to every front end.
+export type { Issue, Severity } from '../errors.ts';
 
 export type PathSegment = string | number;
 

@@ -32,7 +32,31 @@ export interface Loaded<T> {
 export interface LoadScope {
   /** The customer as typed: a customer id, or a unit name. */
   readonly customer?: string | undefined;
+  /** Files read before, kept by a long-lived caller: a file unchanged on disk is not read again. */
+  readonly cache?: FileCache | undefined;
+  /** Text to use instead of a file's content on disk (by absolute path), e.g. a form being edited; the file need not exist. */
+  readonly overrides?: ReadonlyMap<string, string> | undefined;
 }
+
+/** One file as read and checked, with the stamp of the file it was read from. */
+interface CachedFile {
+  readonly stamp: string;
+  readonly schema: z.ZodType;
+  readonly issues: readonly Issue[];
+  readonly loaded: Loaded<unknown> | undefined;
+}
+
+/**
+ * Data files read and checked, by absolute path, each with its file's identity, size and times:
+ * a file is read again only when one of them changed. `reads` counts the files read from disk.
+ */
+export class FileCache {
+  readonly files = new Map<string, CachedFile>();
+  reads = 0;
+}
+
+/** Changes whenever the file is replaced or written (an editor's rename, a save in place). */
+const stampOf = (st: { ino: number; size: number; mtimeMs: number; ctimeMs: number }) => `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
 
 /**
  * Reads the data folder. With a customer in `scope`, customers/<id>.yaml is the only customer file
@@ -40,50 +64,60 @@ export interface LoadScope {
  * that name holds the customer (a unit name was given, or the file holds another id), all are read.
  */
 export function loadData(dir: string, scope: LoadScope = {}): DataSet {
-  return (scope.customer !== undefined && readData(dir, scope.customer)) || readData(dir);
+  const { customer, ...how } = scope;
+  return (customer !== undefined && readData(dir, how, customer)) || readData(dir, how);
 }
 
 /** Every file; or, with `onlyCustomer`, its own file of the customer files, undefined when it has none. */
-function readData(dir: string): DataSet;
-function readData(dir: string, onlyCustomer: string): DataSet | undefined;
-function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
+function readData(dir: string, how: Omit<LoadScope, 'customer'>): DataSet;
+function readData(dir: string, how: Omit<LoadScope, 'customer'>, onlyCustomer: string): DataSet | undefined;
+function readData(dir: string, { cache, overrides }: Omit<LoadScope, 'customer'>, onlyCustomer?: string): DataSet | undefined {
   const issues: Issue[] = [];
   let files = 0;
   const sources = new WeakMap<object, YamlSource>();
+  const exists = (abs: string) => overrides?.has(abs) || existsSync(abs);
 
-  const readOne = <S extends z.ZodType>(abs: string, schema: S): Loaded<z.output<S>> | undefined => {
+  /** The file's issues and record, from the cache when the file has not changed since. */
+  const readChecked = (abs: string, schema: z.ZodType): { issues: readonly Issue[]; loaded: Loaded<unknown> | undefined } => {
     const file = shownPath(abs);
-    files++;
+    const override = overrides?.get(abs);
+    if (override !== undefined) return checkText(override, file, schema);
+    let stamp: string;
     let bytes: Buffer;
     try {
-      const size = statSync(abs).size;
-      if (size > MAX_FILE_BYTES) {
-        issues.push(wholeFile(file, 'file-too-large', `文件太大（${Math.round(size / 1024)} KB），单个数据文件不能超过 1 MB`));
-        return undefined;
+      const st = statSync(abs);
+      stamp = stampOf(st);
+      const cached = cache?.files.get(abs);
+      if (cached?.stamp === stamp && cached.schema === schema) return cached;
+      if (st.size > MAX_FILE_BYTES) {
+        return { issues: [wholeFile(file, 'file-too-large', `文件太大（${Math.round(st.size / 1024)} KB），单个数据文件不能超过 1 MB`)], loaded: undefined };
       }
       bytes = readFileSync(abs);
+      if (cache) cache.reads++;
     } catch (e) {
-      return void issues.push(wholeFile(file, 'unreadable', fsReason(e, 'read')));
+      return { issues: [wholeFile(file, 'unreadable', fsReason(e, 'read'))], loaded: undefined };
     }
     const decoded = decodeUtf8(bytes, file);
-    if (decoded.issue) return void issues.push(decoded.issue);
-    const parsed = parseYaml(decoded.text ?? '', file);
-    issues.push(...parsed.issues);
-    if (!parsed.source) return undefined;
-    const checked = checkRecord(parsed.source, schema);
-    issues.push(...checked.issues);
-    if (checked.value === undefined) return undefined;
-    sources.set(checked.value as object, parsed.source);
-    return { value: checked.value, source: parsed.source };
+    const result = decoded.issue ? { issues: [decoded.issue], loaded: undefined } : checkText(decoded.text ?? '', file, schema);
+    cache?.files.set(abs, { stamp, schema, ...result });
+    return result;
+  };
+
+  const readOne = <S extends z.ZodType>(abs: string, schema: S): Loaded<z.output<S>> | undefined => {
+    files++;
+    const { issues: found, loaded } = readChecked(abs, schema);
+    issues.push(...found);
+    if (loaded) sources.set(loaded.value as object, loaded.source);
+    return loaded as Loaded<z.output<S>> | undefined;
   };
 
   /** Reads every YAML file of the folder; those that do not load go into `rejected`, by name without extension. */
   const readFolder = <S extends z.ZodType>(name: string, schema: S, rejected?: Map<string, string>): Loaded<z.output<S>>[] => {
     const folder = path.join(dir, name);
-    if (!existsSync(folder)) return [];
+    if (!existsSync(folder) && overridden(folder).length === 0) return [];
     let names: string[];
     try {
-      names = readdirSync(folder);
+      names = [...new Set([...(existsSync(folder) ? readdirSync(folder) : []), ...overridden(folder)])];
     } catch (e) {
       issues.push(wholeFile(shownPath(folder), 'unreadable', fsReason(e, 'read')));
       return [];
@@ -98,6 +132,9 @@ function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
       });
   };
 
+  /** Names of the files in `folder` given as text only. */
+  const overridden = (folder: string): string[] => [...(overrides?.keys() ?? [])].filter((f) => path.dirname(f) === folder).map((f) => path.basename(f));
+
   const rejected = new Map<string, string>();
   /**
    * Every customer file, or the one named after the wanted id; undefined when that file is not
@@ -109,7 +146,7 @@ function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
     if (onlyCustomer === undefined) return readFolder('customers', customerSchema, rejected);
     const folder = path.join(dir, 'customers');
     if (!CUSTOMER_ID.test(onlyCustomer) || !isFolder(folder)) return undefined;
-    const names = new Set(readdirSync(folder));
+    const names = new Set([...readdirSync(folder), ...overridden(folder)]);
     const name = [`${onlyCustomer}.yaml`, `${onlyCustomer}.yml`].find((n) => names.has(n));
     const loaded = name === undefined ? undefined : readOne(path.join(folder, name), customerSchema);
     return loaded?.value.id === onlyCustomer ? [loaded] : undefined;
@@ -122,11 +159,11 @@ function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
   }
   const companyFile = path.join(dir, 'company.yaml');
   let company: Loaded<Company> | undefined;
-  if (existsSync(companyFile)) company = readOne(companyFile, companySchema);
+  if (exists(companyFile)) company = readOne(companyFile, companySchema);
   else issues.push(wholeFile(shownPath(companyFile), 'missing-file', '缺少公司资料文件 company.yaml'));
 
   const policiesFile = path.join(dir, 'policies.yaml');
-  const policies = existsSync(policiesFile) ? readOne(policiesFile, partialPolicies) : undefined;
+  const policies = exists(policiesFile) ? readOne(policiesFile, partialPolicies) : undefined;
 
   const products = readFolder('products', productSchema);
   const deals = readFolder('deals', dealSchema);
@@ -177,6 +214,15 @@ function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
     sourceOf: (record) => sources.get(record),
     errorsIn,
   };
+}
+
+/** A data file's text, parsed and checked against its schema. */
+function checkText(text: string, file: string, schema: z.ZodType): { issues: readonly Issue[]; loaded: Loaded<unknown> | undefined } {
+  const parsed = parseYaml(text, file);
+  if (!parsed.source) return { issues: parsed.issues, loaded: undefined };
+  const checked = checkRecord(parsed.source, schema);
+  const issues = [...parsed.issues, ...checked.issues];
+  return { issues, loaded: checked.value === undefined ? undefined : { value: checked.value, source: parsed.source } };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -26,7 +26,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; is
     // TextDecoder drops a leading BOM itself (ignoreBOM is false).
     return { text: utf8.decode(bytes) };
   } catch {
-    return { issue: fileIssue(file, { line: 1, column: 1 }, 'yaml-encoding', '文件不是 UTF-8 编码：请用 UTF-8 另存（GBK 表格请用 tuangou import 导入）') };
+    return { issue: fileIssue(file, { line: 1, column: 1 }, 'yaml-encoding', '文件不是 UTF-8 编码：请用 UTF-8 另存（GBK 编码的表格请用导入功能导入）') };
   }
 }
 

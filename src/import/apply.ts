@@ -1,11 +1,11 @@
 // Carries out an import plan: with any error nothing is written unless forcePartial, which
 // writes the customers without errors. Changed files are backed up first, then each is written
 // atomically; a manifest in the backup folder lists what was updated and what was created.
-import path from 'node:path';
 import { DataError } from '../errors.ts';
-import type { ImportPlan, PlanEntry } from './plan.ts';
+import { assertVersion, withDataLock } from '../output/data-lock.ts';
 import { writeAtomic } from '../output/write.ts';
-import { backup } from './backup.ts';
+import { backupBeforeWrite } from './backup.ts';
+import type { ImportPlan, PlanEntry } from './plan.ts';
 
 export interface Applied {
   readonly written: readonly PlanEntry[];
@@ -27,29 +27,25 @@ export function applyPlan(plan: ImportPlan, opts: { forcePartial: boolean; now: 
   if (todo.length === 0) return { written: [], skipped, backupDir: undefined, blocked: false };
 
   const updates = todo.filter((e) => e.action === 'update');
-  const backupDir = backup(plan.dataDir, updates.map((e) => e.file), opts.now);
-  const rel = (e: PlanEntry) => path.relative(plan.dataDir, e.file).split(path.sep).join('/');
-  const manifest = {
-    source: plan.source,
-    time: opts.now.toISOString(),
-    updated: updates.map(rel),
-    created: todo.filter((e) => e.action === 'create').map(rel),
-    note: '撤销这次导入：把本文件夹里的文件复制回数据文件夹，并删除 created 里列出的新文件',
-  };
-  writeAtomic(path.join(backupDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, { create: true, private: true });
-
-  const written: PlanEntry[] = [];
-  for (const e of todo) {
-    try {
-      writeAtomic(e.file, e.text as string, { create: e.action === 'create', private: true });
-    } catch (err) {
-      const done = written.length === 0 ? '之前没有写入其他文件' : `之前已写入 ${written.map((w) => w.display).join('、')}`;
-      throw new DataError(`${(err as Error).message}。导入在这里停止：${done}`, {
-        hint: `原文件的备份在 ${backupDir}（manifest.json 说明了如何撤销）`,
-        cause: err,
-      });
+  // One writer at a time, and none over a file changed since the plan read it: two imports
+  // adding a contact to one unit would otherwise both succeed and one contact be gone.
+  return withDataLock(plan.dataDir, () => {
+    for (const e of todo) assertVersion(e.file, e.version);
+    const backupDir = backupBeforeWrite(plan.dataDir, { source: plan.source, updated: updates.map((e) => e.file), created: todo.filter((e) => e.action === 'create').map((e) => e.file) }, opts.now);
+    const written: PlanEntry[] = [];
+    for (const e of todo) {
+      try {
+        writeAtomic(e.file, e.text as string, { create: e.action === 'create', private: true });
+      } catch (err) {
+        const done = written.length === 0 ? '之前没有写入其他文件' : `之前已写入 ${written.map((w) => w.display).join('、')}`;
+        throw new DataError(`${(err as Error).message}。导入在这里停止：${done}`, {
+          code: 'write',
+          hint: `原文件的备份在 ${backupDir}（manifest.json 说明了如何撤销）`,
+          cause: err,
+        });
+      }
+      written.push(e);
     }
-    written.push(e);
-  }
-  return { written, skipped, backupDir, blocked: false };
+    return { written, skipped, backupDir, blocked: false };
+  });
 }

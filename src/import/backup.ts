@@ -1,5 +1,6 @@
 // Before an import changes a data file, the file is copied to data/.backup/<time>/.
 import { chmodSync, constants, copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { writeAtomic } from '../output/write.ts';
 import path from 'node:path';
 
 /** 2026-01-05 08:03:09 → 20260105-080309 (local time, no characters Windows forbids). */
@@ -22,5 +23,23 @@ export function backup(dataDir: string, files: readonly string[], now: Date): st
     copyFileSync(file, target, constants.COPYFILE_EXCL);
     chmodSync(target, 0o600);
   }
+  return dir;
+}
+
+/**
+ * Backs up the files about to be updated and writes the backup's manifest: what `source` is
+ * about to update and create, and how to undo it.
+ */
+export function backupBeforeWrite(dataDir: string, change: { source: string; updated: readonly string[]; created: readonly string[] }, now: Date): string {
+  const dir = backup(dataDir, change.updated, now);
+  const rel = (f: string) => path.relative(dataDir, f).split(path.sep).join('/');
+  const manifest = {
+    source: change.source,
+    time: now.toISOString(),
+    updated: change.updated.map(rel),
+    created: change.created.map(rel),
+    note: '撤销这次修改：把本文件夹里的文件复制回数据文件夹，并删除 created 里列出的新文件',
+  };
+  writeAtomic(path.join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, { create: true, private: true });
   return dir;
 }

@@ -21,6 +21,8 @@ export interface Existing {
   /** The path shown to the user. */
   readonly display: string;
   readonly text: string;
+  /** The version of the file as read (see output/data-lock.ts): the import refuses to write over a later edit. */
+  readonly version: string;
   readonly source: YamlSource;
   readonly value: Record<string, unknown>;
 }

@@ -10,11 +10,12 @@ import type { Loaded } from '../data/load.ts';
 import type { Customer, Product } from '../data/schema.ts';
 import { decodeUtf8, parseYaml } from '../data/yaml.ts';
 import { DataError } from '../errors.ts';
+import { versionOf } from '../output/data-lock.ts';
 import { shownPath } from '../util/paths.ts';
 import { UNIT_NAME } from './columns.ts';
 import { sheetIssue, type ImportIssue } from './issues.ts';
 import { mergeCustomer, type Existing, type Merged } from './merge.ts';
-import { readSpreadsheet, type Workbook } from './read.ts';
+import { readSpreadsheet, spreadsheetFromBytes, type Workbook } from './read.ts';
 import { collectRows, type Placed, type SheetCustomer } from './rows.ts';
 import { validateMerged } from './validate.ts';
 import { editedText, newFileText } from './yaml-edit.ts';
@@ -35,6 +36,8 @@ export interface PlanEntry {
   readonly errors: number;
   /** The file's new content, for create and update. */
   readonly text: string | undefined;
+  /** The version of the file the update was planned on; undefined for a new file. */
+  readonly version: string | undefined;
 }
 
 export interface ImportPlan {
@@ -57,11 +60,13 @@ export interface PlanOptions {
   readonly cwd: string;
 }
 
-export async function planImport(file: string, dataDir: string, opts: PlanOptions): Promise<ImportPlan> {
+/** The plan of importing a spreadsheet, given as a file or as its bytes and name (an upload). */
+export async function planImport(sheet: string | { readonly name: string; readonly bytes: Uint8Array }, dataDir: string, opts: PlanOptions): Promise<ImportPlan> {
   if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
-    throw new DataError(`数据文件夹「${dataDir}」不存在`, { hint: '用 --data 指定数据文件夹' });
+    throw new DataError(`数据文件夹「${dataDir}」不存在`, { code: 'no-data-dir' });
   }
-  const book = await readSpreadsheet(file);
+  const book = typeof sheet === 'string' ? await readSpreadsheet(sheet) : await spreadsheetFromBytes(sheet.bytes, sheet.name);
+  const file = typeof sheet === 'string' ? sheet : sheet.name;
   const rows = collectRows(book);
   const display = (abs: string) => shownPath(abs, opts.cwd);
   const data = loadData(dataDir);
@@ -86,7 +91,7 @@ export async function planImport(file: string, dataDir: string, opts: PlanOption
     const matches = folder.byName.get(sc.name) ?? [];
     if (matches.length > 1) {
       const cell = sc.fields.get(UNIT_NAME.field) as Placed;
-      issues.push(sheetIssue('error', { kind: 'cell', ...cell.at }, UNIT_NAME.label, 'duplicate-unit', `数据里已经有 ${matches.length} 个文件的单位名称都是「${sc.name}」（${matches.map((m) => m.display).join('、')}）：请先合并成一个（tuangou check 会列出）`, sc.name));
+      issues.push(sheetIssue('error', { kind: 'cell', ...cell.at }, UNIT_NAME.label, 'duplicate-unit', `数据里已经有 ${matches.length} 个文件的单位名称都是「${sc.name}」（${matches.map((m) => m.display).join('、')}）：请先合并成一个（数据检查会列出）`, sc.name));
     }
     const existing = matches[0];
     const { id, file: target } = existing
@@ -121,6 +126,7 @@ export async function planImport(file: string, dataDir: string, opts: PlanOption
       issues,
       errors: issues.filter((x) => x.severity === 'error').length,
       text,
+      version: m.existing?.version,
     };
   });
 
@@ -187,7 +193,8 @@ function readCustomerFolder(dir: string, display: (abs: string) => string, valid
       unreadable.push(`${display(file)}（超过 1 MB）`);
       continue;
     }
-    const decoded = decodeUtf8(readFileSync(file), display(file));
+    const bytes = readFileSync(file);
+    const decoded = decodeUtf8(bytes, display(file));
     const parsed = decoded.text === undefined ? undefined : parseYaml(decoded.text, display(file));
     const value = parsed?.source?.value;
     if (!parsed?.source || parsed.issues.length > 0 || typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -198,12 +205,12 @@ function readCustomerFolder(dir: string, display: (abs: string) => string, valid
     if (typeof record['id'] === 'string') ids.add(record['id'].trim());
     const name = typeof record['name'] === 'string' ? record['name'].trim() : undefined;
     if (name === undefined) continue;
-    const existing: Existing = { file, display: display(file), text: decoded.text ?? '', source: parsed.source, value: record };
+    const existing: Existing = { file, display: display(file), text: decoded.text ?? '', version: versionOf(bytes), source: parsed.source, value: record };
     byName.set(name, [...(byName.get(name) ?? []), existing]);
   }
   if (unreadable.length > 0) {
     throw new DataError(`数据文件夹里有 ${unreadable.length} 个客户文件无法读取：${unreadable.join('、')}。导入前请先修正，否则表格里的同名单位可能被重复建立`, {
-      hint: '运行 tuangou check 查看具体问题',
+      code: 'customer-invalid',
     });
   }
   return {

@@ -41,7 +41,7 @@ export const MAX_COLUMNS = 200;
 
 export async function readSpreadsheet(file: string): Promise<Workbook> {
   const name = path.basename(file);
-  const format = formatOf(name);
+  formatOf(name); // a file that is no spreadsheet is said before one that is not there
   let size: number;
   try {
     const st = statSync(file);
@@ -52,7 +52,13 @@ export async function readSpreadsheet(file: string): Promise<Workbook> {
     throw new DataError(`找不到要导入的文件「${file}」`, { cause: e });
   }
   checkSize(size, name);
-  const bytes = readFileSync(file);
+  return spreadsheetFromBytes(readFileSync(file), name);
+}
+
+/** A spreadsheet given as its bytes (an upload), `name` telling its format (.xlsx or .csv). */
+export async function spreadsheetFromBytes(bytes: Uint8Array, name: string): Promise<Workbook> {
+  const format = formatOf(name);
+  checkSize(bytes.byteLength, name);
   sniff(bytes, format, name);
   return format === 'xlsx' ? readXlsx(bytes, name) : readCsv(bytes, name);
 }

@@ -9,6 +9,7 @@ import type { PathSegment } from '../data/issues.ts';
 import { fieldsAt } from '../data/labels.ts';
 import { customerSchema } from '../data/schema.ts';
 import { isRecord } from '../util/record.ts';
+import type { z } from 'zod';
 
 /** The same settings as src/data/yaml.ts, so what we edit is what `check` reads. */
 export function parseEditable(text: string): Document {
@@ -46,8 +47,8 @@ function makeNode(doc: Document, value: unknown): Node {
 }
 
 /** The keys of the record at `path` in schema order, for inserting a new key in its place. */
-function keyOrder(path: readonly PathSegment[]): string[] {
-  return fieldsAt(customerSchema, path).map((f) => f.key);
+function keyOrder(path: readonly PathSegment[], schema: z.ZodType = customerSchema): string[] {
+  return fieldsAt(schema, path).map((f) => f.key);
 }
 
 function insertPair(doc: Document, map: YAMLMap, key: string, value: Node, order: readonly string[]): void {
@@ -67,6 +68,8 @@ interface Edits {
   readonly scalars: { node: Scalar; range: [number, number] }[];
   /** Set when a node was added, removed or replaced: the text must be rebuilt. */
   structural: boolean;
+  /** The schema of the whole file, whose key order new keys follow. */
+  readonly schema?: z.ZodType;
 }
 
 /** Changes the document from `before` to `after` (plain values) with the fewest node edits. */
@@ -98,7 +101,7 @@ export function applyValue(doc: Document, path: PathSegment[], before: unknown, 
         mark();
       }
     }
-    const order = keyOrder(path);
+    const order = keyOrder(path, edits?.schema);
     for (const [key, value] of Object.entries(after)) {
       if (key in before) applyValue(doc, [...path, key], before[key], value, edits);
       else {
@@ -132,9 +135,9 @@ function scalarSource(node: Scalar): string | undefined {
  * original text, so nothing else moves (not even the spacing before a comment); otherwise the
  * document is printed again, keeping its sequence indentation and line endings.
  */
-export function editedText(original: string, before: unknown, after: unknown): string {
+export function editedText(original: string, before: unknown, after: unknown, schema: z.ZodType = customerSchema): string {
   const doc = parseEditable(original);
-  const edits: Edits = { scalars: [], structural: false };
+  const edits: Edits = { scalars: [], structural: false, schema };
   applyValue(doc, [], before, after, edits);
   if (!edits.structural) {
     const spliced = splice(original, edits);

@@ -7,14 +7,14 @@ import { setImmediate } from 'node:timers/promises';
 import type { DataSet, Rejected } from '../data/dataset.ts';
 import { formatIssue } from '../data/issues.ts';
 import { DataError } from '../errors.ts';
-import type { Customer } from '../data/schema.ts';
+import type { Customer, Deal } from '../data/schema.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import type { Festival } from '../domain/festivals.ts';
 import type { Doc } from '../document/model.ts';
 import { neutralise } from '../import/cells.ts';
 import { csvText } from '../output/csv.ts';
 import { makeFolder, removeStrayTemps, safeName, writeAtomic } from '../output/write.ts';
-import { buildDoc } from '../pipeline/document.ts';
+import { buildDoc, type Part } from '../pipeline/document.ts';
 import { docWriters, type DocWriters } from '../pipeline/writers.ts';
 import { docAssetNames, readAsset } from '../writers/assets.ts';
 import type { TemplateSet } from '../pipeline/templates.ts';
@@ -54,6 +54,8 @@ export interface MailingRequest {
   /** The shard these customers are, which names the folder. */
   readonly shard?: { readonly index: number; readonly count: number } | undefined;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Stops the run between letters: letters already queued are finished, the rest are listed as not made. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface ManifestRow {
@@ -75,6 +77,8 @@ export interface MailingResult {
   readonly failed: number;
   readonly mailingDate: IsoDate;
   readonly mailingPast: boolean;
+  /** The run was stopped by its signal before every letter was made. */
+  readonly cancelled: boolean;
 }
 
 /** A PDF or .docx that a killed run cannot have left half-written: right header and trailer. */
@@ -98,18 +102,19 @@ const printable = (l: Built): l is Printable => 'doc' in l;
 /** The files a letter was written to, or the manifest status of a letter not made. */
 type Outcome = { readonly files: readonly string[] } | { readonly status: string };
 
-/** One customer's festival letter, offering that festival's open deal if it has one. */
-export function letterDoc(req: Pick<MailingRequest, 'data' | 'templates' | 'festival' | 'year' | 'today'>, customer: Customer): Doc {
+/** The parts of one customer's festival letter, offering that festival's open deal if it has one. */
+export function letterParts(req: Pick<MailingRequest, 'data' | 'templates' | 'festival' | 'year' | 'today'>, customer: Customer): { parts: Part[]; deal: Deal | undefined; title: string } {
   const { data, today } = req;
   const festival = { name: req.festival, year: req.year };
   const deal = openDeal(data, customer, today, festival);
-  return buildDoc(req.templates, {
-    parts: [{ template: req.templates.get('letter'), view: buildView('letter', { data, customer, ...(deal && { deal }), today, festival }) }],
-    title: `${req.year}年${req.festival}致函—${customer.name}`,
-    data,
-    traced: tracedRecords(data, customer, deal),
-    today,
-  });
+  const parts = [{ template: req.templates.get('letter'), view: buildView('letter', { data, customer, ...(deal && { deal }), today, festival }) }];
+  return { parts, deal, title: `${req.year}年${req.festival}致函—${customer.name}` };
+}
+
+/** One customer's festival letter. */
+export function letterDoc(req: Pick<MailingRequest, 'data' | 'templates' | 'festival' | 'year' | 'today'>, customer: Customer): Doc {
+  const { parts, deal, title } = letterParts(req, customer);
+  return buildDoc(req.templates, { parts, title, data: req.data, traced: tracedRecords(req.data, customer, deal), today: req.today });
 }
 
 const VOLUME_FILE = /^(print|envelopes|labels)-\d{3}\.pdf$/;
@@ -248,11 +253,13 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
   // are held, however long the mailing.
   const size = req.volumeSize ?? VOLUME_SIZE;
   let previous: Promise<void> = Promise.resolve();
-  for (let at = 0, n = 1; at < req.customers.length; n++) {
+  const stopped = () => req.signal?.aborted === true;
+  let at = 0;
+  for (let n = 1; at < req.customers.length && !stopped(); n++) {
     const letters: Built[] = [];
     const outcomes: Promise<Outcome>[] = [];
     // A volume is `size` letters; customers skipped or failed here are not counted.
-    for (let made = 0; made < size && at < req.customers.length; at++) {
+    for (let made = 0; made < size && at < req.customers.length && !stopped(); at++) {
       const l = build(req.customers[at]!);
       if (printable(l)) {
         made++;
@@ -272,6 +279,10 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
     previous.catch(() => {});
   }
   await previous;
+  // A cancelled run says which letters it did not make: the manifest lists every customer.
+  for (const customer of req.customers.slice(at)) {
+    rows.push({ id: customer.id, unit: customer.name, recipient: '', address: customer.address, postcode: customer.postcode ?? '', files: [], status: 'skipped: 已取消，没有生成' });
+  }
   // Volumes an earlier, larger run (or one with envelopes instead of labels) left here would be
   // printed and mailed a second time; letters stay, the manifest says which are this run's. A
   // run without PDFs makes no volumes, and leaves the last ones alone.
@@ -318,5 +329,6 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
     mailingDate: plan.mailingDate,
     mailingPast: plan.mailingPast,
     removed: stale,
+    cancelled: at < req.customers.length,
   };
 }

@@ -59,7 +59,8 @@ export function removeStrayTemps(dir: string): void {
   }
 }
 
-function running(pid: number): boolean {
+/** Whether a process of this id is alive (EPERM: alive, but another user's). */
+export function running(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -49,17 +49,21 @@ function writerFor(format: Format): Promise<Writer> {
   return writer;
 }
 
+/** The document as the bytes of one format's file; nothing is written. */
+export async function renderDoc(doc: Doc, format: Format, opts: { assetsDir: string; name: string }): Promise<Uint8Array> {
+  try {
+    return await (await writerFor(format))(doc, { assetsDir: opts.assetsDir });
+  } catch (e) {
+    if (e instanceof DataError) throw e;
+    throw new DataError(`生成 ${opts.name}.${format} 失败：${(e as Error).message}`, { cause: e });
+  }
+}
+
 /** Writes `<base>.pdf` / `<base>.docx`. */
 export async function writeDoc(doc: Doc, formats: readonly Format[], base: string, assetsDir: string): Promise<string[]> {
   const files: string[] = [];
   for (const format of formats) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await (await writerFor(format))(doc, { assetsDir });
-    } catch (e) {
-      if (e instanceof DataError) throw e;
-      throw new DataError(`生成 ${path.basename(base)}.${format} 失败：${(e as Error).message}`, { cause: e });
-    }
+    const bytes = await renderDoc(doc, format, { assetsDir, name: path.basename(base) });
     const file = `${base}.${format}`;
     writeAtomic(file, bytes, { durable: false });
     files.push(file);

@@ -75,11 +75,13 @@ function requireDeal(input: ViewInput): Deal {
     // A deal file with an error is left out: saying so beats inviting a second copy of the deal.
     if (broken.length > 0) {
       throw new DataError(`客户「${input.customer.name}」没有可用的团购方案；方案文件里有错误，要找的方案可能就在其中：\n${broken.map(formatIssue).join('\n')}`, {
-        hint: '改正后运行 tuangou check 确认',
+        code: 'no-deal',
+        issues: broken,
       });
     }
     throw new DataError(`客户「${input.customer.name}」没有可用的团购方案`, {
-      hint: `在 ${input.data.dir}/deals/ 下新建一个方案文件（customer: ${input.customer.id}，状态为草拟、已发送或洽谈中），或用 --deal 指定方案编号`,
+      code: 'no-deal',
+      hint: `在 ${input.data.dir}/deals/ 下新建一个方案文件（customer: ${input.customer.id}，状态为草拟、已发送或洽谈中）`,
     });
   }
   return input.deal;
@@ -340,9 +342,9 @@ const BUILDERS: Partial<Record<ViewKind, (input: ViewInput) => unknown>> = {
   allocation: allocationView,
 };
 
-/** Letters and envelopes need a festival and a mailing: only `tuangou letters` makes them. */
+/** Letters and envelopes need a festival and a mailing: they are made by a mailing, not one by one. */
 function notRenderable(kind: ViewKind): DataError {
-  return new DataError(`模板类型「${kind}」不能用 render 单独生成`, { hint: '信件和信封由 tuangou letters 批量生成' });
+  return new DataError(`模板类型「${kind}」不能用 render 单独生成`, { code: 'mailing-only' });
 }
 
 /** The view a template of `kind` receives, parsed through its schema so no extra key gets through. */

@@ -24,7 +24,7 @@ export function defined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K],
 }
 
 export function companyV(company: Company | undefined, dataDir: string): CompanyView {
-  if (!company) throw new DataError(`${dataDir}/company.yaml 缺失或有错误，无法生成文书`, { hint: '先运行 tuangou check 查看问题' });
+  if (!company) throw new DataError(`${dataDir}/company.yaml 缺失或有错误，无法生成文书`, { code: 'company-unusable' });
   return defined({
     name: company.name,
     shortName: company.shortName ?? company.name,

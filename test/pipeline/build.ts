@@ -1,22 +1,16 @@
-// Builds a Doc the way `tuangou render` does (src/cli/generate.ts: context → customerArg →
-// dealArg → TemplateSet.get → buildView → buildDoc), without writing any file.
+// Builds a Doc the way `tuangou render` does, through the library API (src/app/), without writing any file.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { context, customerArg, dealArg } from '../../src/cli/generate.ts';
-import { tracedRecords } from '../../src/pipeline/glyphs.ts';
-import type { ParsedArgs } from '../../src/cli/command.ts';
+import { buildDocument } from '../../src/app/documents.ts';
+import { openWorkspace } from '../../src/app/workspace.ts';
 import type { Doc } from '../../src/document/model.ts';
-import { buildDoc } from '../../src/pipeline/document.ts';
-import { buildView } from '../../src/views/build.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DATA = path.join(ROOT, 'data');
 export const FIXTURES = path.join(ROOT, 'test/fixtures/templates');
 export const TODAY = '2026-11-24';
-
-const silentIo = { stdout: () => {}, stderr: () => {}, isTTY: false, cwd: ROOT };
 
 export interface BuildOptions {
   readonly data?: string;
@@ -26,27 +20,9 @@ export interface BuildOptions {
 
 /** The Doc `tuangou render <template> <customer> --today …` would write, and the view it came from. */
 export function renderDoc(template: string, customer: string, options: BuildOptions = {}): { doc: Doc; view: unknown } {
-  const args: ParsedArgs = {
-    values: {
-      data: options.data ?? DATA,
-      today: options.today ?? TODAY,
-      ...(options.templates !== undefined && { templates: options.templates }),
-    },
-    positionals: [template, customer],
-  };
-  const ctx = context(args, silentIo);
-  const t = ctx.templates.get(template);
-  const c = customerArg(ctx, customer);
-  const deal = dealArg(ctx, args, c, []);
-  const view = buildView(t.front.view, { data: ctx.data, customer: c, ...(deal && { deal }), today: ctx.today });
-  const doc = buildDoc(ctx.templates, {
-    parts: [{ template: t, view }],
-    title: `${t.front.title}—${c.name}`,
-    data: ctx.data,
-    traced: tracedRecords(ctx.data, c, deal),
-    today: ctx.today,
-  });
-  return { doc, view };
+  const ws = openWorkspace({ data: options.data ?? DATA, ...(options.templates !== undefined && { templates: options.templates }) });
+  const built = buildDocument(ws, { template, customer, today: options.today ?? TODAY });
+  return { doc: built.doc, view: built.views[0] };
 }
 
 /** A scratch folder removed by the returned function. */

@@ -1,5 +1,5 @@
 import { countBySeverity, formatIssue, type Issue } from '../../data/issues.ts';
-import { loadData } from '../../data/load.ts';
+import { openWorkspace } from '../../app/workspace.ts';
 import { DATA_HELP, DATA_OPTION, dataDir, JSON_HELP, JSON_OPTION, type Command } from '../command.ts';
 
 export const command: Command = {
@@ -9,20 +9,20 @@ export const command: Command = {
   help: [DATA_HELP, JSON_HELP],
   examples: ['tuangou check', 'tuangou check --data ~/团购资料 --json'],
   async run(args, io) {
-    const data = loadData(dataDir(args, io));
-    const counts = countBySeverity(data.issues);
+    const report = openWorkspace({ data: dataDir(args, io) }).check();
+    const { errors, warnings } = report;
     if (args.values['json']) {
-      io.stdout(`${JSON.stringify({ files: data.files, ...counts, issues: data.issues }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     } else {
-      for (const [file, list] of groupByFile(data.issues)) {
+      for (const [file, list] of groupByFile(report.issues)) {
         const c = countBySeverity(list);
         io.stdout(`${file}（${c.errors} 个错误，${c.warnings} 个警告）\n`);
         for (const issue of list) io.stdout(`  ${formatIssue(issue)}\n`);
       }
-      const verdict = counts.errors === 0 ? '数据可以使用' : '请修正错误后再生成文书';
-      io.stdout(`\n共检查 ${data.files} 个文件：${counts.errors} 个错误，${counts.warnings} 个警告。${verdict}。\n`);
+      const verdict = errors === 0 ? '数据可以使用' : '请修正错误后再生成文书';
+      io.stdout(`\n共检查 ${report.files} 个文件：${errors} 个错误，${warnings} 个警告。${verdict}。\n`);
     }
-    return counts.errors === 0 ? 0 : 1;
+    return errors === 0 ? 0 : 1;
   },
 };
 

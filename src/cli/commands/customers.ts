@@ -1,7 +1,6 @@
 import { CLASSES } from '../../domain/classify.ts';
 import { selectCustomers } from '../../views/select.ts';
-import { loadData } from '../../data/load.ts';
-import { refuseUnusable } from '../../data/dataset.ts';
+import { openWorkspace } from '../../app/workspace.ts';
 import { SYSTEMS } from '../../data/schema.ts';
 import { classOf, vipOf } from '../../views/facts.ts';
 import { formatMoney } from '../../domain/money.ts';
@@ -23,8 +22,7 @@ export const command: Command = {
   async run(args, io) {
     const classes = listOption(args, 'class', CLASSES);
     const systems = listOption(args, 'system', SYSTEMS);
-    const data = loadData(dataDir(args, io));
-    refuseUnusable(data, { company: false });
+    const data = openWorkspace({ data: dataDir(args, io) }).usableData({ company: false });
     const rows = selectCustomers(data, { classes, systems, vipOnly: Boolean(args.values['vip']) })
       .map((c) => {
         const vips = c.contacts.map((k) => ({ name: k.name, ...vipOf(c, k, data) })).filter((v) => v.status !== 'none');

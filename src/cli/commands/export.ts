@@ -3,13 +3,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CLASSES } from '../../domain/classify.ts';
-import { loadData } from '../../data/load.ts';
 import { SYSTEMS } from '../../data/schema.ts';
 import { UsageError } from '../../errors.ts';
-import { csvBytes, xlsxBytes } from '../../import/export.ts';
-import { planImport } from '../../import/plan.ts';
+import { exportCustomers, planSpreadsheetImport } from '../../app/spreadsheets.ts';
+import { openWorkspace } from '../../app/workspace.ts';
 import { writeAtomic } from '../../output/write.ts';
-import { selectCustomers } from '../../views/select.ts';
 import { DATA_HELP, DATA_OPTION, dataDir, listOption, type Command } from '../command.ts';
 
 export const command: Command = {
@@ -38,20 +36,14 @@ export const command: Command = {
     const classes = listOption(args, 'class', CLASSES);
     const systems = listOption(args, 'system', SYSTEMS);
 
-    const dir = dataDir(args, io);
-    const data = loadData(dir);
-    const customers = selectCustomers(data, { classes, systems });
-    // The text as written in the files, not the typed values: 12,345.60 stays 12,345.60.
-    const raw = customers.map((c) => data.sourceOf(c)?.value);
-    writeAtomic(file, format === 'xlsx' ? await xlsxBytes(raw) : csvBytes(raw), { create: true, private: true });
-    const contacts = customers.reduce((n, c) => n + c.contacts.length, 0);
-    io.stdout(`已导出 ${customers.length} 个客户、${contacts} 位联系人到 ${name}\n`);
-
-    const skipped = [...data.rejectedCustomers.values()].map((r) => r.file);
-    if (skipped.length > 0) io.stderr(`注意：${skipped.length} 个客户文件有错误，没有导出：${skipped.join('、')}。运行 tuangou check 查看。\n`);
+    const ws = openWorkspace({ data: dataDir(args, io) });
+    const exported = await exportCustomers(ws, format, { classes, systems });
+    writeAtomic(file, exported.bytes, { create: true, private: true });
+    io.stdout(`已导出 ${exported.customers} 个客户、${exported.contacts} 位联系人到 ${name}\n`);
+    if (exported.skipped.length > 0) io.stderr(`注意：${exported.skipped.length} 个客户文件有错误，没有导出：${exported.skipped.join('、')}。运行 tuangou check 查看。\n`);
 
     // Self-check: the file just written, read back as an import, must change nothing.
-    const plan = await planImport(file, dir, { cwd: io.cwd });
+    const plan = await planSpreadsheetImport(ws, file, { cwd: io.cwd });
     const changed = plan.entries.filter((e) => e.action !== 'unchanged');
     if (changed.length === 0) io.stdout(`自检：重新读取导出的文件，${plan.entries.length} 个客户与数据文件一致。\n`);
     else io.stderr(`注意：以下客户导出后再导入会有差异（请把这个问题告诉维护者）：${changed.map((e) => `${e.name}（${e.changes.join('、')}）`).join('；')}\n`);

@@ -3,11 +3,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../errors.ts';
-import { applyPlan, type Applied } from '../../import/apply.ts';
+import { applySpreadsheetImport, importTemplate, planSpreadsheetImport, type Applied, type ImportPlan } from '../../app/spreadsheets.ts';
+import { openWorkspace } from '../../app/workspace.ts';
 import { UNIT_NAME } from '../../import/columns.ts';
 import { compareIssues, formatImportIssue, issueJson, type ImportIssue } from '../../import/issues.ts';
-import { planImport, type ImportPlan, type PlanEntry } from '../../import/plan.ts';
-import { buildWorkbook, workbookBytes } from '../../import/template.ts';
+import type { PlanEntry } from '../../import/plan.ts';
 import { writeAtomic } from '../../output/write.ts';
 import { shownPath } from '../../util/paths.ts';
 import { DATA_HELP, DATA_OPTION, dataDir, JSON_HELP, JSON_OPTION, type Command } from '../command.ts';
@@ -56,8 +56,9 @@ export const command: Command = {
       throw new UsageError('当前目录下没有 data/ 数据文件夹：请用 --data 指定导入到哪个数据文件夹');
     }
     const dryRun = Boolean(args.values['dry-run']);
-    const plan = await planImport(path.resolve(io.cwd, file), dataDir(args, io), { cwd: io.cwd });
-    const applied = dryRun ? undefined : applyPlan(plan, { forcePartial: Boolean(args.values['force-partial']), now: new Date() });
+    const ws = openWorkspace({ data: dataDir(args, io) });
+    const plan = await planSpreadsheetImport(ws, path.resolve(io.cwd, file), { cwd: io.cwd });
+    const applied = dryRun ? undefined : applySpreadsheetImport(plan, { forcePartial: Boolean(args.values['force-partial']) });
     const shown = (abs: string) => shownPath(abs, io.cwd);
     const opts = { dryRun, ...(applied ? { applied: { ...applied, backupDir: applied.backupDir && shown(applied.backupDir) } } : {}) };
     io.stdout(args.values['json'] ? planJson(plan, opts) : planText(plan, opts));
@@ -68,7 +69,7 @@ export const command: Command = {
 async function writeTemplate(file: string, out: (t: string) => void): Promise<number> {
   if (!/\.xlsx$/i.test(file)) throw new UsageError('模板只能生成 .xlsx 文件');
   if (existsSync(file)) throw new UsageError(`「${file}」已经存在，没有覆盖：请换一个文件名或先删除它`);
-  writeAtomic(file, await workbookBytes(buildWorkbook([], { instructions: true })), { create: true });
+  writeAtomic(file, await importTemplate(), { create: true });
   out(`已生成导入模板 ${file}\n在「客户」工作表里一行填一位联系人；鼠标停在列名上可以看到填写要求。填好后先运行 tuangou import ${path.basename(file)} --dry-run 预览。\n`);
   return 0;
 }

@@ -3,14 +3,13 @@ import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { SYSTEMS } from '../../data/schema.ts';
 import { CLASSES } from '../../domain/classify.ts';
-import { compareIso, formatChineseDate, isoParts, type IsoDate } from '../../domain/dates.ts';
-import { FESTIVAL_YEARS, FESTIVALS, festivalDate, nextFestival, type Festival } from '../../domain/festivals.ts';
-import { inShard, parseShard } from '../../domain/shard.ts';
+import { mailingYear, runFestivalMailing } from '../../app/mailing.ts';
+import { formatChineseDate, type IsoDate } from '../../domain/dates.ts';
+import { FESTIVAL_YEARS, FESTIVALS, nextFestival, type Festival } from '../../domain/festivals.ts';
+import { parseShard } from '../../domain/shard.ts';
 import { UsageError } from '../../errors.ts';
-import { LEAN_FROM, runMailing } from '../../letters/run.ts';
+import { LEAN_FROM } from '../../letters/run.ts';
 import { docWriters, writerCount, type DocWriters } from '../../pipeline/writers.ts';
-import { printOrder } from '../../letters/select.ts';
-import { selectCustomers } from '../../views/select.ts';
 import { dataDir, listOption, type Command, type ParsedArgs } from '../command.ts';
 import type { Io } from '../io.ts';
 import { context, GENERATE_HELP, GENERATE_OPTIONS, todayOption } from '../generate.ts';
@@ -58,7 +57,7 @@ export const command: Command = {
     }
     const yearArg = args.values['year'];
     if (yearArg !== undefined && !/^\d{4}$/.test(String(yearArg))) throw new UsageError('--year 要写四位年份，如 2027');
-    const year = mailingYear(festival as Festival, yearArg, todayOption(args));
+    const year = yearOption(festival as Festival, yearArg === undefined ? undefined : Number(yearArg), todayOption(args));
     let shard;
     try {
       shard = typeof args.values['shard'] === 'string' ? parseShard(args.values['shard']) : undefined;
@@ -81,23 +80,16 @@ export const command: Command = {
   },
 };
 
-/**
- * The festival's year: --year, else the festival's next occurrence. Never a festival already
- * over: its letters would arrive after it, and its visits would all fall after it too.
- */
-function mailingYear(festival: Festival, yearArg: unknown, today: IsoDate): number {
-  const next = nextFestival(festival, today);
-  if (yearArg === undefined) return next.year;
-  const year = Number(yearArg);
-  const { last } = FESTIVAL_YEARS;
-  if (year > last) throw new UsageError(`--year 最晚写 ${last}（农历节日只算到这一年），收到：${year}`);
-  const date = year < isoParts(today).year ? undefined : festivalDate(festival, year);
-  if (date === undefined || compareIso(date, today) < 0) {
-    throw new UsageError(`${year}年${festival}${date ? `（${formatChineseDate(date)}）` : ''}已经过了，节日信函要在节前寄到`, {
-      hint: `下一个${festival}是 ${formatChineseDate(next.date)}：写 --year ${next.year}，或不写 --year`,
-    });
+/** The festival's year (see mailingYear), its errors in the command line's words. */
+function yearOption(festival: Festival, year: number | undefined, today: IsoDate): number {
+  if (year !== undefined && year > FESTIVAL_YEARS.last) throw new UsageError(`--year 最晚写 ${FESTIVAL_YEARS.last}（农历节日只算到这一年），收到：${year}`);
+  try {
+    return mailingYear(festival, year, today);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    const next = nextFestival(festival, today);
+    throw new UsageError(e.message, { hint: `下一个${festival}是 ${formatChineseDate(next.date)}：写 --year ${next.year}，或不写 --year`, cause: e });
   }
-  return year;
 }
 
 interface Selection {
@@ -119,37 +111,45 @@ function customerFileCount(dir: string): number {
 async function mailing(args: ParsedArgs, io: Io, festival: Festival, sel: Selection, writers: DocWriters): Promise<number> {
   const ctx = context(args, io);
   const { year, classes, systems, status, shard } = sel;
-  const customers = printOrder(selectCustomers(ctx.data, { classes, systems, status, vipOnly: Boolean(args.values['vip']), shard }));
   const bar = io.isTTY ? new SingleBar({ format: '生成信函 [{bar}] {value}/{total}', hideCursor: true }) : undefined;
-  bar?.start(customers.length, 0);
-  const result = await runMailing({
-    data: ctx.data,
-    templates: ctx.templates,
-    customers,
-    festival,
-    year,
-    today: ctx.today,
-    outDir: ctx.outDir,
-    formats: ctx.formats,
-    resume: Boolean(args.values['resume']),
-    writers,
-    labels: Boolean(args.values['labels']),
-    shard,
-    // A broken file belongs to one shard like its customer would, so shard manifests still add up.
-    ...(shard && { rejected: new Map([...ctx.data.rejectedCustomers].filter(([id]) => inShard(id, shard))) }),
-    onProgress: (done) => bar?.update(done),
-  });
+  // Ctrl-C stops the run between letters: the letters made are kept and the manifest says which.
+  const stop = new AbortController();
+  const interrupt = () => stop.abort();
+  process.once('SIGINT', interrupt);
+  let result;
+  try {
+    result = await runFestivalMailing(ctx.ws, {
+      festival,
+      year,
+      today: ctx.today,
+      outDir: ctx.outDir,
+      formats: ctx.formats,
+      classes,
+      systems,
+      status,
+      vipOnly: Boolean(args.values['vip']),
+      shard,
+      resume: Boolean(args.values['resume']),
+      labels: Boolean(args.values['labels']),
+      writers,
+      signal: stop.signal,
+      onProgress: (done: number, total: number) => (done === 0 ? bar?.start(total, 0) : bar?.update(done)),
+    });
+  } finally {
+    process.off('SIGINT', interrupt);
+  }
   bar?.stop();
   const ok = result.rows.filter((r) => r.status === 'ok').length;
   const skipped = result.rows.filter((r) => r.status.startsWith('skipped'));
   const failed = result.rows.filter((r) => r.status.startsWith('failed'));
   const when = result.mailingPast
-    ? `注意：按提前 ${ctx.data.policies.festivalLead.mailDaysBefore} 天邮寄，应在 ${formatChineseDate(result.mailingDate)} 寄出，这个日期已经过了，请尽快寄出；跟进日程已从今天算起。`
+    ? `注意：按提前 ${result.data.policies.festivalLead.mailDaysBefore} 天邮寄，应在 ${formatChineseDate(result.mailingDate)} 寄出，这个日期已经过了，请尽快寄出；跟进日程已从今天算起。`
     : `应在 ${formatChineseDate(result.mailingDate)} 寄出。`;
   // Said plainly next to the mailing date: an empty manifest alone looks like a mailing that
   // went wrong, and files gone from the folder should not be a surprise.
   const notes = [
     when,
+    ...(result.cancelled ? ['注意：运行被中断，清单里标为“已取消”的客户没有生成信函；加 --resume 再运行一次可以接着做。'] : []),
     ...(result.rows.length === 0 ? ['注意：没有客户符合所选的条件，没有信函要寄。'] : []),
     ...(result.removed.length > 0 ? [`注意：删除了上次运行留在这里的 ${result.removed.join('、')}，免得重复打印`] : []),
   ];
@@ -160,5 +160,5 @@ async function mailing(args: ParsedArgs, io: Io, festival: Festival, sel: Select
     io.stdout(`${year}年${festival}：${ok} 封信函已生成，${skipped.length} 个跳过，${failed.length} 个失败。输出在 ${result.folder}\n${notes.join('\n')}\n`);
     for (const r of [...skipped, ...failed]) io.stderr(`${r.id}：${r.status}\n`);
   }
-  return result.failed > 0 ? 3 : 0;
+  return result.cancelled ? 130 : result.failed > 0 ? 3 : 0;
 }

@@ -1,6 +1,6 @@
 import { UsageError } from '../../errors.ts';
 import type { Command } from '../command.ts';
-import { context, dateOption, GENERATE_HELP, GENERATE_OPTIONS, renderOne, report } from '../generate.ts';
+import { context, customerRequest, dateOption, GENERATE_HELP, GENERATE_OPTIONS, make, report } from '../generate.ts';
 
 export const command: Command = {
   usage: '<模板> <客户编号或单位名称> [--deal ID] [--format pdf,docx] [--out DIR] [--today YYYY-MM-DD] [--json]',
@@ -16,7 +16,10 @@ export const command: Command = {
     const [name, who, ...extra] = args.positionals;
     if (name === undefined) throw new UsageError('缺少模板名');
     if (extra.length > 0) throw new UsageError(`多余的参数：${extra.join(' ')}`);
-    const visitDate = dateOption(args, 'date');
-    return report(args, io, async (warnings) => (await renderOne(context(args, io, who), args, name, who, visitDate ? { visitDate } : {}, warnings)).files);
+    const date = dateOption(args, 'date');
+    return report(args, io, async (warnings) => {
+      const ctx = context(args, io);
+      return (await make(ctx, { template: name, ...customerRequest(ctx, args, who), ...(date && { date }) }, warnings)).files;
+    });
   },
 };

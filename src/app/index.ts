@@ -1,0 +1,23 @@
+// The library every front end calls — the CLI, the studio, a scheduled job, another system.
+// Nothing here prints, exits or reads argv; errors are AppErrors with a stable `code`.
+export { openWorkspace, Workspace, type CheckReport, type WorkspaceOptions } from './workspace.ts';
+export {
+  buildDocument,
+  customerNamed,
+  DOCUMENT_KINDS,
+  type BuiltDocument,
+  type DocumentKind,
+  type DocumentRequest,
+  type KindRequest,
+  type Notice,
+  type TemplateRequest,
+} from './documents.ts';
+export { formatsFor, renderDocument, writeDocument } from './render.ts';
+export { mailingCustomers, mailingYear, runFestivalMailing, type Mailing, type MailingOptions } from './mailing.ts';
+export { readRecord, saveRecord, type DataRecord, type EditRequest, type RecordKind, type RecordRef, type SaveResult } from './records.ts';
+export { applySpreadsheetImport, exportCustomers, importTemplate, planSpreadsheetImport, type Applied, type Exported, type ImportPlan, type SpreadsheetInput } from './spreadsheets.ts';
+export { AppError, DataError, ERROR_CODES, UsageError, type ErrorCode, type Issue } from '../errors.ts';
+export { formatIssue } from '../data/issues.ts';
+export type { Doc } from '../document/model.ts';
+export type { Format } from '../template/frontmatter.ts';
+export type { IsoDate } from '../domain/dates.ts';

@@ -1,0 +1,26 @@
+// What the command line adds to an error or a notice of the core: the option or command that
+// acts on it. The core says what is wrong; only here is it said in terms of the CLI.
+import type { Notice } from '../app/documents.ts';
+import type { AppError, ErrorCode } from '../errors.ts';
+
+const ERROR_HINTS: Partial<Record<ErrorCode, (e: AppError) => string | undefined>> = {
+  'no-data-dir': () => '不写 --data 时读当前文件夹下的 data/',
+  'company-unusable': (e) => e.hint ?? '先运行 tuangou check 查看问题',
+  'policies-unusable': (e) => `${e.hint}；改正后运行 tuangou check 确认`,
+  'customer-not-found': () => '客户可用编号或完整的单位名称指定；tuangou customers 列出全部客户',
+  'no-deal': (e) => (e.issues.length > 0 ? '改正后运行 tuangou check 确认' : `${e.hint}，或用 --deal 指定方案编号`),
+  'mailing-only': () => '信件和信封由 tuangou letters 批量生成',
+};
+
+/** The hint to print under an error: the core's, in the CLI's words where it has its own. */
+export function cliHint(e: AppError): string | undefined {
+  return ERROR_HINTS[e.code]?.(e) ?? e.hint;
+}
+
+const NOTICE_ENDINGS: Partial<Record<Notice['code'], string>> = {
+  'other-open-deals': '；要用别的请写 --deal',
+  'errors-elsewhere': '，运行 tuangou check 查看全部数据',
+};
+
+/** A notice as a warning line of the CLI. */
+export const cliWarning = (n: Notice): string => `${n.message}${NOTICE_ENDINGS[n.code] ?? ''}`;
