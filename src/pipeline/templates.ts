@@ -51,13 +51,10 @@ export class TemplateSet {
     if (audience === 'external' && !EXTERNAL_VIEWS.includes(view)) {
       throw new DataError(`${file}:1:1 模板设置错误：「${view}」视图含有内部资料，不能用于 audience: external 的模板`);
     }
-    const schema = VIEW_SCHEMAS[view];
-    if (schema) {
-      const bodies = [template, ...Object.values(furnitureTemplates(template))];
-      const problems = bodies.flatMap((b) => lintTemplate(b, schema, this.partials));
-      if (problems.length > 0) {
-        throw new DataError(problems.map((p) => `${p.file}:${p.line}:${p.column} 模板错误：${p.message}`).join('\n'));
-      }
+    const bodies = [template, ...Object.values(furnitureTemplates(template))];
+    const problems = bodies.flatMap((b) => lintTemplate(b, VIEW_SCHEMAS[view], this.partials));
+    if (problems.length > 0) {
+      throw new DataError(problems.map((p) => `${p.file}:${p.line}:${p.column} 模板错误：${p.message}`).join('\n'));
     }
     this.checked.set(file, template).set(nameOrPath, template);
     return template;

@@ -3,7 +3,7 @@
 // parsed through its schema, which drops any key the schema lacks. So the external views
 // (proposal, product, letter, envelope) cannot carry a private field: it has no name here.
 import { z } from 'zod';
-import type { ViewKind } from '../template/frontmatter.ts';
+import { VIEW_KINDS, type ViewKind } from '../template/frontmatter.ts';
 
 const s = z.string();
 const opt = <T extends z.ZodType>(t: T) => t.optional();
@@ -319,8 +319,8 @@ export type EnvelopeView = z.output<typeof envelopeViewSchema>;
 export type LabelsView = z.output<typeof labelsViewSchema>;
 export type Label = LabelsView['labels'][number];
 
-/** The schema each template kind is linted against; letters and envelopes come with the mailing. */
-export const VIEW_SCHEMAS: Partial<Record<ViewKind, z.ZodType>> = {
+/** The schema each template kind is linted against and its view parsed through: one for every kind. */
+export const VIEW_SCHEMAS: Readonly<Record<ViewKind, z.ZodType>> = {
   proposal: proposalViewSchema,
   product: productSheetViewSchema,
   visit: visitViewSchema,
@@ -332,5 +332,18 @@ export const VIEW_SCHEMAS: Partial<Record<ViewKind, z.ZodType>> = {
   labels: labelsViewSchema,
 };
 
-/** Whether a template of this kind may be handed to the customer. */
-export const EXTERNAL_VIEWS: readonly ViewKind[] = ['proposal', 'product', 'letter', 'envelope', 'labels'];
+/** Whether a template of this kind may be handed to the customer: decided for every kind. */
+const MAY_GO_OUT: Readonly<Record<ViewKind, boolean>> = {
+  proposal: true,
+  product: true,
+  letter: true,
+  envelope: true,
+  labels: true,
+  visit: false,
+  card: false,
+  allocation: false,
+  pack: false,
+};
+
+/** The kinds an external template may use. */
+export const EXTERNAL_VIEWS: readonly ViewKind[] = VIEW_KINDS.filter((kind) => MAY_GO_OUT[kind]);
