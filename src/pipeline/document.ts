@@ -2,13 +2,13 @@
 // check every character, then write the requested formats atomically.
 import path from 'node:path';
 import type { DataSet } from '../data/dataset.ts';
-import { buildSection } from '../document/build.ts';
 import type { Doc, Section } from '../document/model.ts';
 import { DataError } from '../errors.ts';
 import type { Format } from '../template/frontmatter.ts';
 import type { Template } from '../template/load.ts';
 import { writeAtomic } from '../output/write.ts';
 import { assertDrawable, type Traced } from './glyphs.ts';
+import { buildSection } from './section.ts';
 import type { TemplateSet } from './templates.ts';
 
 export interface Part {

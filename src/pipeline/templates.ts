@@ -4,11 +4,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError } from '../errors.ts';
-import { furnitureTemplates } from '../document/build.ts';
 import { lintTemplate } from '../template/lint.ts';
 import { findTemplate, loadPartial, loadTemplate, type Template, type TemplateBody } from '../template/load.ts';
 import { TemplateRenderer } from '../template/render.ts';
 import { EXTERNAL_VIEWS, VIEW_SCHEMAS } from '../views/schemas.ts';
+import { furnitureTemplates } from './section.ts';
 
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
