@@ -193,6 +193,13 @@ describe('the layers of src/', () => {
 });
 
 describe('the layer check', () => {
+  /** A planted graph, written `from -> to`. */
+  const plant = (...imports: string[]): Edge[] =>
+    imports.map((i) => {
+      const [from, to] = i.split(' -> ') as [string, string];
+      return { from, to };
+    });
+
   it('reads imports, type imports, re-exports and dynamic imports', () => {
     const source = [
       "import { a } from './a.ts';",
@@ -206,44 +213,36 @@ describe('the layer check', () => {
   });
 
   it('names both files and both layers of an import of a layer above', () => {
-    const planted = [
-      { from: 'views/build.ts', to: 'data/schema.ts' },
-      { from: 'writers/pdf/blocks.ts', to: 'views/build.ts' },
-    ];
-    expect(layerProblems(planted, LAYERS, [])).toEqual([
+    expect(layerProblems(plant('views/build.ts -> data/schema.ts', 'writers/pdf/blocks.ts -> views/build.ts'), LAYERS, [])).toEqual([
       'src/writers/pdf/blocks.ts (layer writers) imports src/views/build.ts (layer views), a layer above it',
     ]);
   });
 
   it('refuses a lower layer that a layer skips: the writers never see the data', () => {
-    expect(layerProblems([{ from: 'writers/fit.ts', to: 'data/schema.ts' }], LAYERS, [])).toEqual([
+    expect(layerProblems(plant('writers/fit.ts -> data/schema.ts'), LAYERS, [])).toEqual([
       'src/writers/fit.ts (layer writers) imports src/data/schema.ts (layer data), a layer writers may not import',
     ]);
   });
 
   it('names a folder that is in no layer', () => {
-    expect(layerProblems([{ from: 'cli/main.ts', to: 'studio/server.ts' }], LAYERS, [])).toEqual([
+    expect(layerProblems(plant('cli/main.ts -> studio/server.ts'), LAYERS, [])).toEqual([
       'src/studio/server.ts: src/studio is in no layer (add it to LAYERS in test/layers.test.ts)',
     ]);
   });
 
   it('lets a listed exception through, and names one no longer needed', () => {
-    const upward = { from: 'domain/deal.ts', to: 'data/schema.ts' };
     const exceptions = [
-      { ...upward, why: 'a test' },
+      { from: 'domain/deal.ts', to: 'data/schema.ts', why: 'a test' },
       { from: 'domain/vip.ts', to: 'data/schema.ts', why: 'a test' },
     ];
-    expect(layerProblems([upward], LAYERS, exceptions)).toEqual([
+    expect(layerProblems(plant('domain/deal.ts -> data/schema.ts'), LAYERS, exceptions)).toEqual([
       'the exception src/domain/vip.ts → src/data/schema.ts is not needed any more: remove it',
     ]);
   });
 
   it('finds folders that import each other, with a file import for each way', () => {
-    const planted = [
-      { from: 'letters/run.ts', to: 'pipeline/document.ts' },
-      { from: 'pipeline/pack.ts', to: 'letters/select.ts' },
-      { from: 'pipeline/pack.ts', to: 'views/build.ts' },
-    ];
+    // The same layer, so only the cycle check can catch it.
+    const planted = plant('letters/run.ts -> pipeline/document.ts', 'pipeline/pack.ts -> letters/select.ts', 'pipeline/pack.ts -> views/build.ts');
     expect(layerProblems(planted, LAYERS, [])).toEqual([]);
     expect(folderCycleProblems(planted)).toEqual([
       'src/letters → src/pipeline → src/letters import each other: src/letters/run.ts imports src/pipeline/document.ts; src/pipeline/pack.ts imports src/letters/select.ts',
@@ -251,12 +250,12 @@ describe('the layer check', () => {
   });
 
   it('finds a cycle of modules inside one folder, and only the cycle', () => {
-    const planted = [
-      { from: 'views/common.ts', to: 'views/schemas.ts' },
-      { from: 'views/schemas.ts', to: 'views/envelope.ts' },
-      { from: 'views/envelope.ts', to: 'views/common.ts' },
-      { from: 'views/envelope.ts', to: 'views/facts.ts' },
-    ];
+    const planted = plant(
+      'views/common.ts -> views/schemas.ts',
+      'views/schemas.ts -> views/envelope.ts',
+      'views/envelope.ts -> views/common.ts',
+      'views/envelope.ts -> views/facts.ts',
+    );
     expect(folderCycleProblems(planted)).toEqual([]);
     expect(fileCycleProblems(planted)).toEqual([
       'import cycle: src/views/common.ts → src/views/schemas.ts → src/views/envelope.ts → src/views/common.ts',
