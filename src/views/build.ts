@@ -332,8 +332,8 @@ export function letterView(input: ViewInput): LetterView {
 }
 
 /**
- * The builder of every kind; null for the kinds made from more than one customer's view:
- * envelopes and labels come with a mailing (`tuangou letters`), the pack's contents page with its parts.
+ * The builder of every kind; null for the kinds that are not made alone: envelopes and labels
+ * come with a mailing (`tuangou letters`), the pack's contents page with its parts (pipeline/pack.ts).
  */
 const BUILDERS: Readonly<Record<ViewKind, ((input: ViewInput) => unknown) | null>> = {
   letter: letterView,
