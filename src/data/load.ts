@@ -11,7 +11,8 @@ import { crossChecks } from './rules.ts';
 import { CUSTOMER_ID, companySchema, customerSchema, dealSchema, policiesSchema, productSchema } from './schema.ts';
 import type { Company, Customer, Deal, Policies, Product } from './schema.ts';
 import { checkRecord, issueAt } from './validate.ts';
-import { decodeUtf8, parseYaml, type YamlSource } from './yaml.ts';
+import { decodeUtf8, parseYaml, type Loaded, type YamlSource } from './yaml.ts';
+export type { Loaded } from './yaml.ts';
 import { fsReason, isFolder } from '../util/fs.ts';
 
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -22,11 +23,6 @@ export const isDataFile = (name: string): boolean => /\.ya?ml$/i.test(name) && !
 
 /** The id a data file is named after: its name without .yaml or .yml. */
 export const idOfFile = (file: string): string => path.basename(file).replace(/\.ya?ml$/i, '');
-
-export interface Loaded<T> {
-  readonly value: T;
-  readonly source: YamlSource;
-}
 
 /** Which customers to read: all of them, or only the one a single-customer command names. */
 export interface LoadScope {

@@ -2,8 +2,7 @@
 // file: merged fields, the required minimum, recommended fields, duplicates, references.
 import type { z } from 'zod';
 import type { Issue, PathSegment, Severity } from './issues.ts';
-import type { Loaded } from './load.ts';
-import type { YamlSource } from './yaml.ts';
+import type { Loaded, YamlSource } from './yaml.ts';
 import { customerSchema, dealSchema, productSchema } from './schema.ts';
 import type { Customer, Deal, Policies, Product } from './schema.ts';
 import { issueAt } from './validate.ts';

@@ -2,12 +2,12 @@
 // Types come from the schemas (z.output), never from hand-written twins.
 import { z } from 'zod';
 import { FESTIVALS } from '../domain/festivals.ts';
-import { RANKS } from '../domain/classify.ts';
+import { RANKS, SYSTEMS } from '../domain/classify.ts';
 import {
   calendarDate, decimal, email, plainText, int, isoDate, list, mobile, money, oneOf, percent, phone, postcode, record, tags, text, url, yesNo,
 } from './fields.ts';
 
-export const SYSTEMS = ['党政', '执法', '金融', '通讯', '能源', '文教卫生', '军警', '实力企业'] as const;
+export { SYSTEMS, type UnitSystem } from '../domain/classify.ts';
 export const AROMAS = ['浓香', '清香', '米香', '酱香', '兼香'] as const;
 export const ROLES = ['决策人', '业务负责人', '办公室主任', '工会主席', '采购', '其他'] as const;
 export const VISIT_MODES = ['登门', '电话', '邮寄', '品鉴会'] as const;
@@ -258,5 +258,4 @@ export type Contact = z.output<typeof contactSchema>;
 export type Customer = z.output<typeof customerSchema>;
 export type Deal = z.output<typeof dealSchema>;
 export type Policies = z.output<typeof policiesSchema>;
-export type UnitSystem = (typeof SYSTEMS)[number];
 export type Role = (typeof ROLES)[number];

@@ -18,6 +18,12 @@ export interface YamlSource {
   locate(path: readonly PathSegment[], key?: string): Position;
 }
 
+/** A record read from a data file, with the file it came from. */
+export interface Loaded<T> {
+  readonly value: T;
+  readonly source: YamlSource;
+}
+
 const MAX_ALIASES = 100;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -5,7 +5,6 @@ import MarkdownIt from 'markdown-it';
 import container from 'markdown-it-container';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import { DataError } from '../errors.ts';
-import type { TokenTable } from '../template/tokens.ts';
 import type { Align, Block, Heading, Inline, Paragraph, TableColumn } from './model.ts';
 
 const CONTAINERS = ['signature', 'kv', 'qr', 'notes', 'center', 'right', 'small', 'postcode', 'labels', 'space', 'fit'] as const;
@@ -31,7 +30,15 @@ interface Style {
   readonly lines?: boolean;
 }
 
-export function parseMarkup(markup: string, tokens: TokenTable, where: string): Block[] {
+/**
+ * Swaps the data tokens in rendered markup back for the strings they stand for. The template
+ * engine's TokenTable (src/template/tokens.ts) is one; the model needs nothing else of it.
+ */
+export interface TokenResolver {
+  resolve(text: string): string;
+}
+
+export function parseMarkup(markup: string, tokens: TokenResolver, where: string): Block[] {
   const fail = (t: Token | undefined, message: string): never => {
     const line = t?.map ? ` 第 ${t.map[0] + 1} 行附近` : '';
     throw new DataError(`${where}：生成的内容${line}${message}`);
@@ -197,7 +204,7 @@ function alignOf(a: Align | undefined): { align?: Exclude<Align, 'justify'> } {
 }
 
 /** Turns markdown-it inline tokens into text runs, resolving data tokens. */
-function inlineRuns(children: readonly Token[], tokens: TokenTable, softBreaks = false): Inline[] {
+function inlineRuns(children: readonly Token[], tokens: TokenResolver, softBreaks = false): Inline[] {
   const out: Inline[] = [];
   let bold = false;
   let italic = false;
@@ -245,7 +252,7 @@ function inlineRuns(children: readonly Token[], tokens: TokenTable, softBreaks =
   return out;
 }
 
-function listItems(list: Token[], tokens: TokenTable): Inline[][] {
+function listItems(list: Token[], tokens: TokenResolver): Inline[][] {
   const items: Inline[][] = [];
   for (const t of list) {
     if (t.type === 'list_item_open') items.push([]);
@@ -267,7 +274,7 @@ function stripCheckbox(runs: Inline[]): Inline[] {
   return text === '' ? rest : [{ ...first, text }, ...rest];
 }
 
-function table(list: Token[], open: Token, markup: string, tokens: TokenTable): Block {
+function table(list: Token[], open: Token, markup: string, tokens: TokenResolver): Block {
   const rows: Inline[][][] = [];
   const aligns: (Exclude<Align, 'justify'> | undefined)[] = [];
   let headerRows = 0;

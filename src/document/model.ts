@@ -144,6 +144,14 @@ export type Block =
   | LabelSheet
   | FitBox;
 
+/**
+ * The `default` of every switch over `block.type`: while the cases cover every Block, `block`
+ * is `never` here, so a block type added to Block fails to compile until each switch handles it.
+ */
+export function unhandledBlock(block: never): never {
+  throw new Error(`文档块类型「${(block as Block).type}」没有处理`);
+}
+
 export interface PageSetup {
   readonly size: PageSize;
   readonly orientation: 'portrait' | 'landscape';

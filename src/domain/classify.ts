@@ -1,5 +1,9 @@
-// Customer grading (domain.md §3), product strength (§11) and official ranks (§4).
+// Customer grading (domain.md §3), the units' systems (§2), product strength (§11) and official ranks (§4).
 import type { Fen } from './money.ts';
+
+/** The unit's system (所属系统), in the order of domain.md §2. */
+export const SYSTEMS = ['党政', '执法', '金融', '通讯', '能源', '文教卫生', '军警', '实力企业'] as const;
+export type UnitSystem = (typeof SYSTEMS)[number];
 
 export const CLASSES = ['A', 'B', 'C', 'D'] as const;
 export type CustomerClass = (typeof CLASSES)[number];

@@ -1,10 +1,56 @@
 // A deal's money: the price of each line, the totals, where every fen goes, and the
 // compliance rules of domain.md §9. Pure functions over integer fen.
-import type { Deal, Policies, Product, UnitSystem } from '../data/schema.ts';
+import type { UnitSystem } from './classify.ts';
 import { applyRate, formatMoney, multiplyFen, sumFen, type Fen } from './money.ts';
 
-export interface PricedLine {
-  readonly product: Product;
+// What these rules read of a product, a deal and the policies. The data's Product, Deal and
+// Policies (src/data/schema.ts) have these fields and more, so the rules take them as they are.
+
+export interface DealProduct {
+  readonly id: string;
+  readonly name: string;
+  readonly bottlesPerCase: number;
+  readonly retailPrice: Fen;
+  readonly groupPrices: readonly { readonly minBottles: number; readonly price: Fen }[];
+  readonly costPrice: Fen;
+}
+
+export interface DealItem {
+  readonly product: string;
+  readonly bottles?: number;
+  readonly cases?: number;
+}
+
+export interface DealTerms {
+  readonly id: string;
+  readonly status: string;
+  readonly items: readonly DealItem[];
+  readonly allocation?: readonly { readonly tier: string; readonly people: number; readonly bottlesEach: number; readonly product?: string }[];
+  /** Percent, as written ("5" or "2.5"). */
+  readonly extraDiscount?: string;
+  readonly commission?: { readonly rate: string; readonly agreement?: string; readonly booked?: boolean };
+  readonly gifts?: readonly {
+    readonly item: string;
+    readonly quantity: number;
+    readonly valueEach: Fen;
+    readonly recipient: string;
+    readonly recipientRole?: string;
+    readonly recipientIsOfficial?: boolean;
+  }[];
+  readonly tastingBottles?: readonly { readonly product: string; readonly bottles: number }[];
+  readonly activities?: readonly { readonly cost: Fen }[];
+}
+
+export interface DealPolicies {
+  /** Percents, as written. */
+  readonly minMargin: string;
+  readonly discountTiers: readonly { readonly minBottles: number; readonly maxExtraDiscount: string }[];
+  readonly allocation: { readonly officialGiftLimit: Fen; readonly maxCommission: string };
+}
+
+/** A deal's line; `P` is the caller's product type, handed back as it was given. */
+export interface PricedLine<P extends DealProduct = DealProduct> {
+  readonly product: P;
   readonly bottles: number;
   /** The quantity as written in the deal. */
   readonly cases?: number;
@@ -15,8 +61,8 @@ export interface PricedLine {
   readonly subtotal: Fen;
 }
 
-export interface PricedDeal {
-  readonly lines: readonly PricedLine[];
+export interface PricedDeal<P extends DealProduct = DealProduct> {
+  readonly lines: readonly PricedLine<P>[];
   readonly bottles: number;
   readonly retailTotal: Fen;
   /** Σ line subtotals at group prices. */
@@ -30,7 +76,7 @@ export interface PricedDeal {
 export class PricingError extends Error {
   constructor(
     message: string,
-    readonly product: Product,
+    readonly product: DealProduct,
     readonly tier: number,
   ) {
     super(message);
@@ -38,7 +84,7 @@ export class PricingError extends Error {
 }
 
 /** The tier price for a quantity: the highest tier whose minimum the quantity reaches. */
-export function groupPriceFor(product: Product, bottles: number): Fen {
+export function groupPriceFor(product: DealProduct, bottles: number): Fen {
   let price = product.retailPrice;
   for (const [i, tier] of product.groupPrices.entries()) {
     if (tier.price > product.retailPrice) {
@@ -49,12 +95,12 @@ export function groupPriceFor(product: Product, bottles: number): Fen {
   return price;
 }
 
-export function lineBottles(item: Deal['items'][number], product: Product): number {
+export function lineBottles(item: DealItem, product: DealProduct): number {
   return item.bottles ?? multiplyFen(item.cases ?? 0, product.bottlesPerCase);
 }
 
 /** The bottles a deal orders; undefined when one of its products is not in `products`. */
-export function orderedBottles(deal: Deal, products: ReadonlyMap<string, Product>): number | undefined {
+export function orderedBottles(deal: DealTerms, products: ReadonlyMap<string, DealProduct>): number | undefined {
   let bottles = 0;
   for (const item of deal.items) {
     const product = products.get(item.product);
@@ -65,10 +111,10 @@ export function orderedBottles(deal: Deal, products: ReadonlyMap<string, Product
 }
 
 /** The bottles a deal's per-person allocation shares out. */
-export const allocatedBottles = (deal: Deal): number => (deal.allocation ?? []).reduce((n, t) => n + multiplyFen(t.bottlesEach, t.people), 0);
+export const allocatedBottles = (deal: DealTerms): number => (deal.allocation ?? []).reduce((n, t) => n + multiplyFen(t.bottlesEach, t.people), 0);
 
-export function priceDeal(deal: Deal, products: ReadonlyMap<string, Product>): PricedDeal {
-  const lines = deal.items.map((item): PricedLine => {
+export function priceDeal<P extends DealProduct>(deal: DealTerms, products: ReadonlyMap<string, P>): PricedDeal<P> {
+  const lines = deal.items.map((item): PricedLine<P> => {
     const product = products.get(item.product);
     if (!product) throw new RangeError(`方案 ${deal.id} 引用了不存在的产品 ${item.product}`);
     const bottles = lineBottles(item, product);
@@ -130,7 +176,7 @@ export interface AllocationFigures {
 }
 
 /** Per-person welfare is valued at the group price of the tier's product (the first line's when unnamed). */
-export function allocationFigures(deal: Deal, priced: PricedDeal, products: ReadonlyMap<string, Product>, policies: Policies): AllocationFigures {
+export function allocationFigures(deal: DealTerms, priced: PricedDeal, products: ReadonlyMap<string, DealProduct>, policies: DealPolicies): AllocationFigures {
   const groupPrice = (productId: string | undefined): Fen =>
     (priced.lines.find((l) => l.product.id === productId) ?? priced.lines[0])?.groupPrice ?? 0;
   const tiers = (deal.allocation ?? []).map((t) => {
@@ -185,13 +231,13 @@ const OFFICIAL_SYSTEMS: readonly UnitSystem[] = ['党政', '执法', '军警'];
 const DECIDING_ROLES: readonly string[] = ['决策人', '业务负责人', '采购'];
 
 /** The most extra discount policy allows on `bottles`: the tier of the most bottles not above them. */
-export function discountCap(bottles: number, policies: Policies): string {
+export function discountCap(bottles: number, policies: DealPolicies): string {
   const tiers = policies.discountTiers.filter((t) => t.minBottles <= bottles).sort((a, b) => b.minBottles - a.minBottles);
   return tiers[0]?.maxExtraDiscount ?? '0';
 }
 
 /** Each allocation rule of domain.md §9, with pass or fail and why. */
-export function complianceChecks(deal: Deal, system: UnitSystem, priced: PricedDeal, policies: Policies): ComplianceResult[] {
+export function complianceChecks(deal: DealTerms, system: UnitSystem, priced: PricedDeal, policies: DealPolicies): ComplianceResult[] {
   const out: ComplianceResult[] = [];
   out.push({
     rule: '让利给单位，明示并入账',

@@ -1,5 +1,5 @@
 // Every string of a Doc with a pointer to where it is, so a glyph problem names its block.
-import type { Block, Doc, FontFamily, Inline } from '../document/model.ts';
+import { unhandledBlock, type Block, type Doc, type FontFamily, type Inline } from '../document/model.ts';
 import { glyphProblems, refusedCharProblems, type GlyphProblem } from './glyphs.ts';
 
 export interface DocText {
@@ -56,6 +56,8 @@ function* blockTexts(p: string, block: Block): Generator<[string, string]> {
     case 'space':
     case 'pageBreak':
       break;
+    default:
+      unhandledBlock(block);
   }
 }
 

@@ -2,13 +2,13 @@
 // check every character, then write the requested formats atomically.
 import path from 'node:path';
 import type { DataSet } from '../data/dataset.ts';
-import { buildSection } from '../document/build.ts';
 import type { Doc, Section } from '../document/model.ts';
 import { DataError } from '../errors.ts';
 import type { Format } from '../template/frontmatter.ts';
 import type { Template } from '../template/load.ts';
 import { writeAtomic } from '../output/write.ts';
 import { assertDrawable, type Traced } from './glyphs.ts';
+import { buildSection } from './section.ts';
 import type { TemplateSet } from './templates.ts';
 
 export interface Part {
@@ -39,11 +39,16 @@ export function buildDoc(set: TemplateSet, req: DocRequest): Doc {
 // The writers are loaded only when a document is made, and then once: every import() goes
 // through the module loader's hooks (tsx), a round trip to the loader thread per document.
 type Writer = (doc: Doc, opts: { assetsDir: string }) => Promise<Uint8Array>;
+/** The writer of every format. */
+const WRITERS: Readonly<Record<Format, () => Promise<Writer>>> = {
+  pdf: () => import('../writers/pdf/index.ts').then((m) => m.writePdf),
+  docx: () => import('../writers/docx/index.ts').then((m) => m.writeDocx),
+};
 const loaded = new Map<Format, Promise<Writer>>();
 function writerFor(format: Format): Promise<Writer> {
   let writer = loaded.get(format);
   if (!writer) {
-    writer = format === 'pdf' ? import('../writers/pdf/index.ts').then((m) => m.writePdf) : import('../writers/docx/index.ts').then((m) => m.writeDocx);
+    writer = WRITERS[format]();
     loaded.set(format, writer);
   }
   return writer;

@@ -4,11 +4,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError } from '../errors.ts';
-import { furnitureTemplates } from '../document/build.ts';
 import { lintTemplate } from '../template/lint.ts';
 import { findTemplate, loadPartial, loadTemplate, type Template, type TemplateBody } from '../template/load.ts';
 import { TemplateRenderer } from '../template/render.ts';
 import { EXTERNAL_VIEWS, VIEW_SCHEMAS } from '../views/schemas.ts';
+import { furnitureTemplates } from './section.ts';
 
 export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -51,13 +51,10 @@ export class TemplateSet {
     if (audience === 'external' && !EXTERNAL_VIEWS.includes(view)) {
       throw new DataError(`${file}:1:1 模板设置错误：「${view}」视图含有内部资料，不能用于 audience: external 的模板`);
     }
-    const schema = VIEW_SCHEMAS[view];
-    if (schema) {
-      const bodies = [template, ...Object.values(furnitureTemplates(template))];
-      const problems = bodies.flatMap((b) => lintTemplate(b, schema, this.partials));
-      if (problems.length > 0) {
-        throw new DataError(problems.map((p) => `${p.file}:${p.line}:${p.column} 模板错误：${p.message}`).join('\n'));
-      }
+    const bodies = [template, ...Object.values(furnitureTemplates(template))];
+    const problems = bodies.flatMap((b) => lintTemplate(b, VIEW_SCHEMAS[view], this.partials));
+    if (problems.length > 0) {
+      throw new DataError(problems.map((p) => `${p.file}:${p.line}:${p.column} 模板错误：${p.message}`).join('\n'));
     }
     this.checked.set(file, template).set(nameOrPath, template);
     return template;

@@ -333,16 +333,22 @@ export function letterView(input: ViewInput): LetterView {
   }, locator(data));
 }
 
-const BUILDERS: Partial<Record<ViewKind, (input: ViewInput) => unknown>> = {
+/**
+ * The builder of every kind; null for the kinds that are not made alone: envelopes and labels
+ * come with a mailing, the pack's contents page with its parts (pipeline/pack.ts).
+ */
+const BUILDERS: Readonly<Record<ViewKind, ((input: ViewInput) => unknown) | null>> = {
   letter: letterView,
   proposal: proposalView,
   product: productSheetView,
   visit: visitView,
   card: cardView,
   allocation: allocationView,
+  envelope: null,
+  labels: null,
+  pack: null,
 };
 
-/** Letters and envelopes need a festival and a mailing: they are made by a mailing, not one by one. */
 function notRenderable(kind: ViewKind): DataError {
   return new DataError(`模板类型「${kind}」不能用 render 单独生成`, { code: 'mailing-only' });
 }
@@ -350,8 +356,8 @@ function notRenderable(kind: ViewKind): DataError {
 /** The view a template of `kind` receives, parsed through its schema so no extra key gets through. */
 export function buildView(kind: ViewKind, input: ViewInput): unknown {
   const build = BUILDERS[kind];
+  if (!build) throw notRenderable(kind);
   const schema = VIEW_SCHEMAS[kind];
-  if (!build || !schema) throw notRenderable(kind);
   // A deal whose file has an error (a product or tier that is not there) would print another
   // product, or a price of nothing: every document refuses it, with the file's errors.
   const dealErrors = input.deal ? recordErrors(input.data, input.deal) : [];

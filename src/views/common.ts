@@ -81,7 +81,7 @@ export function occasionText(deal: Deal): string {
   return deal.year === undefined ? deal.occasion : `${deal.year}年${deal.occasion}`;
 }
 
-export function dealPublicV(deal: Deal, priced: PricedDeal): DealPublicView {
+export function dealPublicV(deal: Deal, priced: PricedDeal<Product>): DealPublicView {
   const productName = (id: string | undefined) => (priced.lines.find((l) => l.product.id === id) ?? priced.lines[0])?.product.name ?? '';
   const allocation = (deal.allocation ?? []).map((t) => ({
     tier: t.tier,

@@ -1,51 +1,13 @@
 // Envelopes and address labels for the festival mailing. External: the unit's postal address,
 // the addressee's name and title, and the company as sender — never a home address, phone
 // number or anything else from the contact record.
-import { z } from 'zod';
 import type { DataSet } from '../data/dataset.ts';
 import type { Contact, Customer } from '../data/schema.ts';
 import { companyV, defined } from './common.ts';
 import { contactNamed, decisionMaker } from './facts.ts';
+import { envelopeViewSchema, labelsViewSchema, type EnvelopeView, type Label, type LabelsView } from './schemas.ts';
 
-const s = z.string();
-
-const recipientView = z.object({
-  /** The unit's postcode, six digits; absent when unknown (the boxes stay blank). */
-  postcode: s.optional(),
-  /** The unit's address. */
-  address: s,
-  /** The unit's name. */
-  unit: s,
-  /** The addressee, absent when the envelope goes to the unit itself. */
-  name: s.optional(),
-  /** 行长; 先生 / 女士 when the contact has no title. */
-  title: s.optional(),
-  /** 杜建平 行长 收; absent when the envelope goes to the unit itself. */
-  addressee: s.optional(),
-});
-
-export const envelopeViewSchema = z.object({
-  recipient: recipientView,
-  /** The company: name, address, postcode. */
-  sender: z.object({ name: s, address: s, postcode: s }),
-});
-
-/** One A4 sheet of address labels (or several: the writers start a new page when one is full). */
-export const labelsViewSchema = z.object({
-  labels: z.array(
-    z.object({
-      postcode: s.optional(),
-      address: s,
-      unit: s,
-      /** 杜建平 行长 收; absent when the label goes to the unit itself (the template adds 收 to the unit). */
-      recipient: s.optional(),
-    }),
-  ),
-});
-
-export type EnvelopeView = z.output<typeof envelopeViewSchema>;
-export type LabelsView = z.output<typeof labelsViewSchema>;
-export type Label = LabelsView['labels'][number];
+export type { EnvelopeView } from './schemas.ts';
 
 const courtesy = (c: Contact): string | undefined => c.title ?? (c.gender === '男' ? '先生' : c.gender === '女' ? '女士' : undefined);
 

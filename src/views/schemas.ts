@@ -3,8 +3,7 @@
 // parsed through its schema, which drops any key the schema lacks. So the external views
 // (proposal, product, letter, envelope) cannot carry a private field: it has no name here.
 import { z } from 'zod';
-import type { ViewKind } from '../template/frontmatter.ts';
-import { envelopeViewSchema, labelsViewSchema } from './envelope.ts';
+import { VIEW_KINDS, type ViewKind } from '../template/frontmatter.ts';
 
 const s = z.string();
 const opt = <T extends z.ZodType>(t: T) => t.optional();
@@ -261,6 +260,42 @@ export const letterViewSchema = z.object({
   qr: s,
 });
 
+// ---------- envelopes and address labels (built in envelope.ts) ----------
+
+const recipientView = z.object({
+  /** The unit's postcode, six digits; absent when unknown (the boxes stay blank). */
+  postcode: s.optional(),
+  /** The unit's address. */
+  address: s,
+  /** The unit's name. */
+  unit: s,
+  /** The addressee, absent when the envelope goes to the unit itself. */
+  name: s.optional(),
+  /** 行长; 先生 / 女士 when the contact has no title. */
+  title: s.optional(),
+  /** 杜建平 行长 收; absent when the envelope goes to the unit itself. */
+  addressee: s.optional(),
+});
+
+export const envelopeViewSchema = z.object({
+  recipient: recipientView,
+  /** The company: name, address, postcode. */
+  sender: z.object({ name: s, address: s, postcode: s }),
+});
+
+/** One A4 sheet of address labels (or several: the writers start a new page when one is full). */
+export const labelsViewSchema = z.object({
+  labels: z.array(
+    z.object({
+      postcode: s.optional(),
+      address: s,
+      unit: s,
+      /** 杜建平 行长 收; absent when the label goes to the unit itself (the template adds 收 to the unit). */
+      recipient: s.optional(),
+    }),
+  ),
+});
+
 export const packViewSchema = z.object({
   today: dateView,
   visitDate: dateView,
@@ -280,9 +315,12 @@ export type VisitView = z.output<typeof visitViewSchema>;
 export type CardView = z.output<typeof cardViewSchema>;
 export type AllocationView = z.output<typeof allocationViewSchema>;
 export type LetterView = z.output<typeof letterViewSchema>;
+export type EnvelopeView = z.output<typeof envelopeViewSchema>;
+export type LabelsView = z.output<typeof labelsViewSchema>;
+export type Label = LabelsView['labels'][number];
 
-/** The schema each template kind is linted against; letters and envelopes come with the mailing. */
-export const VIEW_SCHEMAS: Partial<Record<ViewKind, z.ZodType>> = {
+/** The schema each template kind is linted against and its view parsed through: one for every kind. */
+export const VIEW_SCHEMAS: Readonly<Record<ViewKind, z.ZodType>> = {
   proposal: proposalViewSchema,
   product: productSheetViewSchema,
   visit: visitViewSchema,
@@ -294,5 +332,18 @@ export const VIEW_SCHEMAS: Partial<Record<ViewKind, z.ZodType>> = {
   labels: labelsViewSchema,
 };
 
-/** Whether a template of this kind may be handed to the customer. */
-export const EXTERNAL_VIEWS: readonly ViewKind[] = ['proposal', 'product', 'letter', 'envelope', 'labels'];
+/** Whether a template of this kind may be handed to the customer: decided for every kind. */
+const MAY_GO_OUT: Readonly<Record<ViewKind, boolean>> = {
+  proposal: true,
+  product: true,
+  letter: true,
+  envelope: true,
+  labels: true,
+  visit: false,
+  card: false,
+  allocation: false,
+  pack: false,
+};
+
+/** The kinds an external template may use. */
+export const EXTERNAL_VIEWS: readonly ViewKind[] = VIEW_KINDS.filter((kind) => MAY_GO_OUT[kind]);

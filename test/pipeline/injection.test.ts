@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCustomer } from '../../src/data/dataset.ts';
 import { loadData } from '../../src/data/load.ts';
 import type { Doc } from '../../src/document/model.ts';
-import { buildSection } from '../../src/document/build.ts';
+import { buildSection } from '../../src/pipeline/section.ts';
 import { buildDoc } from '../../src/pipeline/document.ts';
 import { TemplateSet } from '../../src/pipeline/templates.ts';
 import { buildView, openDeal } from '../../src/views/build.ts';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadData } from '../../src/data/load.ts';
-import { buildSection } from '../../src/document/build.ts';
+import { buildSection } from '../../src/pipeline/section.ts';
 import { parseMarkup } from '../../src/document/markup.ts';
 import type { Block, Doc, Inline, LabelSheet, Section } from '../../src/document/model.ts';
 import { DataError } from '../../src/errors.ts';

@@ -27,6 +27,7 @@ import {
 } from 'docx';
 import {
   POSTCODE_BOX,
+  unhandledBlock,
   type Align,
   type Block,
   type FitBox,
@@ -369,5 +370,7 @@ export function docxBlock(block: Block, ctx: DocxContext): (Paragraph | Table)[]
       return [fitBox(block, ctx), spacer(0.1)];
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
+    default:
+      return unhandledBlock(block);
   }
 }

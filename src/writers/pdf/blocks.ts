@@ -1,5 +1,5 @@
 // Model blocks as pdfmake nodes.
-import { POSTCODE_BOX, type Block, type FitBox, type FontFamily, type KeyValueGrid, type LabelSheet, type PostcodeBoxes, type QrCode, type Signature, type Table } from '../../document/model.ts';
+import { POSTCODE_BOX, unhandledBlock, type Block, type FitBox, type FontFamily, type KeyValueGrid, type LabelSheet, type PostcodeBoxes, type QrCode, type Signature, type Table } from '../../document/model.ts';
 import { fontkitFont, textWidthPt } from '../../fonts/index.ts';
 import { LABEL_PAD_MM, boxParts, fitParts, labelParts, type FitPart } from '../fit.ts';
 import { LINE_PITCH, NOTE_LINE_MM, POSTCODE_DIGIT_PT, POSTCODE_RED, SEAL_MM, mmToPt, type TypeScale } from '../page.ts';
@@ -274,5 +274,7 @@ export function pdfBlock(block: Block, ctx: BlockContext): PdfNode | undefined {
       return fitBox(block, ctx);
     case 'pageBreak':
       return undefined;
+    default:
+      return unhandledBlock(block);
   }
 }

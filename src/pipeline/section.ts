@@ -3,8 +3,8 @@
 import type { FrontMatter } from '../template/frontmatter.ts';
 import type { Template, TemplateBody } from '../template/load.ts';
 import type { TemplateRenderer } from '../template/render.ts';
-import { parseMarkup } from './markup.ts';
-import type { PageSetup, Section } from './model.ts';
+import { parseMarkup } from '../document/markup.ts';
+import type { PageSetup, Section } from '../document/model.ts';
 
 const DEFAULT_MARGINS: Record<PageSetup['size'], PageSetup['margins']> = {
   A4: [25, 25, 25, 22],
