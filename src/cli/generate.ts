@@ -112,6 +112,18 @@ export interface DocumentCommandSpec {
   readonly after?: (built: BuiltDocument, args: ParsedArgs, warnings: string[]) => number;
 }
 
+/** The --date of a visit sheet or pack: the visit's day, from which birthdays ahead and the open deal are taken. */
+export function visitDateInput(text: string): Pick<DocumentCommandSpec, 'options' | 'help' | 'input'> {
+  return {
+    options: { date: { type: 'string' } },
+    help: [{ flag: '--date YYYY-MM-DD', text }],
+    input: (args) => {
+      const date = dateOption(args, 'date');
+      return date ? { date } : {};
+    },
+  };
+}
+
 /** A command that makes one kind of document for one customer: proposal, visit, card, allocation, pack. */
 export function documentCommand(spec: DocumentCommandSpec): Command {
   const dealOption = ['proposal', 'allocation'].includes(spec.kind);
