@@ -1,6 +1,7 @@
 // Sheet rows → customers: finds the header row, maps headers to columns, reads every cell,
 // and groups rows by 单位名称 (one row per contact). Problems of the sheet itself — unknown
-// columns, unreadable cells, rows that disagree about their unit — are reported here.
+// columns (misspelt ones are errors, others are left out with a warning), unreadable cells,
+// rows that disagree about their unit — are reported here.
 import { closest } from '../util/suggest.ts';
 import { cellText, type CellResult } from './cells.ts';
 import { COLUMNS, CONTACT_NAME, columnByHeader, normaliseHeader, UNIT_NAME, type Column } from './columns.ts';
@@ -108,8 +109,11 @@ function mapHeader(sheet: Sheet, row: number, cells: ReadonlyMap<number, CellVal
     const text = v.kind === 'text' ? v.text : '';
     const column = columnByHeader(text);
     if (!column) {
+      // A near miss of a known header is a typo whose data would be lost: an error. Any other
+      // column (序号, 区域 …) is the office's own, and the rest of the sheet imports without it.
       const near = closest(normaliseHeader(text), known);
-      issues.push(sheetIssue('error', at, '', 'unknown-column', `不认识的列「${text}」${near ? `，是否想写「${near}」？` : ''}：这一列不会导入。可用的列见导入模板（tuangou import --template）`));
+      if (near) issues.push(sheetIssue('error', at, '', 'unknown-column', `不认识的列「${text}」，是否想写「${near}」？这一列不会导入。可用的列见导入模板（tuangou import --template）`));
+      else issues.push(sheetIssue('warning', at, '', 'ignored-column', `「${text}」不是导入的列，这一列没有导入，其他列照常导入。可用的列见导入模板（tuangou import --template）`));
       continue;
     }
     const first = seen.get(column);
