@@ -5,9 +5,10 @@
 import { closest } from '../util/suggest.ts';
 import { cellText, type CellResult } from './cells.ts';
 import { COLUMNS, CONTACT_NAME, columnByHeader, normaliseHeader, UNIT_NAME, type Column } from './columns.ts';
-import { parseFamily, parseFamilyHobbies, splitList } from './compound.ts';
+import { parseFamily, parseFamilyHobbies, splitList, type FamilyMember } from './compound.ts';
 import { cellAddress, sheetIssue, type ImportIssue } from './issues.ts';
 import type { CellValue, Sheet, Workbook } from './read.ts';
+import { canonicalDate, canonicalPhone } from './spellings.ts';
 
 export interface CellRef {
   readonly sheet: string;
@@ -158,8 +159,10 @@ function readRow(
       pending.push(sheetIssue('error', place, column.label, 'cell-format', raw.message));
       continue;
     }
-    values.set(column, { column, text: result.text, raw: raw.value, at, numeric: result.numeric });
-    if (column === UNIT_NAME) unitName = result.text;
+    // The canonical text, so that rows of a unit that spell one phone two ways agree.
+    const text = typeof raw.value === 'string' ? raw.value : result.text;
+    values.set(column, { column, text, raw: raw.value, at, numeric: result.numeric });
+    if (column === UNIT_NAME) unitName = text;
   }
   if (!any) return false;
   if (unitName === undefined) {
@@ -216,15 +219,36 @@ function readRow(
 
 type Raw = { ok: true; value: unknown } | { ok: false; message: string };
 
+/** A cell's text → the value the data keeps: lists split, office spellings made canonical. */
 function toRaw(column: Column, text: string): Raw {
   switch (column.kind) {
     case 'list':
       return { ok: true, value: splitList(text) };
     case 'family':
-      return parseFamily(text);
+      return familyMembers(text);
     case 'familyHobbies':
       return parseFamilyHobbies(text);
+    case 'date': {
+      const date = canonicalDate(text);
+      return date.ok ? { ok: true, value: date.text } : date;
+    }
+    case 'phone':
+    case 'mobile':
+      return { ok: true, value: canonicalPhone(text) };
     default:
       return { ok: true, value: text };
   }
+}
+
+/** The members of a 家庭成员 cell, their birthdays read like a 生日 cell's. */
+function familyMembers(text: string): Raw {
+  const parsed = parseFamily(text);
+  if (!parsed.ok) return parsed;
+  const members: FamilyMember[] = [];
+  for (const m of parsed.value) {
+    const date = m.birthday === undefined ? undefined : canonicalDate(m.birthday);
+    if (date && !date.ok) return { ok: false, message: `${m.name ?? m.relation}的生日：${date.message}` };
+    members.push(date ? { ...m, birthday: date.text } : m);
+  }
+  return { ok: true, value: members };
 }

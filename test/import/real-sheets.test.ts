@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { canonicalDate, canonicalPhone } from '../../src/import/spellings.ts';
 import { copyData, readYaml, snapshot, tuangou, writeXlsx, type Cell } from './helpers.ts';
 
 const UNIT_HEAD = ['单位名称', '所属系统', '客户状态', '单位地址'];
@@ -77,5 +78,71 @@ describe('columns the import does not know', () => {
     expect(r.code).toBe(1);
     expect(listed(r.stdout, '错误')).toEqual(['客户!I1: 不认识的列「手几」，是否想写「手机」？这一列不会导入。可用的列见导入模板（tuangou import --template）']);
     expect(snapshot(data, { backup: true })).toEqual(before);
+  });
+});
+
+describe('values as offices write them', () => {
+  it('dates with dots or in Chinese numerals are read as the day they mean', () => {
+    expect(canonicalDate('1975.3.8')).toEqual({ ok: true, text: '1975-03-08' });
+    expect(canonicalDate('1999.10.1')).toEqual({ ok: true, text: '1999-10-01' });
+    expect(canonicalDate('1975．03．08')).toEqual({ ok: true, text: '1975-03-08' });
+    expect(canonicalDate('二〇〇一年三月八日')).toEqual({ ok: true, text: '2001-03-08' });
+    expect(canonicalDate('一九七五年三月八日')).toEqual({ ok: true, text: '1975-03-08' });
+    expect(canonicalDate('一九九九年十月一日')).toEqual({ ok: true, text: '1999-10-01' });
+    expect(canonicalDate('二○○八年十二月三十一日')).toEqual({ ok: true, text: '2008-12-31' });
+    expect(canonicalDate('1975年三月廿八日')).toEqual({ ok: true, text: '1975-03-28' });
+    expect(canonicalDate('三月八日')).toEqual({ ok: true, text: '3月8日' });
+    expect(canonicalDate('农历一九七五年八月十五')).toEqual({ ok: true, text: '农历1975年八月十五' });
+  });
+
+  it('keeps the spellings the data files read themselves as typed', () => {
+    for (const text of ['1975/3/8', '1975年3月8日', '3月8号', '农历八月十五', '农历1975年八月十五', '2026-01-05']) {
+      expect(canonicalDate(text)).toEqual({ ok: true, text });
+    }
+  });
+
+  it('leaves what is ambiguous or impossible an error', () => {
+    expect(canonicalDate('75.3.8')).toMatchObject({ ok: false, message: expect.stringContaining('看不出「75.3.8」是哪一天：年份要写满 4 位') });
+    expect(canonicalDate('8.3.1975')).toMatchObject({ ok: false, message: expect.stringContaining('看不出「8.3.1975」是哪一天') });
+    expect(canonicalDate('3.8')).toMatchObject({ ok: false, message: expect.stringContaining('看不出「3.8」是哪一天（是几月几日，还是哪年几月）') });
+    expect(canonicalDate('1975.2.30')).toMatchObject({ ok: false, message: expect.stringMatching(/^日期「1975\.2\.30」不存在/) });
+    expect(canonicalDate('一九七五年十三月八日')).toMatchObject({ ok: false, message: expect.stringMatching(/^日期「一九七五年十三月八日」不存在/) });
+    expect(canonicalDate('一九七五年三月二十二十日')).toMatchObject({ ok: false, message: expect.stringMatching(/^无法识别的日期「一九七五年三月二十二十日」/) });
+  });
+
+  it('landlines with an em dash or a full-width hyphen get a plain hyphen', () => {
+    expect(canonicalPhone('0471—7223344')).toBe('0471-7223344');
+    expect(canonicalPhone('0471——7223344')).toBe('0471-7223344');
+    expect(canonicalPhone('0471－7223346')).toBe('0471-7223346');
+    expect(canonicalPhone('(0471) 7223345')).toBe('(0471) 7223345');
+  });
+
+  it('imports them in the canonical form, and names the cell of what stays ambiguous', async () => {
+    const head = [...UNIT_HEAD, '单位电话', '联系人姓名', '联系人角色', '办公电话', '宅电', '生日', '结婚纪念日', '家庭成员'];
+    const good = await importSheet([
+      head,
+      [...UNIT, '0471—7223300', '王强', '决策人', '0471—7223344', '0471－7223346', '1975.3.8', '一九九九年十月一日', '妻子：王芳（二〇〇一年三月八日）'],
+      [...UNIT, '0471-7223300', '李明', '采购', '(0471) 7223345', null, '1980.12.1', '三月八日'],
+    ]);
+    expect(listed(good.r.stdout, '错误')).toEqual([]);
+    expect(good.r.code).toBe(0);
+    const value = newCustomer(good.data, good.before);
+    expect(value['phone']).toBe('0471-7223300');
+    expect(value['contacts']).toEqual([
+      { name: '王强', role: '决策人', officePhone: '0471-7223344', homePhone: '0471-7223346', birthday: '1975-03-08', anniversary: '1999-10-01', family: [{ relation: '妻子', name: '王芳', birthday: '2001-03-08' }] },
+      { name: '李明', role: '采购', officePhone: '(0471) 7223345', birthday: '1980-12-01', anniversary: '3月8日' },
+    ]);
+
+    const bad = await importSheet([
+      head,
+      [...UNIT, null, '王强', '决策人', '0471—7223344', null, '75.3.8', '1999.2.30', '妻子：王芳（3.8）'],
+    ]);
+    expect(bad.r.code).toBe(1);
+    expect(listed(bad.r.stdout, '错误')).toEqual([
+      '客户!J2 生日: 看不出「75.3.8」是哪一天：年份要写满 4 位，按年、月、日的顺序写；请写成 1975-03-08、1975.3.8、一九七五年三月八日 或 3月8日',
+      '客户!K2 结婚纪念日: 日期「1999.2.30」不存在：月份应为 1–12，日应在该月天数之内；请写成 1975-03-08、3月8日 或 农历八月十五',
+      '客户!L2 家庭成员: 王芳的生日：看不出「3.8」是哪一天（是几月几日，还是哪年几月）：请写成 1975-03-08、1975.3.8、一九七五年三月八日 或 3月8日',
+    ]);
+    expect(snapshot(bad.data, { backup: true })).toEqual(bad.before);
   });
 });
