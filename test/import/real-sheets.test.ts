@@ -146,3 +146,46 @@ describe('values as offices write them', () => {
     expect(snapshot(bad.data, { backup: true })).toEqual(bad.before);
   });
 });
+
+describe('kinship written long or short', () => {
+  it('matches a family member and their hobbies whichever form each cell uses', async () => {
+    const { data, before, r } = await importSheet([
+      [...UNIT_HEAD, '联系人姓名', '联系人角色', '手机', '家庭成员', '家人爱好'],
+      [...UNIT, '王强', '决策人', '13800001234', '妻子：王芳；儿子；母亲', '爱人：书法；子：篮球；母：太极'],
+      [...UNIT, '李娟', '采购', '13800005678', '夫：赵刚；女', '丈夫：钓鱼；女儿：钢琴'],
+    ]);
+    expect(listed(r.stdout, '错误')).toEqual([]);
+    expect(r.code).toBe(0);
+    const [wang, li] = newCustomer(data, before)['contacts'] as Record<string, unknown>[];
+    expect(wang?.['family']).toEqual([
+      { relation: '妻子', name: '王芳', hobbies: '书法' },
+      { relation: '儿子', hobbies: '篮球' },
+      { relation: '母亲', hobbies: '太极' },
+    ]);
+    expect(li?.['family']).toEqual([
+      { relation: '夫', name: '赵刚', hobbies: '钓鱼' },
+      { relation: '女', hobbies: '钢琴' },
+    ]);
+  });
+
+  it('updates the member the file already has, keeping the file\'s own word for the relation', async () => {
+    // The file has 妻子 王芳 and an unnamed 儿子 whose hobbies are a YAML list.
+    const sheet: Cell[][] = [['单位名称', '联系人姓名', '家庭成员', '家人爱好'], ['测试市财政局', '张伟', '妻：王芳；子', '爱人：国画；子：足球、游泳']];
+    const { data, before, r } = await importSheet(sheet, ['--json']);
+    const out = JSON.parse(r.stdout);
+    expect(out.errors).toBe(0);
+    expect(out.customers).toEqual([expect.objectContaining({ name: '测试市财政局', action: 'update', changes: ['家庭成员（张伟）'] })]);
+    const family = parse(readYaml(data, 'customers/caizheng-ju.yaml'), { schema: 'failsafe' }).contacts[0].family;
+    expect(family).toEqual([
+      { relation: '妻子', name: '王芳', birthday: '农历1972年三月初八', hobbies: '国画' },
+      { relation: '儿子', hobbies: ['足球', '游泳'] },
+    ]);
+    const oldText = before.get('customers/caizheng-ju.yaml')!;
+    expect(readYaml(data, 'customers/caizheng-ju.yaml')).toBe(oldText.replace('hobbies: 书法、太极', 'hobbies: 国画').replace('hobbies: [篮球, 游泳]', 'hobbies: [足球, 游泳]'));
+  });
+
+  it('the short forms alone change nothing', async () => {
+    const { r } = await importSheet([['单位名称', '联系人姓名', '家庭成员', '家人爱好'], ['测试市财政局', '张伟', '妻：王芳；子', '爱人：书法、太极；子：篮球、游泳']], ['--json']);
+    expect(JSON.parse(r.stdout).customers).toEqual([expect.objectContaining({ name: '测试市财政局', action: 'unchanged' })]);
+  });
+});
