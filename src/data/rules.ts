@@ -149,8 +149,9 @@ function customerRules(c: Customer, report: Report): void {
     if (TITLE_IN_NAME.test(k.name) && k.name.length > 2) {
       report(at('name'), 'warning', 'title-in-name', '姓名里带了称呼或职务：职务请填在 title');
     }
+    // A usable record has a phone (domain.md §6); a WeChat id cannot be dialled or put on a call list.
     if (k.officePhone === undefined && k.homePhone === undefined && k.mobile === undefined && c.phone === undefined) {
-      report(['contacts', i], 'error', 'no-phone', '至少要有一个电话（手机、办公电话、宅电或单位电话）');
+      report(['contacts', i], 'error', 'no-phone', `至少要有一个电话（手机、办公电话、宅电或单位电话）${k.wechat === undefined ? '' : '：微信号不能代替电话'}`);
     }
     if (k.title === undefined) report(at('title'), 'warning', 'recommended', '建议填写：信息卡和拜访准备单要用');
   });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { FESTIVALS } from '../domain/festivals.ts';
 import { RANKS } from '../domain/classify.ts';
 import {
-  calendarDate, decimal, email, plainText, int, isoDate, list, mobile, money, oneOf, percent, phone, postcode, record, tags, text, url, yesNo,
+  calendarDate, decimal, email, plainText, int, isoDate, list, mobile, money, oneOf, percent, phone, postcode, record, tags, text, url, wechat, yesNo,
 } from './fields.ts';
 
 export const SYSTEMS = ['党政', '执法', '金融', '通讯', '能源', '文教卫生', '军警', '实力企业'] as const;
@@ -104,6 +104,8 @@ export const contactSchema = record('联系人', {
   officePhone: phone('办公电话').optional(),
   homePhone: phone('宅电').optional(),
   mobile: mobile('手机').optional(),
+  /** Reached by WeChat as much as by phone (domain.md §15); not a phone, so it does not satisfy no-phone. */
+  wechat: wechat('微信号').optional(),
   email: email('邮箱').optional(),
   homeAddress: plainText('家庭住址').optional(),
   homePostcode: postcode('家庭邮编').optional(),

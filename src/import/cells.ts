@@ -25,8 +25,9 @@ export function unneutralise(text: string): string {
 const EDGE_SPACE = /^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/g;
 const CONTROL = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 const SCIENTIFIC = /^[+-]?\d+(\.\d+)?[eE][+-]?\d+$/;
-const NUMBER_KINDS: ReadonlySet<ColumnKind> = new Set(['postcode', 'phone', 'mobile', 'int', 'money']);
-export const DIGIT_KINDS: ReadonlySet<ColumnKind> = new Set(['postcode', 'phone', 'mobile']);
+// A WeChat id may be a mobile number, which Excel damages like any other.
+const NUMBER_KINDS: ReadonlySet<ColumnKind> = new Set(['postcode', 'phone', 'mobile', 'wechat', 'int', 'money']);
+export const DIGIT_KINDS: ReadonlySet<ColumnKind> = new Set(['postcode', 'phone', 'mobile', 'wechat']);
 
 const TEXT_FORMAT_HINT = '请把这一列设为“文本”格式，重新输入原来的号码后再导入';
 

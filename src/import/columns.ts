@@ -9,7 +9,7 @@ import { customerSchema } from '../data/schema.ts';
 /** How a cell is read and described; the data model decides whether the value is valid. */
 export type ColumnKind =
   | 'text' | 'plain' | 'enum' | 'postcode' | 'phone' | 'mobile' | 'email' | 'url'
-  | 'int' | 'money' | 'date' | 'tags' | 'list' | 'family' | 'familyHobbies';
+  | 'wechat' | 'int' | 'money' | 'date' | 'tags' | 'list' | 'family' | 'familyHobbies';
 
 export type Level = 'customer' | 'contact';
 
@@ -77,6 +77,7 @@ const EXTRA: readonly Spec[] = [
   ['customer', 'chance', 'enum'],
   ['contact', 'gender', 'enum'],
   ['contact', 'salutation', 'plain'],
+  ['contact', 'wechat', 'wechat'],
   ['customer', 'id', 'text'],
 ];
 
@@ -148,6 +149,7 @@ const KIND_NOTES: Record<ColumnKind, string> = {
   postcode: '6 位数字，可以 0 开头（如 010010）。本列是文本格式，开头的 0 不会丢。',
   phone: '带区号的固定电话（如 0851-86661234；区号后的 — 或 － 导入后存为 -）、11 位手机号或 400 电话；一格只填一个号码。',
   mobile: '11 位手机号，可带 +86（如 13812345678）；一格只填一个号码。',
+  wechat: '6–20 位，以字母开头，可用字母、数字、下划线和减号（如 wang_qiang88）；也可以填微信绑定的手机号。微信号不能代替电话：每位联系人仍要有一个电话。',
   email: '如 name@example.com。',
   url: '如 www.example.com。',
   int: '整数。',

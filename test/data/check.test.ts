@@ -31,6 +31,7 @@ const expected: Expected[] = [
   ['customers/d-formats.yaml', 17, 'contacts[0].email', '邮箱格式', 'e'],
   ['customers/d-formats.yaml', 18, 'contacts[0].birthday', '无法识别的日期', 'e'],
   ['customers/d-formats.yaml', 19, 'contacts[0].anniversary', '不存在', 'e'],
+  ['customers/d-formats.yaml', 20, 'contacts[0].wechat', '微信号应为 6–20 位', 'e'],
   ['customers/e-structure.yaml', 1, 'address', '缺少必填项', 'e'],
   ['customers/e-structure.yaml', 9, 'mobil', 'unknown-field', 'e'],
   ['customers/e-structure.yaml', 10, '__proto__', 'unknown-field', 'e'],

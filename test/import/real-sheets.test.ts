@@ -189,3 +189,39 @@ describe('kinship written long or short', () => {
     expect(JSON.parse(r.stdout).customers).toEqual([expect.objectContaining({ name: '测试市财政局', action: 'unchanged' })]);
   });
 });
+
+describe('微信号', () => {
+  const head = [...UNIT_HEAD, '联系人姓名', '联系人角色', '手机', '微信号'];
+
+  it('imports WeChat ids and mobile numbers used as one', async () => {
+    const { data, before, r } = await importSheet([
+      head,
+      [...UNIT, '王强', '决策人', '13800001234', 'wang_qiang-88'],
+      [...UNIT, '李明', '采购', '13800005678', 13900001111],
+    ]);
+    expect(listed(r.stdout, '错误')).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(newCustomer(data, before)['contacts']).toEqual([
+      { name: '王强', role: '决策人', mobile: '13800001234', wechat: 'wang_qiang-88' },
+      { name: '李明', role: '采购', mobile: '13800005678', wechat: '13900001111' },
+    ]);
+  });
+
+  it('refuses ids WeChat would not take, and does not count one as a phone', async () => {
+    const { data, before, r } = await importSheet([
+      head,
+      [...UNIT, '王强', '决策人', '13800001234', '1wangqiang'],
+      [...UNIT, '李明', '采购', '13800005678', 'wq'],
+      // The rules across fields see a unit once its cells are valid: another unit here.
+      ['测试市消防队', '军警', '潜在', '测试市消防路 1 号', '赵六', '决策人', null, 'zhaoliu2026'],
+    ]);
+    expect(r.code).toBe(1);
+    const format = '微信号应为 6–20 位，以字母开头，只用字母、数字、下划线和减号（如 wang_qiang88），或者是 11 位手机号';
+    expect(listed(r.stdout, '错误')).toEqual([
+      `客户!H2 微信号: ${format}`,
+      `客户!H3 微信号: ${format}`,
+      '客户!E4 联系人: 至少要有一个电话（手机、办公电话、宅电或单位电话）：微信号不能代替电话',
+    ]);
+    expect(snapshot(data, { backup: true })).toEqual(before);
+  });
+});
