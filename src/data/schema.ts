@@ -97,7 +97,8 @@ export const contactSchema = record('联系人', {
   name: plainText('联系人姓名'),
   role: oneOf('联系人角色', ROLES),
   title: text('职务').optional(),
-  rank: oneOf('级别', RANKS).optional(),
+  /** On the ladder of the unit's system (domain/ranks.ts), which the rules check. */
+  rank: text('级别').optional(),
   gender: oneOf('性别', ['男', '女']).optional(),
   /** How a letter addresses the person, after 尊敬的: for names whose surname cannot be told (巴特尔局长). */
   salutation: plainText('称呼').optional(),

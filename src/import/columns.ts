@@ -5,10 +5,12 @@ import type { z } from 'zod';
 import { labelAt, schemaAt } from '../data/labels.ts';
 import type { PathSegment } from '../data/issues.ts';
 import { customerSchema } from '../data/schema.ts';
+import { RANKS } from '../domain/classify.ts';
+import { MILITARY_RANKS, POLICE_RANKS } from '../domain/ranks.ts';
 
 /** How a cell is read and described; the data model decides whether the value is valid. */
 export type ColumnKind =
-  | 'text' | 'plain' | 'enum' | 'postcode' | 'phone' | 'mobile' | 'email' | 'url'
+  | 'text' | 'plain' | 'enum' | 'rank' | 'postcode' | 'phone' | 'mobile' | 'email' | 'url'
   | 'wechat' | 'int' | 'money' | 'date' | 'tags' | 'list' | 'family' | 'familyHobbies';
 
 export type Level = 'customer' | 'contact';
@@ -51,7 +53,7 @@ const STANDARD: readonly Spec[] = [
   ['contact', 'name', 'plain'],
   ['contact', 'role', 'enum'],
   ['contact', 'title', 'text'],
-  ['contact', 'rank', 'enum'],
+  ['contact', 'rank', 'rank'],
   ['contact', 'officePhone', 'phone'],
   ['contact', 'homePhone', 'phone'],
   ['contact', 'mobile', 'mobile'],
@@ -146,6 +148,7 @@ const KIND_NOTES: Record<ColumnKind, string> = {
   text: '文本。',
   plain: '文本；电话请填在电话栏，不要混在这里。',
   enum: '从下拉列表里选：',
+  rank: `党政、执法、金融等单位填公务员职级：${RANKS.join('、')}。军警单位还可以填军队职级（${MILITARY_RANKS.join('、')}）或警衔、警员职务（${POLICE_RANKS.join('、')}）。企业填本单位的职级，写法不限。`,
   postcode: '6 位数字，可以 0 开头（如 010010）。本列是文本格式，开头的 0 不会丢。',
   phone: '带区号的固定电话（如 0851-86661234；区号后的 — 或 － 导入后存为 -）、11 位手机号或 400 电话；一格只填一个号码。',
   mobile: '11 位手机号，可带 +86（如 13812345678）；一格只填一个号码。',

@@ -225,3 +225,40 @@ describe('微信号', () => {
     expect(snapshot(data, { backup: true })).toEqual(before);
   });
 });
+
+describe('级别 on the ladder of the unit', () => {
+  const head = ['单位名称', '所属系统', '客户状态', '单位地址', '联系人姓名', '联系人角色', '手机', '级别'];
+  const army: Cell[] = ['测试市武警支队', '军警', '潜在', '测试市营房路 1 号'];
+  const firm: Cell[] = ['测试市钢铁集团', '实力企业', '现有', '测试市钢城路 1 号'];
+
+  it('takes military and police ranks in 军警 units and any title in enterprises; VIP counts 副团级 as 副处级', async () => {
+    const { root, data, r } = await importSheet([
+      head,
+      [...army, '高峰', '决策人', '13800007001', '副团级'],
+      [...army, '孙涛', '采购', '13800007002', '正营级'],
+      [...army, '钱宁', '其他', '13800007003', '二级警司'],
+      [...firm, '周立', '决策人', '13800007004', '高级总监'],
+      [...firm, '吴敏', '采购', '13800007005', '正处级'],
+    ]);
+    expect(listed(r.stdout, '错误')).toEqual([]);
+    expect(r.code).toBe(0);
+    const vip = JSON.parse((await tuangou(['customers', '--vip', '--json', '--data', data], root)).stdout) as { name: string; vip: { name: string; reasons: string[] }[] }[];
+    expect(vip.find((c) => c.name === '测试市武警支队')?.vip).toEqual([{ name: '高峰', status: 'qualified', reasons: ['副处级及以上（副团级，相当于副处级）'] }]);
+    // An enterprise's people are not officials, whatever their title reads.
+    expect(vip.find((c) => c.name === '测试市钢铁集团')).toBeUndefined();
+  });
+
+  it('names the cell of a rank off the unit\'s ladder', async () => {
+    const { data, before, r } = await importSheet([
+      head,
+      [...UNIT, '王强', '决策人', '13800001234', '正团级'],
+      [...army, '高峰', '决策人', '13800007001', '正团'],
+    ]);
+    expect(r.code).toBe(1);
+    expect(listed(r.stdout, '错误')).toEqual([
+      '客户!H2 级别: 「正团级」是军队职级，党政单位用公务员职级：应为以下之一：正部级、副部级、正厅级、副厅级、正处级、副处级、正科级、副科级、科员、其他',
+      expect.stringMatching(/^客户!H3 级别: 「正团」不是军警单位用的级别：应为公务员职级（正部级、.*）、军队职级（正大军区级、.*正排级）或警衔、警员职务（总警监、.*警员）。是否想写「正团级」？$/),
+    ]);
+    expect(snapshot(data, { backup: true })).toEqual(before);
+  });
+});
