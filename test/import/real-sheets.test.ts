@@ -1,6 +1,7 @@
 // Issue 21: sheets as sales offices really keep them — extra columns, office spellings of
 // dates and phones, WeChat ids, military and police ranks, short and long kinship words.
 import { readdirSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -260,5 +261,22 @@ describe('级别 on the ladder of the unit', () => {
       expect.stringMatching(/^客户!H3 级别: 「正团」不是军警单位用的级别：应为公务员职级（正部级、.*）、军队职级（正大军区级、.*正排级）或警衔、警员职务（总警监、.*警员）。是否想写「正团级」？$/),
     ]);
     expect(snapshot(data, { backup: true })).toEqual(before);
+  });
+});
+
+describe('the import template', () => {
+  it('has a 微信号 column, and a 级别 column that lists every ladder instead of a civil-only drop-down', async () => {
+    const { root } = copyData();
+    expect((await tuangou(['import', '--template', '模板.xlsx'], root)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(root, '模板.xlsx'));
+    const ws = wb.getWorksheet('客户')!;
+    const header = (ws.getRow(1).values as unknown[]).map(String);
+    const note = (label: string) => String(ws.getCell(1, header.indexOf(label)).note);
+    expect(note('微信号')).toContain('6–20 位，以字母开头，可用字母、数字、下划线和减号');
+    expect(note('级别')).toContain('军警单位还可以填军队职级（正大军区级、');
+    expect(note('级别')).toContain('企业填本单位的职级，写法不限');
+    expect(ws.getCell(2, header.indexOf('级别')).dataValidation).toBeUndefined();
+    expect(note('生日')).toContain('1975.3.8、1975年3月8日、一九七五年三月八日');
   });
 });
