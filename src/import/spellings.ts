@@ -16,7 +16,7 @@ const ZEROS = '〇○零';
 const WRITTEN = new RegExp(`^((?:农历|阴历)?)(?:(\\d{4}|[${ZEROS}${ONES}]{4})年)?(.*)$`);
 const SOLAR_MONTH_DAY = /^(\d{1,2}|[一二三四五六七八九十]+)月(\d{1,2}|[一二三四五六七八九十廿卅]+)[日号]$/;
 
-/** 一九七五 → 1975, 二〇〇一 → 2001: a year is written digit by digit. */
+/** 一九七五 → 1975, 二〇〇一 → 2001 (a year is written digit by digit); digits stay digits. */
 function yearNumber(text: string): number {
   return Number([...text].map((c) => (ZEROS.includes(c) ? '0' : ONES.includes(c) ? String(ONES.indexOf(c) + 1) : c)).join(''));
 }
@@ -46,15 +46,14 @@ export function canonicalDate(text: string): Spelled {
   if (DOTTED_SHORT.test(text)) return { ok: false, message: `看不出「${text}」是哪一天（是几月几日，还是哪年几月）：${DATE_FORMS}` };
 
   const [, lunar = '', yearText, rest = ''] = WRITTEN.exec(text) ?? [];
+  const chineseYear = yearText !== undefined && !/^\d+$/.test(yearText);
   const year = yearText === undefined ? undefined : yearNumber(yearText);
-  const yearPart = year === undefined ? '' : `${year}年`;
-  // Lunar months and days are written in Chinese anyway: only the year needs digits.
-  if (lunar !== '') return yearText !== undefined && !/^\d+$/.test(yearText) ? checked(text, `${lunar}${yearPart}${rest}`) : { ok: true, text };
+  // Lunar months and days are written in Chinese anyway: only a Chinese year needs digits.
+  if (lunar !== '') return chineseYear ? checked(text, `${lunar}${year}年${rest}`) : { ok: true, text };
   const md = SOLAR_MONTH_DAY.exec(rest);
-  const month = monthDayNumber(md?.[1] ?? '');
-  const day = monthDayNumber(md?.[2] ?? '');
-  // Not a spelling of ours (or digits the data model reads itself): the data model judges it as typed.
-  if (!md || (/^\d+$/.test(`${yearText ?? ''}${md[1]}${md[2]}`))) return { ok: true, text };
+  // Digits throughout (1975年3月8日), or no date at all: the data model reads or refuses it as typed.
+  if (!md || (!chineseYear && /^\d+$/.test(`${md[1]}${md[2]}`))) return { ok: true, text };
+  const [month, day] = [monthDayNumber(md[1] ?? ''), monthDayNumber(md[2] ?? '')];
   if (Number.isNaN(month) || Number.isNaN(day)) return { ok: false, message: `无法识别的日期「${text}」：${DATE_FORMS}` };
   return checked(text, year === undefined ? `${month}月${day}日` : `${year}-${pad(month)}-${pad(day)}`);
 }
