@@ -109,6 +109,17 @@ export const phone = (label: string) =>
     label,
   );
 
+const WECHAT_ID = /^[A-Za-z][A-Za-z0-9_-]{5,19}$/;
+
+/** A WeChat id: 6–20 letters, digits, _ or -, starting with a letter; or the mobile number the account uses. */
+export const wechat = (label: string) =>
+  labelled(
+    str()
+      .trim()
+      .refine((s) => WECHAT_ID.test(s) || MOBILE.test(s.replace(/[-\s]/g, '')), '微信号应为 6–20 位，以字母开头，只用字母、数字、下划线和减号（如 wang_qiang88），或者是 11 位手机号'),
+    label,
+  );
+
 export const postcode = (label: string) => labelled(str().trim().regex(/^\d{6}$/, '邮编应为 6 位数字（可以 0 开头，如 010010）'), label);
 
 export const email = (label: string) => labelled(str().trim().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, '邮箱格式不对，如 name@example.com'), label);

@@ -9,6 +9,8 @@ import { issueAt } from './validate.ts';
 import { closest } from '../util/suggest.ts';
 import { allocatedBottles, discountCap, orderedBottles } from '../domain/deal.ts';
 import { MoneyOverflowError } from '../domain/money.ts';
+import { RANKS } from '../domain/classify.ts';
+import { ladderOf, MILITARY_RANKS, POLICE_RANKS, ranksFor } from '../domain/ranks.ts';
 
 const TITLE_IN_NAME = /(局长|处长|科长|主任|经理|书记|主席|厂长|院长|校长|行长|总经理|董事长|先生|女士|小姐)$/;
 
@@ -133,6 +135,17 @@ function productRules(p: Product, report: Report): void {
   });
 }
 
+/** A rank on the ladder of the unit's system (domain.md §15); enterprises write their own titles. */
+function rankRule(rank: string, system: string, path: PathSegment[], report: Report): void {
+  const allowed = ranksFor(system);
+  if (!allowed || allowed.includes(rank)) return;
+  const ladder = ladderOf(rank);
+  const near = ladder ? undefined : closest(rank, allowed);
+  const why = ladder ? `「${rank}」是${ladder}，${system}单位用公务员职级` : `「${rank}」不是${system === '军警' ? '军警单位用的级别' : '公务员职级'}`;
+  const expected = system === '军警' ? `公务员职级（${RANKS.join('、')}）、军队职级（${MILITARY_RANKS.join('、')}）或警衔、警员职务（${POLICE_RANKS.join('、')}）` : `以下之一：${RANKS.join('、')}`;
+  report(path, 'error', 'rank-ladder', `${why}：应为${expected}${near ? `。是否想写「${near}」？` : ''}`);
+}
+
 function customerRules(c: Customer, report: Report): void {
   const recommend = (field: keyof Customer, why: string) => {
     if (c[field] === undefined) report([field], 'warning', 'recommended', `建议填写：${why}`);
@@ -148,10 +161,12 @@ function customerRules(c: Customer, report: Report): void {
     if (TITLE_IN_NAME.test(k.name) && k.name.length > 2) {
       report(at('name'), 'warning', 'title-in-name', '姓名里带了称呼或职务：职务请填在 title');
     }
+    // A usable record has a phone (domain.md §6); a WeChat id cannot be dialled or put on a call list.
     if (k.officePhone === undefined && k.homePhone === undefined && k.mobile === undefined && c.phone === undefined) {
-      report(['contacts', i], 'error', 'no-phone', '至少要有一个电话（手机、办公电话、宅电或单位电话）');
+      report(['contacts', i], 'error', 'no-phone', `至少要有一个电话（手机、办公电话、宅电或单位电话）${k.wechat === undefined ? '' : '：微信号不能代替电话'}`);
     }
     if (k.title === undefined) report(at('title'), 'warning', 'recommended', '建议填写：信息卡和拜访准备单要用');
+    if (k.rank !== undefined) rankRule(k.rank, c.system, at('rank'), report);
   });
   const names = new Set(c.contacts.map((k) => k.name));
   c.purchases?.forEach((p, i) => {

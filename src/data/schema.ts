@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { FESTIVALS } from '../domain/festivals.ts';
 import { RANKS, SYSTEMS } from '../domain/classify.ts';
 import {
-  calendarDate, decimal, email, plainText, int, isoDate, list, mobile, money, oneOf, percent, phone, postcode, record, tags, text, url, yesNo,
+  calendarDate, decimal, email, plainText, int, isoDate, list, mobile, money, oneOf, percent, phone, postcode, record, tags, text, url, wechat, yesNo,
 } from './fields.ts';
 
 export { SYSTEMS, type UnitSystem } from '../domain/classify.ts';
@@ -97,13 +97,16 @@ export const contactSchema = record('联系人', {
   name: plainText('联系人姓名'),
   role: oneOf('联系人角色', ROLES),
   title: text('职务').optional(),
-  rank: oneOf('级别', RANKS).optional(),
+  /** On the ladder of the unit's system (domain/ranks.ts), which the rules check. */
+  rank: text('级别').optional(),
   gender: oneOf('性别', ['男', '女']).optional(),
   /** How a letter addresses the person, after 尊敬的: for names whose surname cannot be told (巴特尔局长). */
   salutation: plainText('称呼').optional(),
   officePhone: phone('办公电话').optional(),
   homePhone: phone('宅电').optional(),
   mobile: mobile('手机').optional(),
+  /** Reached by WeChat as much as by phone (domain.md §15); not a phone, so it does not satisfy no-phone. */
+  wechat: wechat('微信号').optional(),
   email: email('邮箱').optional(),
   homeAddress: plainText('家庭住址').optional(),
   homePostcode: postcode('家庭邮编').optional(),

@@ -14,7 +14,10 @@ export interface VipPurchase {
 }
 
 export interface VipRecord {
+  /** The civil-service grade, or what a military or police rank counts as (ranks.ts). */
   rank?: Rank;
+  /** The rank as written when it is on another ladder (正团级 counts as 正处级). */
+  rankAs?: string;
   purchases: readonly VipPurchase[];
   nomination?: { by: string; date: IsoDate };
   approval?: { by: string; date: IsoDate };
@@ -57,7 +60,7 @@ export function vipReasons(r: VipRecord, t: VipThresholds): string[] {
   }
 
   if (r.rank !== undefined && rankAtLeast(r.rank, t.minRank)) {
-    reasons.push(`${t.minRank}及以上（${r.rank}）`);
+    reasons.push(`${t.minRank}及以上（${r.rankAs === undefined ? r.rank : `${r.rankAs}，相当于${r.rank}`}）`);
   }
   return reasons;
 }

@@ -25,8 +25,9 @@ export function unneutralise(text: string): string {
 const EDGE_SPACE = /^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/g;
 const CONTROL = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 const SCIENTIFIC = /^[+-]?\d+(\.\d+)?[eE][+-]?\d+$/;
-const NUMBER_KINDS: ReadonlySet<ColumnKind> = new Set(['postcode', 'phone', 'mobile', 'int', 'money']);
-export const DIGIT_KINDS: ReadonlySet<ColumnKind> = new Set(['postcode', 'phone', 'mobile']);
+// A WeChat id may be a mobile number, which Excel damages like any other.
+const NUMBER_KINDS: ReadonlySet<ColumnKind> = new Set(['postcode', 'phone', 'mobile', 'wechat', 'int', 'money']);
+export const DIGIT_KINDS: ReadonlySet<ColumnKind> = new Set(['postcode', 'phone', 'mobile', 'wechat']);
 
 const TEXT_FORMAT_HINT = '请把这一列设为“文本”格式，重新输入原来的号码后再导入';
 
@@ -43,6 +44,7 @@ export function cellText(v: CellValue, kind: ColumnKind, date1904: boolean): Cel
     }
     case 'number': {
       if (kind === 'date') {
+        if (!date1904 && v.value >= 1 && v.value < FIRST_SURE_SERIAL) return before1900March();
         const iso = serialToIso(v.value, date1904);
         return iso ? { ok: true, text: iso, numeric: false } : fail('bad-date', `数字 ${v.value} 不是日期`);
       }
@@ -56,12 +58,24 @@ export function cellText(v: CellValue, kind: ColumnKind, date1904: boolean): Cel
       return { ok: true, text, numeric: DIGIT_KINDS.has(kind) };
     }
     case 'date':
-      return { ok: true, text: v.iso, numeric: false };
+      return v.iso < FIRST_SURE_DATE ? before1900March() : { ok: true, text: v.iso, numeric: false };
     case 'bool':
       return { ok: true, text: v.value ? 'TRUE' : 'FALSE', numeric: false };
     case 'error':
       return fail('cell-error', `单元格是错误值（${v.text}）：请在表格里改成实际内容`);
   }
+}
+
+/**
+ * Excel counts a 1900-02-29 that never was (serial 60), so its serials before 1900-03-01 (61)
+ * name other days than the date library reads from them (exceljs reads 59, shown as 1900-02-28,
+ * as 1900-02-27): such a cell is refused rather than imported a day off.
+ */
+const FIRST_SURE_SERIAL = 61;
+const FIRST_SURE_DATE = '1900-03-01';
+
+function before1900March(): CellResult {
+  return fail('date-before-1900-03', `Excel 把 1900 年当作闰年（多了不存在的 1900-02-29），${FIRST_SURE_DATE} 以前的日期格读出来会差一天或根本不存在：请把这一格设为“文本”格式，写成 1900-02-28 这样的日期`);
 }
 
 function fail(rule: string, message: string): CellResult {

@@ -5,11 +5,13 @@ import type { z } from 'zod';
 import { labelAt, schemaAt } from '../data/labels.ts';
 import type { PathSegment } from '../data/issues.ts';
 import { customerSchema } from '../data/schema.ts';
+import { RANKS } from '../domain/classify.ts';
+import { MILITARY_RANKS, POLICE_RANKS } from '../domain/ranks.ts';
 
 /** How a cell is read and described; the data model decides whether the value is valid. */
 export type ColumnKind =
-  | 'text' | 'plain' | 'enum' | 'postcode' | 'phone' | 'mobile' | 'email' | 'url'
-  | 'int' | 'money' | 'date' | 'tags' | 'list' | 'family' | 'familyHobbies';
+  | 'text' | 'plain' | 'enum' | 'rank' | 'postcode' | 'phone' | 'mobile' | 'email' | 'url'
+  | 'wechat' | 'int' | 'money' | 'date' | 'tags' | 'list' | 'family' | 'familyHobbies';
 
 export type Level = 'customer' | 'contact';
 
@@ -51,7 +53,7 @@ const STANDARD: readonly Spec[] = [
   ['contact', 'name', 'plain'],
   ['contact', 'role', 'enum'],
   ['contact', 'title', 'text'],
-  ['contact', 'rank', 'enum'],
+  ['contact', 'rank', 'rank'],
   ['contact', 'officePhone', 'phone'],
   ['contact', 'homePhone', 'phone'],
   ['contact', 'mobile', 'mobile'],
@@ -77,6 +79,7 @@ const EXTRA: readonly Spec[] = [
   ['customer', 'chance', 'enum'],
   ['contact', 'gender', 'enum'],
   ['contact', 'salutation', 'plain'],
+  ['contact', 'wechat', 'wechat'],
   ['customer', 'id', 'text'],
 ];
 
@@ -145,14 +148,16 @@ const KIND_NOTES: Record<ColumnKind, string> = {
   text: '文本。',
   plain: '文本；电话请填在电话栏，不要混在这里。',
   enum: '从下拉列表里选：',
+  rank: `党政、执法、金融等单位填公务员职级：${RANKS.join('、')}。军警单位还可以填军队职级（${MILITARY_RANKS.join('、')}）或警衔、警员职务（${POLICE_RANKS.join('、')}）。企业填本单位的职级，写法不限。`,
   postcode: '6 位数字，可以 0 开头（如 010010）。本列是文本格式，开头的 0 不会丢。',
-  phone: '带区号的固定电话（如 0851-86661234）、11 位手机号或 400 电话；一格只填一个号码。',
+  phone: '带区号的固定电话（如 0851-86661234；区号后的 — 或 － 导入后存为 -）、11 位手机号或 400 电话；一格只填一个号码。',
   mobile: '11 位手机号，可带 +86（如 13812345678）；一格只填一个号码。',
+  wechat: '6–20 位，以字母开头，可用字母、数字、下划线和减号（如 wang_qiang88）；也可以填微信绑定的手机号。微信号不能代替电话：每位联系人仍要有一个电话。',
   email: '如 name@example.com。',
   url: '如 www.example.com。',
   int: '整数。',
   money: '金额（元），如 60000 或 12345.60。',
-  date: '公历：1975-03-08、1975/3/8、1975年3月8日、3月8日；农历：农历八月十五、农历1975年八月十五、农历闰四月初八。也可以是 Excel 日期。',
+  date: '公历：1975-03-08、1975/3/8、1975.3.8、1975年3月8日、一九七五年三月八日、3月8日；农历：农历八月十五、农历1975年八月十五、农历闰四月初八。也可以是 Excel 日期（1900-03-01 以后）。1975.3.8 和中文数字的写法导入后存为 1975-03-08。',
   tags: '多项用顿号分隔，如 钓鱼、书法。',
   list: '产品编号（见 products/），多个用顿号分隔，如 P-1、P-2。',
   family: '每人一段，用分号或换行分开，写成 关系：姓名（生日），姓名和生日可以省略。如 妻子：王芳（农历三月初八）；儿子：张小明（2005-06-01）。',

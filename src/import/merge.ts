@@ -7,6 +7,7 @@ import { splitTags } from '../data/fields.ts';
 import { formatPath, type PathSegment } from '../data/issues.ts';
 import { labelAt, schemaAt } from '../data/labels.ts';
 import { customerSchema } from '../data/schema.ts';
+import { sameKin } from '../domain/kinship.ts';
 import type { YamlSource } from '../data/yaml.ts';
 import { isRecord, type Rec } from '../util/record.ts';
 import { FAMILY_HOBBIES_FIELD, type Level } from './columns.ts';
@@ -127,12 +128,14 @@ export function mergeCustomer(sheet: SheetCustomer, existing: Existing | undefin
       origins.set(formatPath(path), members);
       const used = new Set<Rec>();
       family = (members.raw as FamilyMember[]).map((m, j) => {
-        const match = old.find((o) => !used.has(o) && (m.name !== undefined ? str(o['name']) === m.name : str(o['relation']) === m.relation));
+        const match = old.find((o) => !used.has(o) && (m.name !== undefined ? str(o['name']) === m.name : sameKin(str(o['relation']) ?? '', m.relation)));
         if (!match) return inSchemaOrder({ ...m }, [...path, j]);
         used.add(match);
         const merged: Rec = { ...match };
         for (const [k, v] of Object.entries(m)) {
-          if (merged[k] === undefined || !sameMeaning([...path, j, k], merged[k], v)) merged[k] = v;
+          // 妻子 in the file and 妻 in the sheet are the same word: the file's is kept.
+          const same = k === 'relation' ? sameKin(str(merged[k]) ?? '', String(v)) : sameMeaning([...path, j, k], merged[k], v);
+          if (merged[k] === undefined || !same) merged[k] = v;
         }
         return inSchemaOrder(merged, [...path, j]);
       });
@@ -142,7 +145,7 @@ export function mergeCustomer(sheet: SheetCustomer, existing: Existing | undefin
     if (hobbies) {
       for (const [key, text] of hobbies.raw as [string, string][]) {
         const byName = family.filter((f) => str(f['name']) === key);
-        const hits = byName.length > 0 ? byName : family.filter((f) => str(f['relation']) === key);
+        const hits = byName.length > 0 ? byName : family.filter((f) => sameKin(str(f['relation']) ?? '', key));
         const [hit] = hits;
         if (hits.length > 1) {
           issues.push(sheetIssue('error', cellPlace(hobbies), hobbies.column.label, 'ambiguous-family', `「${key}」对应家庭成员里的 ${hits.length} 个人：请写姓名`, sheet.name));

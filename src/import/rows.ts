@@ -1,12 +1,14 @@
 // Sheet rows → customers: finds the header row, maps headers to columns, reads every cell,
 // and groups rows by 单位名称 (one row per contact). Problems of the sheet itself — unknown
-// columns, unreadable cells, rows that disagree about their unit — are reported here.
+// columns (misspelt ones are errors, others are left out with a warning), unreadable cells,
+// rows that disagree about their unit — are reported here.
 import { closest } from '../util/suggest.ts';
 import { cellText, type CellResult } from './cells.ts';
 import { COLUMNS, CONTACT_NAME, columnByHeader, normaliseHeader, UNIT_NAME, type Column } from './columns.ts';
-import { parseFamily, parseFamilyHobbies, splitList } from './compound.ts';
+import { parseFamily, parseFamilyHobbies, splitList, type FamilyMember } from './compound.ts';
 import { cellAddress, sheetIssue, type ImportIssue } from './issues.ts';
 import type { CellValue, Sheet, Workbook } from './read.ts';
+import { canonicalDate, canonicalPhone } from './spellings.ts';
 
 export interface CellRef {
   readonly sheet: string;
@@ -108,8 +110,11 @@ function mapHeader(sheet: Sheet, row: number, cells: ReadonlyMap<number, CellVal
     const text = v.kind === 'text' ? v.text : '';
     const column = columnByHeader(text);
     if (!column) {
+      // A near miss of a known header is a typo whose data would be lost: an error. Any other
+      // column (序号, 区域 …) is the office's own, and the rest of the sheet imports without it.
       const near = closest(normaliseHeader(text), known);
-      issues.push(sheetIssue('error', at, '', 'unknown-column', `不认识的列「${text}」${near ? `，是否想写「${near}」？` : ''}：这一列不会导入。可用的列见导入模板（tuangou import --template）`));
+      if (near) issues.push(sheetIssue('error', at, '', 'unknown-column', `不认识的列「${text}」，是否想写「${near}」？这一列不会导入。可用的列见导入模板（tuangou import --template）`));
+      else issues.push(sheetIssue('warning', at, '', 'ignored-column', `「${text}」不是导入的列，这一列没有导入，其他列照常导入。可用的列见导入模板（tuangou import --template）`));
       continue;
     }
     const first = seen.get(column);
@@ -154,8 +159,10 @@ function readRow(
       pending.push(sheetIssue('error', place, column.label, 'cell-format', raw.message));
       continue;
     }
-    values.set(column, { column, text: result.text, raw: raw.value, at, numeric: result.numeric });
-    if (column === UNIT_NAME) unitName = result.text;
+    // The canonical text, so that rows of a unit that spell one phone two ways agree.
+    const text = typeof raw.value === 'string' ? raw.value : result.text;
+    values.set(column, { column, text, raw: raw.value, at, numeric: result.numeric });
+    if (column === UNIT_NAME) unitName = text;
   }
   if (!any) return false;
   if (unitName === undefined) {
@@ -212,15 +219,36 @@ function readRow(
 
 type Raw = { ok: true; value: unknown } | { ok: false; message: string };
 
+/** A cell's text → the value the data keeps: lists split, office spellings made canonical. */
 function toRaw(column: Column, text: string): Raw {
   switch (column.kind) {
     case 'list':
       return { ok: true, value: splitList(text) };
     case 'family':
-      return parseFamily(text);
+      return familyMembers(text);
     case 'familyHobbies':
       return parseFamilyHobbies(text);
+    case 'date': {
+      const date = canonicalDate(text);
+      return date.ok ? { ok: true, value: date.text } : date;
+    }
+    case 'phone':
+    case 'mobile':
+      return { ok: true, value: canonicalPhone(text) };
     default:
       return { ok: true, value: text };
   }
+}
+
+/** The members of a 家庭成员 cell, their birthdays read like a 生日 cell's. */
+function familyMembers(text: string): Raw {
+  const parsed = parseFamily(text);
+  if (!parsed.ok) return parsed;
+  const members: FamilyMember[] = [];
+  for (const m of parsed.value) {
+    const date = m.birthday === undefined ? undefined : canonicalDate(m.birthday);
+    if (date && !date.ok) return { ok: false, message: `${m.name ?? m.relation}的生日：${date.message}` };
+    members.push(date ? { ...m, birthday: date.text } : m);
+  }
+  return { ok: true, value: members };
 }

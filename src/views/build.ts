@@ -154,6 +154,7 @@ export function visitView(input: ViewInput): VisitView {
       vip: vipText(customer, c, data).label,
       mobile: c.mobile,
       officePhone: c.officePhone,
+      wechat: c.wechat,
       hobbies: c.hobbies?.join('、'),
       events: eventsOf(c, visitDate),
     }),
@@ -222,6 +223,7 @@ function cardOf(customer: Customer, contact: Contact, data: DataSet, cls: string
       .join('、'),
     notes: orBlank(contact.notes),
     role: contact.role,
+    wechat: orBlank(contact.wechat),
     vip: vip.label,
     vipReasons: vip.reasons,
   };

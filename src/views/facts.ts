@@ -1,6 +1,7 @@
 // Facts derived from the data with the domain rules: a customer's class, its key people and
 // each contact's VIP status. Every document and listing takes them from here.
 import { customerClass, type CustomerClass } from '../domain/classify.ts';
+import { civilRank } from '../domain/ranks.ts';
 import { vipStatus, type VipPurchase } from '../domain/vip.ts';
 import type { Contact, Customer, Policies, Product } from '../data/schema.ts';
 import { DataError } from '../errors.ts';
@@ -23,9 +24,11 @@ export function vipOf(customer: Customer, contact: Contact, src: FactSources) {
       return { date: p.date, amountFen: p.amount, premium: grade === '高端' || grade === '中端' };
     });
   const vip = contact.vip;
+  const rank = contact.rank === undefined ? undefined : civilRank(contact.rank, customer.system);
   return vipStatus(
     {
-      ...(contact.rank === undefined ? {} : { rank: contact.rank }),
+      ...(rank === undefined ? {} : { rank }),
+      ...(rank !== undefined && rank !== contact.rank ? { rankAs: contact.rank } : {}),
       purchases,
       ...(vip?.nominatedBy && vip.nominatedOn ? { nomination: { by: vip.nominatedBy, date: vip.nominatedOn } } : {}),
       ...(vip?.approval ? { approval: vip.approval } : {}),

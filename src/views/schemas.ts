@@ -145,6 +145,7 @@ const personView = z.object({
   vip: s,
   mobile: opt(s),
   officePhone: opt(s),
+  wechat: opt(s),
   hobbies: opt(s),
   events: z.array(eventView),
 });
@@ -185,7 +186,7 @@ export const visitViewSchema = z.object({
   noteLines: z.number(),
 });
 
-/** The fields of domain.md §5, exactly, for one contact. */
+/** The fields of domain.md §5, exactly, for one contact; then role, WeChat id and VIP. */
 export const cardView = z.object({
   name: s,
   unit: s,
@@ -208,6 +209,7 @@ export const cardView = z.object({
   purchasedProducts: s,
   notes: s,
   role: s,
+  wechat: s,
   vip: s,
   vipReasons: s,
 });

@@ -10,7 +10,7 @@ describe('tuangou check', () => {
   it('exits 1 and prints every problem as file:line:column 字段(标签) message, grouped by file', async () => {
     const r = await runCli(['check', '--data', broken]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^test\/fixtures\/broken\/customers\/d-formats\.yaml（9 个错误，0 个警告）$/m);
+    expect(r.stdout).toMatch(/^test\/fixtures\/broken\/customers\/d-formats\.yaml（10 个错误，0 个警告）$/m);
     expect(r.stdout).toMatch(/^ {2}test\/fixtures\/broken\/customers\/d-formats\.yaml:15:13 contacts\[0\]\.mobile\(手机\) 错误：应为 11 位手机号/m);
     expect(r.stdout).toMatch(/共检查 18 个文件：\d+ 个错误，\d+ 个警告/);
   });

@@ -17,6 +17,7 @@ const MARKERS = {
   homeAddress: '泄漏标记住址',
   homePhone: '0471-9990017',
   mobile: '13999900017',
+  wechat: 'leakmarker_wx17',
   email: 'leakmarker17@example.com',
   birthday: '1911年11月11日',
   anniversary: '1912年12月12日',
@@ -57,6 +58,7 @@ beforeAll(() => {
       set('homeAddress', MARKERS.homeAddress);
       set('homePhone', MARKERS.homePhone);
       set('mobile', MARKERS.mobile);
+      set('wechat', MARKERS.wechat);
       set('email', MARKERS.email);
       set('birthday', '1911-11-11');
       set('anniversary', '1912-12-12');
@@ -114,7 +116,7 @@ describe('external documents carry no private data', () => {
 
   it('control: the internal card and allocation do show them', async () => {
     const text = await texts([...(await generate(['card', CUSTOMER])), ...(await generate(['allocation', CUSTOMER]))]);
-    for (const marker of [MARKERS.homeAddress, MARKERS.mobile, MARKERS.familyHobby, MARKERS.contactNotes, MARKERS.commissionTo, MARKERS.gift]) {
+    for (const marker of [MARKERS.homeAddress, MARKERS.mobile, MARKERS.wechat, MARKERS.familyHobby, MARKERS.contactNotes, MARKERS.commissionTo, MARKERS.gift]) {
       expect(text, marker).toContain(marker);
     }
   });

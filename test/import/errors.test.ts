@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyData, snapshot, tuangou, writeXlsx } from './helpers.ts';
 
-const HEAD = ['单位名称', '所属系统', '客户状态', '单位地址', '邮编', '联系人姓名', '联系人角色', '职务', '手机', '办公电话', '邮箱', '生日', '家庭成员', '家人爱好', '购买过的产品', '传真', '手机'];
+const HEAD = ['单位名称', '所属系统', '客户状态', '单位地址', '邮编', '联系人姓名', '联系人角色', '职务', '手机', '办公电话', '邮箱', '生日', '家庭成员', '家人爱好', '购买过的产品', '办公电活', '手机'];
 //            A           B           C           D           E       F             G             H       I       J           K       L       M           N           O               P       Q
 
 async function plantedErrors() {
@@ -32,7 +32,7 @@ describe('a sheet with planted errors', () => {
     const errors = r.stdout.slice(start, r.stdout.indexOf('\n\n', start)).split('\n').slice(1).map((l) => l.trim());
     expect(errors).toEqual([
       // the header row
-      '客户!P1: 不认识的列「传真」：这一列不会导入。可用的列见导入模板（tuangou import --template）',
+      '客户!P1: 不认识的列「办公电活」，是否想写「办公电话」？这一列不会导入。可用的列见导入模板（tuangou import --template）',
       '客户!Q1 手机: 「手机」列重复（I1 已有）：这一列不会导入',
       // 测试市公安局: formats, a placeholder, rows that disagree, a duplicate contact
       '客户!E2 邮编: 邮编应为 6 位数字（可以 0 开头，如 010010）',
