@@ -14,7 +14,7 @@ import type { Doc } from '../document/model.ts';
 import { neutralise } from '../import/cells.ts';
 import { csvText } from '../output/csv.ts';
 import { makeFolder, removeStrayTemps, safeName, writeAtomic } from '../output/write.ts';
-import { buildDoc } from '../pipeline/document.ts';
+import { buildDoc, type Part } from '../pipeline/document.ts';
 import { docWriters, type DocWriters } from '../pipeline/writers.ts';
 import { docAssetNames, readAsset } from '../writers/assets.ts';
 import type { TemplateSet } from '../pipeline/templates.ts';
@@ -91,8 +91,8 @@ type Built = {
   readonly customer: Customer;
   readonly envelope: EnvelopeView;
   readonly row: Omit<ManifestRow, 'files' | 'status'>;
-} & ({ readonly doc: Doc } | { readonly status: string });
-type Printable = Built & { readonly doc: Doc };
+} & ({ readonly doc: Doc; readonly cover: Doc } | { readonly status: string });
+type Printable = Built & { readonly doc: Doc; readonly cover: Doc };
 const printable = (l: Built): l is Printable => 'doc' in l;
 
 /** The files a letter was written to, or the manifest status of a letter not made. */
@@ -167,6 +167,12 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
   // One line a row: the lines of a message are joined by ；, a heading's colon followed directly.
   const failed = (e: unknown) => ({ status: `failed: ${(e as Error).message.replace(/：\s*\n\s*/g, '：').replace(/\s*\n\s*/g, '；')}` });
 
+  /** The envelopes, or the sheet of labels, of these addresses in this order. */
+  const coverParts = (envelopes: readonly EnvelopeView[]): Part[] =>
+    req.labels
+      ? [{ template: req.templates.get('labels'), view: labelsView(envelopes) }]
+      : envelopes.map((view) => ({ template: req.templates.get('envelope'), view }));
+
   /** A letter's Doc, or why it has none. Built here, so a data error names its file and line. */
   const build = (customer: Customer): Built => {
     const envelope = envelopeView(data, customer);
@@ -179,7 +185,12 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
     };
     if (!customer.postcode) return { customer, envelope, row, status: 'skipped: 缺少邮编，无法邮寄' };
     try {
-      return { customer, envelope, row, doc: letterDoc(req, customer) };
+      const doc = letterDoc(req, customer);
+      // The customer's own envelope (or label), checked here with its records traced: a
+      // character the fonts lack in the address or the addressee's full name (which the letter
+      // may not show) fails this customer's row, not the whole volume's envelopes.
+      const cover = buildDoc(req.templates, { parts: coverParts([envelope]), title: customer.name, data, traced: tracedRecords(data, customer, undefined), today });
+      return { customer, envelope, row, doc, cover };
     } catch (e) {
       return { customer, envelope, row, status: failed(e).status };
     }
@@ -193,11 +204,11 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
       meta: { title: `${year}年${festival}致函（打印）第 ${n} 册`, author, created: `${today}T00:00:00Z` },
       sections: letters.flatMap((l) => l.doc.sections),
     };
-    const envelopes = letters.map((l) => l.envelope);
-    const parts = req.labels
-      ? [{ template: req.templates.get('labels'), view: labelsView(envelopes) }]
-      : envelopes.map((view) => ({ template: req.templates.get('envelope'), view }));
-    const covers = buildDoc(req.templates, { parts, title: `${year}年${festival}${req.labels ? '地址标签' : '信封'}第 ${n} 册`, data, traced: [], today });
+    const title = `${year}年${festival}${req.labels ? '地址标签' : '信封'}第 ${n} 册`;
+    // Each envelope was built and checked with its letter; a sheet of labels is laid out whole.
+    const covers: Doc = req.labels
+      ? buildDoc(req.templates, { parts: coverParts(letters.map((l) => l.envelope)), title, data, traced: [], today })
+      : { meta: { title, author, created: `${today}T00:00:00Z` }, sections: letters.flatMap((l) => l.cover.sections) };
     // The two longest tasks of a volume go ahead of its letters not yet started (written last,
     // they would leave one writer working alone at the end of the run), and one at a time: a
     // 250-page layout is most of the run's peak memory.
