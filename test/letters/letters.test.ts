@@ -375,7 +375,16 @@ describe('the follow-up schedule', () => {
     expect(typo.code).toBe(1);
     expect(typo.stderr).toMatch(/^错误：数据文件夹「\S*dta」不存在\n提示：不写 --data 时读当前文件夹下的 data\/\n$/);
     expect(readFileSync(path.join(folder, 'manifest.csv'), 'utf8')).toBe(before);
-    rmSync(path.join(dir, 'data/company.yaml'));
+    // A character no font has in company.yaml would be on every letter and envelope: it is named once, nothing is written.
+    const company = path.join(dir, 'data/company.yaml');
+    writeFileSync(company, readFileSync(company, 'utf8').replace(/^address: (.*)$/m, 'address: $1𠮷'));
+    const glyph = await letters(dir, '--out', 'out2');
+    expect(glyph.code).toBe(1);
+    expect(glyph.stderr).toMatch(
+      /^错误：公司资料 \S*data\/company\.yaml 有错误，无法生成文书：\n\S*data\/company\.yaml:4:10 address\(公司地址\) 错误：含有字体中没有的字「𠮷」（U\+20BB7），打印出来会是空白或方框，请改用常用字或去掉这个字符\n提示：/u,
+    );
+    expect(existsSync(path.join(dir, 'out2'))).toBe(false);
+    rmSync(company);
     const noCompany = await letters(dir, '--out', 'out2');
     expect(noCompany.code).toBe(1);
     expect(noCompany.stderr).toMatch(/^错误：公司资料 \S*data\/company\.yaml 有错误，无法生成文书：\n\S*data\/company\.yaml:1:1 错误：缺少公司资料文件 company\.yaml\n提示：文书的抬头、落款、热线和信封的寄信人都取自公司资料/);
