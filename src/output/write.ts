@@ -2,7 +2,7 @@
 // synced, then renamed over the target (or linked to a new name, which fails instead of
 // overwriting). rename replaces a planted symlink instead of writing through it, and a killed
 // run leaves at most a stray .tmp file, never a half document. (hardening.md items 39, 44)
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { DataError } from '../errors.ts';
@@ -130,12 +130,36 @@ function fsError(e: unknown, what: string): DataError {
   return new DataError(`${what}：${fsReason(e, 'write')}`, { cause: e });
 }
 
-/** A file-name part from an id or a name: no path separators, no control or reserved characters. */
+const MAX_CHARS = 80;
+/** A file name holds 255 bytes; the extension and the temp file's decoration (writeAtomic) need ~30. */
+const MAX_BYTES = 200;
+const HASH_LENGTH = 10;
+
+/** The longest start of `text` within both limits, cut on whole characters (never half a surrogate pair). */
+function cut(text: string, chars: number, bytes: number): string {
+  let out = '';
+  let size = 0;
+  let count = 0;
+  for (const char of text) {
+    size += Buffer.byteLength(char);
+    if (++count > chars || size > bytes) break;
+    out += char;
+  }
+  return out;
+}
+
+/**
+ * A file-name part from an id or a name: no path separators, no control or reserved characters,
+ * at most 80 characters and 200 bytes. Distinct names give distinct parts: a name that had to be
+ * cleaned or cut ends in a hash of the name as given, so two long ids with a common start (or an
+ * id's card and its proposal) never share a file.
+ */
 export function safeName(part: string): string {
+  const wanted = part.normalize('NFC');
   const trim = (s: string) => s.replace(/^[.\s]+|[.\s]+$/g, '');
-  // Cut by code points, so a character beyond U+FFFF is never split, then trim again.
-  const cleaned = trim(
-    [...trim(part.normalize('NFC').replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_'))].slice(0, 80).join(''),
-  );
-  return cleaned === '' ? '_' : cleaned;
+  const cleaned = trim(wanted.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_'));
+  if (cleaned !== '' && cleaned === wanted && cut(cleaned, MAX_CHARS, MAX_BYTES) === cleaned) return cleaned;
+  const hash = createHash('sha256').update(wanted).digest('hex').slice(0, HASH_LENGTH);
+  const start = trim(cut(cleaned, MAX_CHARS - HASH_LENGTH - 1, MAX_BYTES - HASH_LENGTH - 1));
+  return `${start === '' ? '_' : start}-${hash}`;
 }

@@ -205,6 +205,24 @@ describe('writer processes and print volumes', () => {
   }, 60_000);
 });
 
+describe('long customer ids', () => {
+  it('with a long common start still give each unit its own letter file', async () => {
+    const dir = dataCopy();
+    const customers = path.join(dir, 'data', 'customers');
+    const text = readFileSync(path.join(customers, 'qingcheng-reli.yaml'), 'utf8');
+    const long = `qingcheng-reli-${'fengongsi-'.repeat(9)}`;
+    for (const i of [1, 2]) writeFileSync(path.join(customers, `${long}${i}.yaml`), text.replace(/^id: .*$/m, `id: ${long}${i}`).replace(/^name: (.*)$/m, `name: $1第${i}分公司`));
+    const data = loadData(path.join(dir, 'data'));
+    const two = [1, 2].map((i) => data.customers.get(`${long}${i}`)!);
+    const run = await runMailing({ data, templates: new TemplateSet(), customers: two, festival: '春节', year: 2027, today: TODAY, outDir: path.join(dir, 'out'), formats: ['pdf'], resume: false });
+    expect(run.rows.map((r) => r.status)).toEqual(['ok', 'ok']);
+    const [one, other] = run.rows.map((r) => r.files[0]!);
+    expect(one).not.toBe(other);
+    expect(readdirSync(path.join(run.folder, 'letters'))).toHaveLength(2);
+    for (const [i, r] of run.rows.entries()) expect((await pdfPages(new Uint8Array(readFileSync(path.join(run.folder, r.files[0]!))))).join('')).toContain(`第${i + 1}分公司`);
+  });
+});
+
 describe('--jobs', () => {
   it('refuses a count that is not a whole number from 1', async () => {
     for (const jobs of ['0', 'all', '1.5']) {
