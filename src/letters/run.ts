@@ -13,7 +13,7 @@ import type { Festival } from '../domain/festivals.ts';
 import type { Doc } from '../document/model.ts';
 import { neutralise } from '../import/cells.ts';
 import { csvText } from '../output/csv.ts';
-import { makeFolder, removeStrayTemps, safeName, writeAtomic } from '../output/write.ts';
+import { makeFolder, refuseLinks, removeStrayTemps, safeName, writeAtomic } from '../output/write.ts';
 import { buildDoc, type Part } from '../pipeline/document.ts';
 import { docWriters, type DocWriters } from '../pipeline/writers.ts';
 import { docAssetNames, readAsset } from '../writers/assets.ts';
@@ -137,7 +137,10 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
   // A template error or an --out that cannot hold the folder would fail every letter alike:
   // each stops the run once, before anything is written.
   for (const name of ['letter', req.labels ? 'labels' : 'envelope']) req.templates.get(name);
-  makeFolder(folder);
+  // A link planted below --out (out/2027-春节/letters → elsewhere) stops the run here, once;
+  // every write below checks again.
+  makeFolder(folder, req.outDir);
+  refuseLinks(lettersDir, req.outDir);
   for (const dir of [folder, lettersDir]) removeStrayTemps(dir);
 
   // Customer files that did not load are not in the data set; they fail here, by name.
@@ -213,7 +216,7 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
     // they would leave one writer working alone at the end of the run), and one at a time: a
     // 250-page layout is most of the run's peak memory.
     const big = (doc: Doc, name: string) => {
-      const file = heavy.then(() => writers.write({ doc, formats: ['pdf'], base: path.join(folder, name), assetsDir }, { first: true }));
+      const file = heavy.then(() => writers.write({ doc, formats: ['pdf'], base: path.join(folder, name), assetsDir, root: req.outDir }, { first: true }));
       heavy = file.catch(() => {});
       return file;
     };
@@ -226,7 +229,7 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
     const base = path.join(lettersDir, safeName(l.customer.id));
     const targets = req.formats.map((f) => `${base}.${f}`);
     if (req.resume && targets.every(completeFile)) return { files: targets };
-    return writers.write({ doc: l.doc, formats: req.formats, base, assetsDir }).then((files) => ({ files }), failed);
+    return writers.write({ doc: l.doc, formats: req.formats, base, assetsDir, root: req.outDir }).then((files) => ({ files }), failed);
   };
 
   /** Manifest rows of one volume's letters, in print order, once each is written. */
@@ -295,6 +298,7 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
   writeAtomic(
     manifest,
     csv(['客户编号', '单位名称', '收信人', '地址', '邮编', '文件', '状态'], rows.map((r) => [r.id, r.unit, r.recipient, r.address, r.postcode, r.files.join(' '), r.status])),
+    { root: req.outDir },
   );
   const ups = mailed.map((c) => followUp(c, plan, today));
   const followFile = path.join(folder, 'follow-up.csv');
@@ -306,6 +310,7 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
         u.visits.map((v) => [u.customer.id, u.customer.name, u.contact, u.phone, `第 ${v.no} 次`, v.from, v.to, v.no === 1 ? u.dates.map((d) => `${d.date} ${d.who}${d.what}`).join('；') : '']),
       ),
     ),
+    { root: req.outDir },
   );
   const events: CalendarEvent[] = ups.flatMap((u) => [
     ...u.visits.map((v) => ({
@@ -318,7 +323,7 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
     ...u.dates.map((d, i) => ({ uid: `${year}-${festival}-${u.customer.id}-date${i}@tuangou`, title: `${d.who}${d.what}（${u.customer.name}）`, start: d.date, end: d.date })),
   ]);
   const icsFile = path.join(folder, 'follow-up.ics');
-  writeAtomic(icsFile, calendar(`${year}年${festival}团购跟进`, events, today));
+  writeAtomic(icsFile, calendar(`${year}年${festival}团购跟进`, events, today), { root: req.outDir });
   written.push(manifest, followFile, icsFile);
 
   return {

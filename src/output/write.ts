@@ -3,7 +3,7 @@
 // overwriting). rename replaces a planted symlink instead of writing through it, and a killed
 // run leaves at most a stray .tmp file, never a half document. (hardening.md items 39, 44)
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { DataError } from '../errors.ts';
 import { fsReason, isFolder } from '../util/fs.ts';
@@ -20,6 +20,11 @@ export interface WriteOptions {
    * were a tenth of a letter's time.
    */
   readonly durable?: boolean;
+  /**
+   * The output folder the user gave (--out): no folder between it and the file may be a
+   * symbolic link. Without it, the file's own folder is taken as that root.
+   */
+  readonly root?: string;
 }
 
 function syncDir(dir: string): void {
@@ -69,10 +74,36 @@ function running(pid: number): boolean {
 }
 
 /**
- * `mkdir -p`, with the reason in Chinese when it cannot be done. Not Node's recursive mkdir:
- * where mkdir answers ENOENT under a folder that exists (/proc), that one loops forever.
+ * Refuses when a folder from below `root` down to `dir` is a symbolic link: one planted in the
+ * output folder (out/2027-春节/letters → elsewhere) would have documents written, and stray temp
+ * files removed, wherever it points. `root` itself may be a link: the user chose it.
  */
-export function makeFolder(dir: string): void {
+export function refuseLinks(dir: string, root: string): void {
+  const rel = path.relative(root, dir);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) throw new Error(`${dir} is not under ${root}`);
+  let at = root;
+  for (const part of rel === '' ? [] : rel.split(path.sep)) {
+    at = path.join(at, part);
+    let link: string;
+    try {
+      if (!lstatSync(at).isSymbolicLink()) continue;
+      link = readlinkSync(at);
+    } catch {
+      return; // not there yet: what is made from here on is a folder, not a link
+    }
+    throw new DataError(`不写入「${at}」：这是一个符号链接（指向「${link}」），输出文件夹里的链接不会被跟随`, {
+      hint: '删除这个链接再运行；要写到别的地方，请用 --out 指定那个文件夹',
+    });
+  }
+}
+
+/**
+ * `mkdir -p`, with the reason in Chinese when it cannot be done; below `root`, refusing a
+ * symbolic link on the way (refuseLinks). Not Node's recursive mkdir: where mkdir answers
+ * ENOENT under a folder that exists (/proc), that one loops forever.
+ */
+export function makeFolder(dir: string, root: string = dir): void {
+  refuseLinks(dir, root);
   const make = (d: string, again = true): void => {
     if (isFolder(d)) return;
     try {
@@ -96,7 +127,7 @@ export function makeFolder(dir: string): void {
 /** Writes `data` to `file` atomically; a replaced file keeps its permissions. */
 export function writeAtomic(file: string, data: string | Uint8Array, opts: WriteOptions = {}): void {
   const dir = path.dirname(file);
-  makeFolder(dir);
+  makeFolder(dir, opts.root);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const mode = !opts.create && existsSync(file) ? statSync(file).mode & 0o777 : opts.private ? 0o600 : 0o644;
   let fd: number | undefined;

@@ -49,8 +49,8 @@ function writerFor(format: Format): Promise<Writer> {
   return writer;
 }
 
-/** Writes `<base>.pdf` / `<base>.docx`. */
-export async function writeDoc(doc: Doc, formats: readonly Format[], base: string, assetsDir: string): Promise<string[]> {
+/** Writes `<base>.pdf` / `<base>.docx`; `root`: the output folder the user gave, when base is deeper (see WriteOptions). */
+export async function writeDoc(doc: Doc, formats: readonly Format[], base: string, assetsDir: string, root?: string): Promise<string[]> {
   const files: string[] = [];
   for (const format of formats) {
     let bytes: Uint8Array;
@@ -61,7 +61,7 @@ export async function writeDoc(doc: Doc, formats: readonly Format[], base: strin
       throw new DataError(`生成 ${path.basename(base)}.${format} 失败：${(e as Error).message}`, { cause: e });
     }
     const file = `${base}.${format}`;
-    writeAtomic(file, bytes, { durable: false });
+    writeAtomic(file, bytes, { durable: false, ...(root !== undefined && { root }) });
     files.push(file);
   }
   return files;

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -407,6 +407,20 @@ describe('the follow-up schedule', () => {
     expect(noCompany.code).toBe(1);
     expect(noCompany.stderr).toMatch(/^错误：公司资料 \S*data\/company\.yaml 有错误，无法生成文书：\n\S*data\/company\.yaml:1:1 错误：缺少公司资料文件 company\.yaml\n提示：文书的抬头、落款、热线和信封的寄信人都取自公司资料/);
     expect(existsSync(path.join(dir, 'out2'))).toBe(false);
+  });
+
+  it('stops before writing anything when a folder in the output is a link planted to elsewhere', async () => {
+    const dir = dataCopy();
+    const elsewhere = path.join(dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    mkdirSync(path.join(dir, 'out/2027-春节'), { recursive: true });
+    const link = path.join(dir, 'out/2027-春节/letters');
+    symlinkSync(elsewhere, link);
+    const r = await letters(dir, '--format', 'pdf');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`错误：不写入「${link}」：这是一个符号链接（指向「${elsewhere}」），输出文件夹里的链接不会被跟随\n提示：删除这个链接再运行；要写到别的地方，请用 --out 指定那个文件夹\n`);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(readdirSync(path.join(dir, 'out/2027-春节'))).toEqual(['letters']);
   });
 
   it('stops once, before any letter, on a missing logo or a broken letter template', async () => {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeFolder, removeStrayTemps, safeName, writeAtomic } from '../../src/output/write.ts';
+import { makeFolder, refuseLinks, removeStrayTemps, safeName, writeAtomic } from '../../src/output/write.ts';
 import { runCli } from '../cli/run.ts';
 import { dataCopy, ROOT, tempDir, TODAY } from './build.ts';
 
@@ -86,6 +86,41 @@ describe('writeAtomic', () => {
     expect(() => writeAtomic(file, 'document')).toThrow(/无法写入/);
     expect(readdirSync(dir)).toEqual(['a.pdf']);
     expect(readdirSync(file)).toEqual(['inside']);
+  });
+});
+
+describe('a symbolic link below the output folder', () => {
+  const planted = () => {
+    const root = folder();
+    const elsewhere = folder();
+    mkdirSync(path.join(root, '2027-春节'));
+    symlinkSync(elsewhere, path.join(root, '2027-春节', 'letters'));
+    return { root, elsewhere, link: path.join(root, '2027-春节', 'letters') };
+  };
+  const refusal = (link: string, target: string) => `不写入「${link}」：这是一个符号链接（指向「${target}」），输出文件夹里的链接不会被跟随`;
+
+  it('is not written through: writeAtomic and makeFolder refuse, naming the link', () => {
+    const { root, elsewhere, link } = planted();
+    expect(() => writeAtomic(path.join(link, 'a.pdf'), 'x', { root })).toThrow(refusal(link, elsewhere));
+    expect(() => makeFolder(path.join(link, 'deeper'), root)).toThrow(refusal(link, elsewhere));
+    expect(() => refuseLinks(link, root)).toThrow(refusal(link, elsewhere));
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
+  it('is refused wherever it is between the output folder and the file, even when it points to a folder inside', () => {
+    const root = folder();
+    mkdirSync(path.join(root, 'real'));
+    symlinkSync('real', path.join(root, 'year'));
+    expect(() => writeAtomic(path.join(root, 'year', 'letters', 'a.pdf'), 'x', { root })).toThrow(refusal(path.join(root, 'year'), 'real'));
+    expect(readdirSync(path.join(root, 'real'))).toEqual([]);
+  });
+
+  it('may be the output folder itself: the user chose it', () => {
+    const target = folder();
+    const root = path.join(folder(), 'out');
+    symlinkSync(target, root);
+    writeAtomic(path.join(root, '2027-春节', 'letters', 'a.pdf'), 'x', { root });
+    expect(readFileSync(path.join(target, '2027-春节', 'letters', 'a.pdf'), 'utf8')).toBe('x');
   });
 });
 
