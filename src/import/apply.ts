@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { DataError } from '../errors.ts';
 import type { ImportPlan, PlanEntry } from './plan.ts';
-import { writeAtomic } from '../output/write.ts';
+import { removeStrayTemps, writeAtomic } from '../output/write.ts';
 import { backup } from './backup.ts';
 
 export interface Applied {
@@ -14,6 +14,8 @@ export interface Applied {
   readonly backupDir: string | undefined;
   /** True when errors stopped the whole import. */
   readonly blocked: boolean;
+  /** Temp files a killed import left in the customers folder, removed (relative to the data folder). */
+  readonly removedTemps: readonly string[];
 }
 
 export function hasErrors(plan: ImportPlan): boolean {
@@ -21,19 +23,22 @@ export function hasErrors(plan: ImportPlan): boolean {
 }
 
 export function applyPlan(plan: ImportPlan, opts: { forcePartial: boolean; now: Date }): Applied {
+  const rel = (file: string) => path.relative(plan.dataDir, file).split(path.sep).join('/');
+  // An import killed mid-write leaves a hidden temp file holding customer data: the next one
+  // removes it (whether or not it writes anything itself) and says so.
+  const removedTemps = removeStrayTemps(path.join(plan.dataDir, 'customers')).map(rel);
   const skipped = plan.entries.filter((e) => e.errors > 0);
-  if (hasErrors(plan) && !opts.forcePartial) return { written: [], skipped, backupDir: undefined, blocked: true };
+  if (hasErrors(plan) && !opts.forcePartial) return { written: [], skipped, backupDir: undefined, blocked: true, removedTemps };
   const todo = plan.entries.filter((e) => e.errors === 0 && e.action !== 'unchanged' && e.text !== undefined);
-  if (todo.length === 0) return { written: [], skipped, backupDir: undefined, blocked: false };
+  if (todo.length === 0) return { written: [], skipped, backupDir: undefined, blocked: false, removedTemps };
 
   const updates = todo.filter((e) => e.action === 'update');
   const backupDir = backup(plan.dataDir, updates.map((e) => e.file), opts.now);
-  const rel = (e: PlanEntry) => path.relative(plan.dataDir, e.file).split(path.sep).join('/');
   const manifest = {
     source: plan.source,
     time: opts.now.toISOString(),
-    updated: updates.map(rel),
-    created: todo.filter((e) => e.action === 'create').map(rel),
+    updated: updates.map((e) => rel(e.file)),
+    created: todo.filter((e) => e.action === 'create').map((e) => rel(e.file)),
     note: '撤销这次导入：把本文件夹里的文件复制回数据文件夹，并删除 created 里列出的新文件',
   };
   writeAtomic(path.join(backupDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, { create: true, private: true });
@@ -51,5 +56,5 @@ export function applyPlan(plan: ImportPlan, opts: { forcePartial: boolean; now: 
     }
     written.push(e);
   }
-  return { written, skipped, backupDir, blocked: false };
+  return { written, skipped, backupDir, blocked: false, removedTemps };
 }

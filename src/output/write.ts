@@ -44,24 +44,27 @@ const TEMP = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 /**
  * Removes the temp files a killed run left in `dir` (ours by name, from a process no longer
- * running: another run writing into the same folder keeps its own).
+ * running: another run writing into the same folder keeps its own); returns their paths.
  */
-export function removeStrayTemps(dir: string): void {
+export function removeStrayTemps(dir: string): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch {
-    return; // no folder yet
+    return []; // no folder yet
   }
+  const removed: string[] = [];
   for (const name of names) {
     const pid = TEMP.exec(name)?.[1];
     if (pid === undefined || running(Number(pid))) continue;
     try {
       unlinkSync(path.join(dir, name));
+      removed.push(path.join(dir, name));
     } catch {
       // gone already
     }
   }
+  return removed;
 }
 
 function running(pid: number): boolean {
