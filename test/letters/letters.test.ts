@@ -172,7 +172,7 @@ describe('writer processes and print volumes', () => {
     const ok = two.rows.filter((r) => r.status === 'ok');
     expect(ok).toHaveLength(13);
     // Same bytes: nothing in a letter depends on the thread or the clock.
-    for (const r of ok) for (const f of r.files) expect(readFileSync(path.join(two.folder, f)).equals(readFileSync(path.join(one.folder, f)))).toBe(true);
+    for (const r of ok) for (const f of r.files) expect([f, readFileSync(path.join(two.folder, f)).equals(readFileSync(path.join(one.folder, f)))]).toEqual([f, true]);
     // 13 letters in volumes of 5: 5 + 5 + 3, the envelopes of each volume in the same order.
     const envelopes = await Promise.all(['001', '002', '003'].map(async (n) => pdfPages(new Uint8Array(readFileSync(path.join(two.folder, `envelopes-${n}.pdf`))))));
     expect(envelopes.map((v) => v.length)).toEqual([5, 5, 3]);
