@@ -2,6 +2,7 @@
 // schema are absent; their issues are kept so commands can tell what was left out.
 import path from 'node:path';
 import { DataError } from '../errors.ts';
+import { companyGlyphIssues } from '../pipeline/glyphs.ts';
 import { shownPath } from '../util/paths.ts';
 import { formatIssue, type Issue } from './issues.ts';
 import type { Company, Customer, Deal, Policies, Product } from './schema.ts';
@@ -47,8 +48,9 @@ export function recordErrors(data: DataSet, record: object): readonly Issue[] {
 /**
  * Refuses a data set no document can be made from, before anything is written: a data folder
  * that is not there (a typo in --data would otherwise mail nobody over a finished mailing), a
- * company file with errors (every document's letterhead, signature and sender), a policies file
- * with errors (its defaults would stand in for rules nobody set). A list of customers needs no company.
+ * company file with errors or with a character no font here can print (every document's
+ * letterhead, signature and sender), a policies file with errors (its defaults would stand in
+ * for rules nobody set). A list of customers needs no company.
  */
 export function refuseUnusable(data: DataSet, { company = true }: { company?: boolean } = {}): void {
   const noFolder = data.issues.find((i) => i.rule === 'no-data-dir');
@@ -59,7 +61,7 @@ export function refuseUnusable(data: DataSet, { company = true }: { company?: bo
   ] as const;
   for (const [name, what, code, hint] of company ? files : files.slice(1)) {
     const file = shownPath(path.join(data.dir, name));
-    const errors = data.errorsIn(file);
+    const errors = [...data.errorsIn(file), ...(name === 'company.yaml' ? companyGlyphIssues(data) : [])];
     if (errors.length > 0) throw new DataError(`${what} ${file} 有错误，无法生成文书：\n${errors.map(formatIssue).join('\n')}`, { code, hint, issues: errors });
   }
 }

@@ -2,8 +2,9 @@
 // writes the customers without errors. Changed files are backed up first, then each is written
 // atomically; a manifest in the backup folder lists what was updated and what was created.
 import { DataError } from '../errors.ts';
+import path from 'node:path';
 import { assertVersion, withDataLock } from '../output/data-lock.ts';
-import { writeAtomic } from '../output/write.ts';
+import { removeStrayTemps, writeAtomic } from '../output/write.ts';
 import { backupBeforeWrite } from './backup.ts';
 import type { ImportPlan, PlanEntry } from './plan.ts';
 
@@ -14,6 +15,8 @@ export interface Applied {
   readonly backupDir: string | undefined;
   /** True when errors stopped the whole import. */
   readonly blocked: boolean;
+  /** Temp files a killed import left in the customers folder, removed (relative to the data folder). */
+  readonly removedTemps: readonly string[];
 }
 
 export function hasErrors(plan: ImportPlan): boolean {
@@ -21,10 +24,14 @@ export function hasErrors(plan: ImportPlan): boolean {
 }
 
 export function applyPlan(plan: ImportPlan, opts: { forcePartial: boolean; now: Date }): Applied {
+  const rel = (file: string) => path.relative(plan.dataDir, file).split(path.sep).join('/');
+  // An import killed mid-write leaves a hidden temp file holding customer data: the next one
+  // removes it (whether or not it writes anything itself) and says so.
+  const removedTemps = removeStrayTemps(path.join(plan.dataDir, 'customers')).map(rel);
   const skipped = plan.entries.filter((e) => e.errors > 0);
-  if (hasErrors(plan) && !opts.forcePartial) return { written: [], skipped, backupDir: undefined, blocked: true };
+  if (hasErrors(plan) && !opts.forcePartial) return { written: [], skipped, backupDir: undefined, blocked: true, removedTemps };
   const todo = plan.entries.filter((e) => e.errors === 0 && e.action !== 'unchanged' && e.text !== undefined);
-  if (todo.length === 0) return { written: [], skipped, backupDir: undefined, blocked: false };
+  if (todo.length === 0) return { written: [], skipped, backupDir: undefined, blocked: false, removedTemps };
 
   const updates = todo.filter((e) => e.action === 'update');
   // One writer at a time, and none over a file changed since the plan read it: two imports
@@ -46,6 +53,6 @@ export function applyPlan(plan: ImportPlan, opts: { forcePartial: boolean; now: 
       }
       written.push(e);
     }
-    return { written, skipped, backupDir, blocked: false };
+    return { written, skipped, backupDir, blocked: false, removedTemps };
   });
 }

@@ -13,7 +13,7 @@ import type { Festival } from '../domain/festivals.ts';
 import type { Doc } from '../document/model.ts';
 import { neutralise } from '../import/cells.ts';
 import { csvText } from '../output/csv.ts';
-import { makeFolder, removeStrayTemps, safeName, writeAtomic } from '../output/write.ts';
+import { makeFolder, refuseLinks, removeStrayTemps, safeName, writeAtomic } from '../output/write.ts';
 import { buildDoc, type Part } from '../pipeline/document.ts';
 import { docWriters, type DocWriters } from '../pipeline/writers.ts';
 import { docAssetNames, readAsset } from '../writers/assets.ts';
@@ -95,8 +95,8 @@ type Built = {
   readonly customer: Customer;
   readonly envelope: EnvelopeView;
   readonly row: Omit<ManifestRow, 'files' | 'status'>;
-} & ({ readonly doc: Doc } | { readonly status: string });
-type Printable = Built & { readonly doc: Doc };
+} & ({ readonly doc: Doc; readonly cover: Doc } | { readonly status: string });
+type Printable = Built & { readonly doc: Doc; readonly cover: Doc };
 const printable = (l: Built): l is Printable => 'doc' in l;
 
 /** The files a letter was written to, or the manifest status of a letter not made. */
@@ -142,7 +142,10 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
   // A template error or an --out that cannot hold the folder would fail every letter alike:
   // each stops the run once, before anything is written.
   for (const name of ['letter', req.labels ? 'labels' : 'envelope']) req.templates.get(name);
-  makeFolder(folder);
+  // A link planted below --out (out/2027-春节/letters → elsewhere) stops the run here, once;
+  // every write below checks again.
+  makeFolder(folder, req.outDir);
+  refuseLinks(lettersDir, req.outDir);
   for (const dir of [folder, lettersDir]) removeStrayTemps(dir);
 
   // Customer files that did not load are not in the data set; they fail here, by name.
@@ -172,6 +175,12 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
   // One line a row: the lines of a message are joined by ；, a heading's colon followed directly.
   const failed = (e: unknown) => ({ status: `failed: ${(e as Error).message.replace(/：\s*\n\s*/g, '：').replace(/\s*\n\s*/g, '；')}` });
 
+  /** The envelopes, or the sheet of labels, of these addresses in this order. */
+  const coverParts = (envelopes: readonly EnvelopeView[]): Part[] =>
+    req.labels
+      ? [{ template: req.templates.get('labels'), view: labelsView(envelopes) }]
+      : envelopes.map((view) => ({ template: req.templates.get('envelope'), view }));
+
   /** A letter's Doc, or why it has none. Built here, so a data error names its file and line. */
   const build = (customer: Customer): Built => {
     const envelope = envelopeView(data, customer);
@@ -184,7 +193,12 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
     };
     if (!customer.postcode) return { customer, envelope, row, status: 'skipped: 缺少邮编，无法邮寄' };
     try {
-      return { customer, envelope, row, doc: letterDoc(req, customer) };
+      const doc = letterDoc(req, customer);
+      // The customer's own envelope (or label), checked here with its records traced: a
+      // character the fonts lack in the address or the addressee's full name (which the letter
+      // may not show) fails this customer's row, not the whole volume's envelopes.
+      const cover = buildDoc(req.templates, { parts: coverParts([envelope]), title: customer.name, data, traced: tracedRecords(data, customer, undefined), today });
+      return { customer, envelope, row, doc, cover };
     } catch (e) {
       return { customer, envelope, row, status: failed(e).status };
     }
@@ -198,16 +212,16 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
       meta: { title: `${year}年${festival}致函（打印）第 ${n} 册`, author, created: `${today}T00:00:00Z` },
       sections: letters.flatMap((l) => l.doc.sections),
     };
-    const envelopes = letters.map((l) => l.envelope);
-    const parts = req.labels
-      ? [{ template: req.templates.get('labels'), view: labelsView(envelopes) }]
-      : envelopes.map((view) => ({ template: req.templates.get('envelope'), view }));
-    const covers = buildDoc(req.templates, { parts, title: `${year}年${festival}${req.labels ? '地址标签' : '信封'}第 ${n} 册`, data, traced: [], today });
+    const title = `${year}年${festival}${req.labels ? '地址标签' : '信封'}第 ${n} 册`;
+    // Each envelope was built and checked with its letter; a sheet of labels is laid out whole.
+    const covers: Doc = req.labels
+      ? buildDoc(req.templates, { parts: coverParts(letters.map((l) => l.envelope)), title, data, traced: [], today })
+      : { meta: { title, author, created: `${today}T00:00:00Z` }, sections: letters.flatMap((l) => l.cover.sections) };
     // The two longest tasks of a volume go ahead of its letters not yet started (written last,
     // they would leave one writer working alone at the end of the run), and one at a time: a
     // 250-page layout is most of the run's peak memory.
     const big = (doc: Doc, name: string) => {
-      const file = heavy.then(() => writers.write({ doc, formats: ['pdf'], base: path.join(folder, name), assetsDir }, { first: true }));
+      const file = heavy.then(() => writers.write({ doc, formats: ['pdf'], base: path.join(folder, name), assetsDir, root: req.outDir }, { first: true }));
       heavy = file.catch(() => {});
       return file;
     };
@@ -220,7 +234,7 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
     const base = path.join(lettersDir, safeName(l.customer.id));
     const targets = req.formats.map((f) => `${base}.${f}`);
     if (req.resume && targets.every(completeFile)) return { files: targets };
-    return writers.write({ doc: l.doc, formats: req.formats, base, assetsDir }).then((files) => ({ files }), failed);
+    return writers.write({ doc: l.doc, formats: req.formats, base, assetsDir, root: req.outDir }).then((files) => ({ files }), failed);
   };
 
   /** Manifest rows of one volume's letters, in print order, once each is written. */
@@ -295,6 +309,7 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
   writeAtomic(
     manifest,
     csv(['客户编号', '单位名称', '收信人', '地址', '邮编', '文件', '状态'], rows.map((r) => [r.id, r.unit, r.recipient, r.address, r.postcode, r.files.join(' '), r.status])),
+    { root: req.outDir },
   );
   const ups = mailed.map((c) => followUp(c, plan, today));
   const followFile = path.join(folder, 'follow-up.csv');
@@ -306,6 +321,7 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
         u.visits.map((v) => [u.customer.id, u.customer.name, u.contact, u.phone, `第 ${v.no} 次`, v.from, v.to, v.no === 1 ? u.dates.map((d) => `${d.date} ${d.who}${d.what}`).join('；') : '']),
       ),
     ),
+    { root: req.outDir },
   );
   const events: CalendarEvent[] = ups.flatMap((u) => [
     ...u.visits.map((v) => ({
@@ -318,7 +334,7 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
     ...u.dates.map((d, i) => ({ uid: `${year}-${festival}-${u.customer.id}-date${i}@tuangou`, title: `${d.who}${d.what}（${u.customer.name}）`, start: d.date, end: d.date })),
   ]);
   const icsFile = path.join(folder, 'follow-up.ics');
-  writeAtomic(icsFile, calendar(`${year}年${festival}团购跟进`, events, today));
+  writeAtomic(icsFile, calendar(`${year}年${festival}团购跟进`, events, today), { root: req.outDir });
   written.push(manifest, followFile, icsFile);
 
   return {

@@ -64,13 +64,13 @@ export async function renderDoc(doc: Doc, format: Format, opts: { assetsDir: str
   }
 }
 
-/** Writes `<base>.pdf` / `<base>.docx`. */
-export async function writeDoc(doc: Doc, formats: readonly Format[], base: string, assetsDir: string): Promise<string[]> {
+/** Writes `<base>.pdf` / `<base>.docx`; `root`: the output folder the user gave, when base is deeper (see WriteOptions). */
+export async function writeDoc(doc: Doc, formats: readonly Format[], base: string, assetsDir: string, root?: string): Promise<string[]> {
   const files: string[] = [];
   for (const format of formats) {
     const bytes = await renderDoc(doc, format, { assetsDir, name: path.basename(base) });
     const file = `${base}.${format}`;
-    writeAtomic(file, bytes, { durable: false });
+    writeAtomic(file, bytes, { durable: false, ...(root !== undefined && { root }) });
     files.push(file);
   }
   return files;

@@ -9,6 +9,8 @@ export interface WriteTask {
   /** Path without extension: `<base>.pdf`, `<base>.docx`. */
   readonly base: string;
   readonly assetsDir: string;
+  /** The output folder the user gave, when base is deeper: no folder between may be a link. */
+  readonly root?: string;
 }
 
-export const writeTask = (task: WriteTask): Promise<string[]> => writeDoc(task.doc, task.formats, task.base, task.assetsDir);
+export const writeTask = (task: WriteTask): Promise<string[]> => writeDoc(task.doc, task.formats, task.base, task.assetsDir, task.root);

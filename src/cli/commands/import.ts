@@ -91,11 +91,16 @@ function what(e: PlanEntry): string {
   return '';
 }
 
+function notices(plan: ImportPlan, applied: Applied | undefined): string[] {
+  const temps = applied?.removedTemps ?? [];
+  return [...plan.notices, ...(temps.length > 0 ? [`删除了上次被中断的导入留下的临时文件：${temps.join('、')}`] : [])];
+}
+
 function planText(plan: ImportPlan, opts: { dryRun: boolean; applied?: Applied }): string {
   const out: string[] = [];
   const units = plan.entries.length;
   out.push(`读取「${plan.source}」：${plan.dataRows} 行数据，${units} 个单位。`);
-  for (const n of plan.notices) out.push(`提示：${n}`);
+  for (const n of notices(plan, opts.applied)) out.push(`提示：${n}`);
   const issues = allIssues(plan);
   const counts = countIssues(issues);
   for (const [severity, title] of [['error', '错误'], ['warning', '警告']] as const) {
@@ -141,7 +146,7 @@ function planJson(plan: ImportPlan, opts: { dryRun: boolean; applied?: Applied }
       written: opts.applied ? opts.applied.written.length : 0,
       blocked: opts.applied?.blocked ?? false,
       backup: opts.applied?.backupDir ?? null,
-      notices: plan.notices,
+      notices: notices(plan, opts.applied),
       customers: plan.entries.map((e) => ({
         name: e.name,
         id: e.id,
