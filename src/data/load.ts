@@ -1,6 +1,6 @@
 // Reads a data folder: company.yaml, policies.yaml, products/, customers/, deals/.
 // Collects every problem of every file instead of stopping at the first.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { shownPath } from '../util/paths.ts';
@@ -12,7 +12,7 @@ import { CUSTOMER_ID, companySchema, customerSchema, dealSchema, policiesSchema,
 import type { Company, Customer, Deal, Policies, Product } from './schema.ts';
 import { checkRecord, issueAt } from './validate.ts';
 import { decodeUtf8, parseYaml, type YamlSource } from './yaml.ts';
-import { fsReason, isFolder } from '../util/fs.ts';
+import { fsReason, isFolder, readRegular } from '../util/fs.ts';
 
 const MAX_FILE_BYTES = 1024 * 1024;
 const partialPolicies = policiesSchema.partial();
@@ -54,17 +54,8 @@ function readData(dir: string, onlyCustomer?: string): DataSet | undefined {
   const readOne = <S extends z.ZodType>(abs: string, schema: S): Loaded<z.output<S>> | undefined => {
     const file = shownPath(abs);
     files++;
-    let bytes: Buffer;
-    try {
-      const size = statSync(abs).size;
-      if (size > MAX_FILE_BYTES) {
-        issues.push(wholeFile(file, 'file-too-large', `文件太大（${Math.round(size / 1024)} KB），单个数据文件不能超过 1 MB`));
-        return undefined;
-      }
-      bytes = readFileSync(abs);
-    } catch (e) {
-      return void issues.push(wholeFile(file, 'unreadable', fsReason(e, 'read')));
-    }
+    const bytes = readRegular(abs, MAX_FILE_BYTES);
+    if (!Buffer.isBuffer(bytes)) return void issues.push(wholeFile(file, bytes.rule, bytes.reason));
     const decoded = decodeUtf8(bytes, file);
     if (decoded.issue) return void issues.push(decoded.issue);
     const parsed = parseYaml(decoded.text ?? '', file);

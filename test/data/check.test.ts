@@ -1,5 +1,6 @@
 // The broken-data fixture holds one planted case per rule; every expected problem is
 // matched on file, line, field and rule (or, for field formats, on the message).
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -183,6 +184,28 @@ describe('entries that cannot be read', () => {
       ]);
       expect([...read.rejectedCustomers.keys()]).toEqual(expect.arrayContaining(['dangling', 'folder', 'loop']));
       expect(read.issues.some((i) => path.basename(i.file).startsWith('.'))).toBe(false);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('files that are not plain files, or too big', () => {
+  it('are refused unread, each named in Chinese: a named pipe, a device, a file over 1 MB', () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'tuangou-special-'));
+    try {
+      cpSync(dir, copy, { recursive: true });
+      execFileSync('mkfifo', [path.join(copy, 'customers/pipe.yaml')]);
+      symlinkSync('/dev/zero', path.join(copy, 'products/zero.yaml'));
+      writeFileSync(path.join(copy, 'deals/huge.yaml'), `notes: "${'x'.repeat(1024 * 1024)}"\n`);
+      const read = loadData(copy);
+      const refused = read.issues.filter((i) => ['unreadable', 'file-too-large'].includes(i.rule)).map((i) => formatIssue({ ...i, file: path.relative(copy, i.file) }));
+      expect(refused).toEqual([
+        'customers/pipe.yaml:1:1 错误：这是命名管道（FIFO），不是普通文件',
+        'deals/huge.yaml:1:1 错误：文件太大（1.1 MB），不能超过 1 MB',
+        'products/zero.yaml:1:1 错误：这是设备文件，不是普通文件',
+      ]);
+      expect(read.rejectedCustomers.has('pipe')).toBe(true);
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
