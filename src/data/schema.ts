@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { FESTIVALS } from '../domain/festivals.ts';
 import { RANKS } from '../domain/classify.ts';
 import {
-  calendarDate, decimal, email, plainText, int, isoDate, list, mobile, money, oneOf, percent, phone, postcode, record, tags, text, url, yesNo,
+  calendarDate, decimal, email, plainText, int, isoDate, list, mobile, money, multiline, oneOf, percent, phone, postcode, record, tags, text, url, yesNo,
 } from './fields.ts';
 
 export const SYSTEMS = ['党政', '执法', '金融', '通讯', '能源', '文教卫生', '军警', '实力企业'] as const;
@@ -39,11 +39,11 @@ export const companySchema = record('公司', {
   website: url('网址').optional(),
   email: email('邮箱').optional(),
   salesContacts: list('团购部联系人', staffContact).min(1, '至少需要一位团购部联系人'),
-  brandStory: text('品牌故事'),
+  brandStory: multiline('品牌故事'),
   promises: record('服务承诺', {
-    delivery: text('配送承诺'),
-    breakage: text('破损调换'),
-    quality: text('质量保证'),
+    delivery: multiline('配送承诺'),
+    breakage: multiline('破损调换'),
+    quality: multiline('质量保证'),
   }),
   bank: record('开户信息', {
     accountName: text('户名'),
@@ -75,8 +75,8 @@ export const productSchema = record('产品', {
   retailPrice: money('零售价（元/瓶）'),
   groupPrices: list('团购价', groupPriceTier).min(1, '至少需要一档团购价'),
   costPrice: money('成本价（元/瓶）'),
-  fab: list('FAB 卖点', record('卖点', { feature: text('特点'), advantage: text('优势'), benefit: text('利益') })).optional(),
-  tasting: record('品鉴', { color: text('色'), aroma: text('香'), taste: text('味') }).optional(),
+  fab: list('FAB 卖点', record('卖点', { feature: multiline('特点'), advantage: multiline('优势'), benefit: multiline('利益') })).optional(),
+  tasting: record('品鉴', { color: multiline('色'), aroma: multiline('香'), taste: multiline('味') }).optional(),
   uses: list('适用场合', oneOf('适用场合', USES)).optional(),
   comparedWith: text('对比对象').optional(),
   comparisons: list('同类对比', record('对比项', { aspect: text('对比方面'), ours: text('本品'), others: text('同类产品') })).optional(),
@@ -112,7 +112,7 @@ export const contactSchema = record('联系人', {
   family: list('家庭成员', familyMember).optional(),
   hobbies: tags('本人爱好').optional(),
   purchasedProducts: list('购买过的产品', text('产品编号')).optional(),
-  notes: text('备注').optional(),
+  notes: multiline('备注').optional(),
   vip: record('VIP', { nominatedBy: text('推荐人').optional(), nominatedOn: isoDate('推荐日期').optional(), approval: approval.optional() }).optional(),
 });
 
@@ -136,8 +136,8 @@ const visit = record('拜访记录', {
   mode: oneOf('方式', VISIT_MODES),
   by: text('拜访人'),
   met: tags('会见对象').optional(),
-  outcome: text('结果'),
-  nextStep: text('下一步').optional(),
+  outcome: multiline('结果'),
+  nextStep: multiline('下一步').optional(),
   nextDate: isoDate('下次日期').optional(),
 });
 
@@ -168,8 +168,8 @@ export const customerSchema = record('客户', {
   contacts: list('联系人', contactSchema).min(1, '至少需要一位联系人'),
   purchases: list('购买记录', purchase).optional(),
   visits: list('拜访记录', visit).optional(),
-  questions: list('常见问题', record('问答', { question: text('问题'), answer: text('回答') })).optional(),
-  notes: text('备注').optional(),
+  questions: list('常见问题', record('问答', { question: multiline('问题'), answer: multiline('回答') })).optional(),
+  notes: multiline('备注').optional(),
 });
 
 // ---------- deals/*.yaml ----------
@@ -215,7 +215,7 @@ export const dealSchema = record('方案', {
   activities: list('活动赞助', record('活动', { kind: oneOf('活动类型', ['员工活动赞助', '酒厂参观']), cost: money('费用') })).optional(),
   validUntil: isoDate('有效期至'),
   status: oneOf('状态', DEAL_STATUSES),
-  notes: text('备注').optional(),
+  notes: multiline('备注').optional(),
 }).refine((d) => !(FESTIVALS as readonly string[]).includes(d.occasion) || d.year !== undefined, {
   message: '节日场合需要同时写年份（year）',
   path: ['occasion'],

@@ -240,6 +240,29 @@ function ruleBeforeAndAfter(rule: string, file: string, edit: (text: string) => 
   }
 }
 
+describe('control characters', () => {
+  it('are errors in one-line fields, named by line, field and code point; notes may hold line breaks and tabs', () => {
+    const [before, after] = ruleBeforeAndAfter('schema', 'customers/mengyuan-ruye.yaml', (t) =>
+      t
+        .replace('name: 蒙源乳业集团有限公司', 'name: "蒙源乳业\\rBEGIN:VEVENT"')
+        .replace('mobile: "13904710888"', 'mobile: "1390471\\r0888"')
+        .replace('email: zhangzhenbang@', 'email: "zhang\\u001bzhenbang@')
+        .replace('example.com\n    homeAddress', 'example.com"\n    homeAddress')
+        .replace('hobbies: 草原越野、收藏老酒', 'hobbies: "草原越野\\n收藏老酒"')
+        .replace('notes: 本地龙头企业，', 'notes: "第一行\\n\\t第二行"\n    # ')
+        .replace('notes: 集团下属牧场', 'notes: "回车\\r不行"\n# '),
+    );
+    expect(before).toEqual([]);
+    expect(after.map((i) => [i.line, i.field, i.message])).toEqual([
+      [2, 'name', '含有回车符（U+000D）：这一栏只能写一行，请删去（多行的说明写在备注里）'],
+      [34, 'contacts[0].mobile', '含有回车符（U+000D）：这一栏只能写一行，请删去（多行的说明写在备注里）'],
+      [35, 'contacts[0].email', '含有控制字符（U+001B）：这一栏只能写一行，请删去（多行的说明写在备注里）'],
+      [49, 'contacts[0].hobbies', '含有换行（U+000A）：这一栏只能写一行，请删去（多行的说明写在备注里）'],
+      [136, 'notes', '含有回车符（U+000D）：多行文字只能用换行分行，请删去'],
+    ]);
+  });
+});
+
 describe('deal rules across files', () => {
   it('warn at the allocation when it does not add up to the order, with both totals', () => {
     const [before, after] = ruleBeforeAndAfter('allocation-total', 'deals/2027-chunjie-mengyuan.yaml', (t) => t.replace('people: "810"', 'people: "800"'));
