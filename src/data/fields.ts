@@ -2,7 +2,7 @@
 // Each builder checks the text, converts it where the field is not text, and carries the
 // field's one Chinese label, which error messages, documents and the spreadsheet import use.
 import { z } from 'zod';
-import { parseYuan } from '../domain/money.ts';
+import { MoneyOverflowError, parseYuan } from '../domain/money.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import { parseCalendarDate } from '../domain/calendar-date.ts';
 
@@ -56,17 +56,38 @@ export const plainText = (label: string) =>
     label,
   );
 
-export const int = (label: string, min = 0) =>
+/**
+ * Every number has a range, in its own unit: a count too large to hold, or one that is merely
+ * absurd (a policy of 100000 visits), is an error at its line instead of a run out of memory.
+ */
+export interface Range {
+  readonly min: number;
+  readonly max: number;
+  /** 瓶, 人, 天 …: the unit the message names. */
+  readonly unit: string;
+}
+
+const grouped = (n: number): string => n.toLocaleString('en-US');
+const inRange = ({ min, max, unit }: Range) =>
+  [(n: number) => n >= min && n <= max, `超出范围：应在 ${grouped(min)} 到 ${grouped(max)}${unit === '' ? '' : ` ${unit}`} 之间`] as const;
+
+export const int = (label: string, range: Range) =>
   labelled(
     str()
       .regex(/^\d+$/, '应为整数')
       .transform(Number)
-      .refine((n) => n >= min, `不能小于 ${min}`),
+      .refine(...inRange(range)),
     label,
   );
 
-export const decimal = (label: string) =>
-  labelled(str().regex(/^\d+(\.\d+)?$/, '应为数字，如 52 或 52.5').transform(Number), label);
+export const decimal = (label: string, range: Range) =>
+  labelled(
+    str()
+      .regex(/^\d+(\.\d+)?$/, '应为数字，如 52 或 52.5')
+      .transform(Number)
+      .refine(...inRange(range)),
+    label,
+  );
 
 /** Percent as written ("3", "2.5"), kept as text so arithmetic on money stays exact. */
 export const percent = (label: string) =>
@@ -77,18 +98,26 @@ export const percent = (label: string) =>
     label,
   );
 
-/** Money in yuan as written ("12345", "12,345.60"), held as integer fen. */
-export const money = (label: string) =>
+/**
+ * Money in yuan as written ("12345", "12,345.60"), held as integer fen, at most `maxYuan`: far
+ * enough below what fen can hold that a price times a count of bottles still fits.
+ */
+export const money = (label: string, maxYuan: number) =>
   labelled(
     str().transform((s, ctx) => {
-      try {
-        const fen = parseYuan(s);
-        if (fen < 0) throw new RangeError('金额不能为负数');
-        return fen;
-      } catch (e) {
-        ctx.addIssue({ code: 'custom', message: `金额应写成元，如 12345 或 12345.60：${(e as Error).message}` });
+      const fail = (message: string) => {
+        ctx.addIssue({ code: 'custom', message });
         return z.NEVER;
+      };
+      const tooMuch = `超出范围：不能超过 ${grouped(maxYuan)} 元`;
+      let fen: number;
+      try {
+        fen = parseYuan(s);
+      } catch (e) {
+        return fail(e instanceof MoneyOverflowError ? tooMuch : `金额应写成元，如 12345 或 12345.60：${(e as Error).message}`);
       }
+      if (fen < 0) return fail('金额应写成元，如 12345 或 12345.60：金额不能为负数');
+      return fen > maxYuan * 100 ? fail(tooMuch) : fen;
     }),
     label,
   );

@@ -272,10 +272,21 @@ describe('deal rules across files', () => {
     ]);
   });
 
-  it('are an error, not a crash of check, when a quantity has digits too many', () => {
-    const [before, after] = ruleBeforeAndAfter('too-large', 'deals/2027-chunjie-mengyuan.yaml', (t) => t.replace('people: "810"', 'people: "99999999999"').replace(/bottlesEach: "2"\n(\s+product: NX52-JC)/, 'bottlesEach: "99999"\n$1'));
+  it('are errors at their own line and field, in their own unit, when a number is too large to hold or to be real', () => {
+    const [before, after] = ruleBeforeAndAfter('schema', 'deals/2027-chunjie-mengyuan.yaml', (t) =>
+      t
+        .replace('people: "810"', 'people: "99999999999999999999"')
+        .replace(/bottlesEach: "2"\n(\s+product: NX52-JC)/, 'bottlesEach: "99999"\n$1')
+        .replace('cases: "270"', 'cases: "100001"')
+        .replace('valueEach: "168"', 'valueEach: "99999999999999999999"'),
+    );
     expect(before).toEqual([]);
-    expect(after.map((i) => [path.basename(i.file), i.severity, i.message.split('：')[0]])).toEqual([['2027-chunjie-mengyuan.yaml', 'error', '数量太大，瓶数合计算不出来']]);
+    expect(after.map((i) => [path.basename(i.file), i.line, i.field, i.message])).toEqual([
+      ['2027-chunjie-mengyuan.yaml', 9, 'items[1].cases', '超出范围：应在 1 到 100,000 箱 之间'],
+      ['2027-chunjie-mengyuan.yaml', 20, 'allocation[2].people', '超出范围：应在 1 到 10,000,000 人 之间'],
+      ['2027-chunjie-mengyuan.yaml', 21, 'allocation[2].bottlesEach', '超出范围：应在 1 到 100 瓶 之间'],
+      ['2027-chunjie-mengyuan.yaml', 28, 'gifts[0].valueEach', '超出范围：不能超过 1,000,000 元'],
+    ]);
   });
 
   it('warn at extraDiscount above the policy cap, naming the bottles and the cap', () => {
