@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
+    // Hooks that make a whole mailing once for several tests take as long as a test on a busy machine.
+    hookTimeout: 60_000,
   },
 });

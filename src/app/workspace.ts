@@ -4,7 +4,8 @@
 // partial changed; `today` is never its own, every request carries it.
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { refuseUnusable, type DataSet } from '../data/dataset.ts';
+import type { DataSet } from '../data/dataset.ts';
+import { refuseUnusable } from '../pipeline/usable.ts';
 import { countBySeverity, type Issue } from '../data/issues.ts';
 import { FileCache, loadData } from '../data/load.ts';
 import { UsageError } from '../errors.ts';

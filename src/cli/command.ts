@@ -43,6 +43,7 @@ export function dataDir(args: ParsedArgs, io: Io): string {
 }
 
 export function parseCommandArgs(command: Command, argv: readonly string[]): ParsedArgs {
+  let parsed: ParsedArgs;
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -50,10 +51,16 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Par
       allowPositionals: true,
       strict: true,
     });
-    return { values: values as ParsedArgs['values'], positionals };
+    parsed = { values: values as ParsedArgs['values'], positionals };
   } catch (e) {
     throw new UsageError(translateParseError((e as Error).message), { cause: e });
   }
+  // An empty value (--out '', --format= from an unset shell variable) is never meant: taken as
+  // given it means the current folder, or no format at all and a run that writes nothing.
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if ([value].flat().some((v) => typeof v === 'string' && v.trim() === '')) throw new UsageError(`选项 --${name} 的值不能为空`);
+  }
+  return parsed;
 }
 
 function translateParseError(message: string): string {
@@ -76,6 +83,7 @@ export function listOption<T extends string>(args: ParsedArgs, name: string, all
   const raw = args.values[name];
   if (typeof raw !== 'string') return undefined;
   const items = commaList(raw);
+  if (items.length === 0) throw new UsageError(`--${name} 至少要写一项，可选：${allowed.join('、')}`);
   for (const item of items) {
     if (!(allowed as readonly string[]).includes(item)) throw new UsageError(`--${name} 不接受「${item}」，可选：${allowed.join('、')}`);
   }

@@ -1,10 +1,7 @@
 // The loaded, validated data: the only data later stages see. Records that failed their
 // schema are absent; their issues are kept so commands can tell what was left out.
 import path from 'node:path';
-import { DataError } from '../errors.ts';
-import { companyGlyphIssues } from '../pipeline/glyphs.ts';
-import { shownPath } from '../util/paths.ts';
-import { formatIssue, type Issue } from './issues.ts';
+import type { Issue } from './issues.ts';
 import type { Company, Customer, Deal, Policies, Product } from './schema.ts';
 import type { YamlSource } from './yaml.ts';
 
@@ -43,27 +40,6 @@ export function findCustomer(data: DataSet, idOrName: string): Customer | undefi
 export function recordErrors(data: DataSet, record: object): readonly Issue[] {
   const file = data.sourceOf(record)?.file;
   return file === undefined ? [] : data.errorsIn(file);
-}
-
-/**
- * Refuses a data set no document can be made from, before anything is written: a data folder
- * that is not there (a typo in --data would otherwise mail nobody over a finished mailing), a
- * company file with errors or with a character no font here can print (every document's
- * letterhead, signature and sender), a policies file with errors (its defaults would stand in
- * for rules nobody set). A list of customers needs no company.
- */
-export function refuseUnusable(data: DataSet, { company = true }: { company?: boolean } = {}): void {
-  const noFolder = data.issues.find((i) => i.rule === 'no-data-dir');
-  if (noFolder) throw new DataError(`数据文件夹「${noFolder.file}」不存在`, { code: 'no-data-dir' });
-  const files = [
-    ['company.yaml', '公司资料', 'company-unusable', '文书的抬头、落款、热线和信封的寄信人都取自公司资料'],
-    ['policies.yaml', '政策文件', 'policies-unusable', '写错的政策不会改用默认值'],
-  ] as const;
-  for (const [name, what, code, hint] of company ? files : files.slice(1)) {
-    const file = shownPath(path.join(data.dir, name));
-    const errors = [...data.errorsIn(file), ...(name === 'company.yaml' ? companyGlyphIssues(data) : [])];
-    if (errors.length > 0) throw new DataError(`${what} ${file} 有错误，无法生成文书：\n${errors.map(formatIssue).join('\n')}`, { code, hint, issues: errors });
-  }
 }
 
 /** The errors of the deal files: a deal that cannot be found may be one of them that did not load. */

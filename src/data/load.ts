@@ -1,6 +1,6 @@
 // Reads a data folder: company.yaml, policies.yaml, products/, customers/, deals/.
 // Collects every problem of every file instead of stopping at the first.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { shownPath } from '../util/paths.ts';
@@ -13,7 +13,7 @@ import type { Company, Customer, Deal, Policies, Product } from './schema.ts';
 import { checkRecord, issueAt } from './validate.ts';
 import { decodeUtf8, parseYaml, type Loaded, type YamlSource } from './yaml.ts';
 export type { Loaded } from './yaml.ts';
-import { fsReason, isFolder } from '../util/fs.ts';
+import { fsReason, isFolder, readRegular } from '../util/fs.ts';
 
 const MAX_FILE_BYTES = 1024 * 1024;
 const partialPolicies = policiesSchema.partial();
@@ -79,20 +79,16 @@ function readData(dir: string, { cache, overrides }: Omit<LoadScope, 'customer'>
     const override = overrides?.get(abs);
     if (override !== undefined) return checkText(override, file, schema);
     let stamp: string;
-    let bytes: Buffer;
     try {
-      const st = statSync(abs);
-      stamp = stampOf(st);
-      const cached = cache?.files.get(abs);
-      if (cached?.stamp === stamp && cached.schema === schema) return cached;
-      if (st.size > MAX_FILE_BYTES) {
-        return { issues: [wholeFile(file, 'file-too-large', `文件太大（${Math.round(st.size / 1024)} KB），单个数据文件不能超过 1 MB`)], loaded: undefined };
-      }
-      bytes = readFileSync(abs);
-      if (cache) cache.reads++;
+      stamp = stampOf(statSync(abs));
     } catch (e) {
       return { issues: [wholeFile(file, 'unreadable', fsReason(e, 'read'))], loaded: undefined };
     }
+    const cached = cache?.files.get(abs);
+    if (cached?.stamp === stamp && cached.schema === schema) return cached;
+    const bytes = readRegular(abs, MAX_FILE_BYTES);
+    if (!Buffer.isBuffer(bytes)) return { issues: [wholeFile(file, bytes.rule, bytes.reason)], loaded: undefined };
+    if (cache) cache.reads++;
     const decoded = decodeUtf8(bytes, file);
     const result = decoded.issue ? { issues: [decoded.issue], loaded: undefined } : checkText(decoded.text ?? '', file, schema);
     cache?.files.set(abs, { stamp, schema, ...result });

@@ -1,10 +1,10 @@
 // The data model: one zod schema per data file, with every field's Chinese label.
 // Types come from the schemas (z.output), never from hand-written twins.
 import { z } from 'zod';
-import { FESTIVALS } from '../domain/festivals.ts';
+import { FESTIVAL_YEARS, FESTIVALS } from '../domain/festivals.ts';
 import { RANKS, SYSTEMS } from '../domain/classify.ts';
 import {
-  calendarDate, decimal, email, plainText, int, isoDate, list, mobile, money, oneOf, percent, phone, postcode, record, tags, text, url, wechat, yesNo,
+  calendarDate, decimal, email, plainText, int, isoDate, list, mobile, money, multiline, oneOf, percent, phone, postcode, record, tags, text, url, wechat, yesNo,
 } from './fields.ts';
 
 export { SYSTEMS, type UnitSystem } from '../domain/classify.ts';
@@ -17,6 +17,17 @@ export const DEAL_STATUSES = ['草拟', '已发送', '洽谈中', '已成交', '
 export const LEVELS = ['高', '中', '低'] as const;
 /** A customer id; safe as a file name, so customers/<id>.yaml is where one is looked for first. */
 export const CUSTOMER_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+// Ranges shared by several fields. Money maxima keep a price times a count of bottles, and the
+// sums of a deal, well inside what integer fen can hold (2^53 fen ≈ 90 万亿元).
+const BOTTLES = { min: 1, max: 1_000_000, unit: '瓶' };
+const PEOPLE = { min: 1, max: 10_000_000, unit: '人' };
+/** The years the lunar calendar and the festival dates are known for. */
+const YEARS = { min: FESTIVAL_YEARS.first, max: FESTIVAL_YEARS.last, unit: '年' };
+/** A price or cost of one bottle or item. */
+const PRICE_YUAN = 1_000_000;
+/** A budget, a purchase, a threshold. */
+const AMOUNT_YUAN = 10_000_000_000;
 
 // ---------- company.yaml ----------
 
@@ -39,11 +50,11 @@ export const companySchema = record('公司', {
   website: url('网址').optional(),
   email: email('邮箱').optional(),
   salesContacts: list('团购部联系人', staffContact).min(1, '至少需要一位团购部联系人'),
-  brandStory: text('品牌故事'),
+  brandStory: multiline('品牌故事'),
   promises: record('服务承诺', {
-    delivery: text('配送承诺'),
-    breakage: text('破损调换'),
-    quality: text('质量保证'),
+    delivery: multiline('配送承诺'),
+    breakage: multiline('破损调换'),
+    quality: multiline('质量保证'),
   }),
   bank: record('开户信息', {
     accountName: text('户名'),
@@ -58,8 +69,8 @@ export const companySchema = record('公司', {
 // ---------- products/*.yaml ----------
 
 const groupPriceTier = record('团购价档位', {
-  minBottles: int('起订瓶数', 1),
-  price: money('团购价（元/瓶）'),
+  minBottles: int('起订瓶数', BOTTLES),
+  price: money('团购价（元/瓶）', PRICE_YUAN),
 });
 
 export const productSchema = record('产品', {
@@ -67,16 +78,16 @@ export const productSchema = record('产品', {
   name: text('产品名称'),
   series: text('系列').optional(),
   aroma: oneOf('香型', AROMAS),
-  abv: decimal('度数'),
-  volumeMl: int('容量（毫升）', 1),
-  bottlesPerCase: int('每箱瓶数', 1),
+  abv: decimal('度数', { min: 1, max: 100, unit: '度' }),
+  volumeMl: int('容量（毫升）', { min: 1, max: 50_000, unit: '毫升' }),
+  bottlesPerCase: int('每箱瓶数', { min: 1, max: 100, unit: '瓶' }),
   grade: oneOf('档次', ['高端', '中端', '大众']),
   process: text('工艺').optional(),
-  retailPrice: money('零售价（元/瓶）'),
+  retailPrice: money('零售价（元/瓶）', PRICE_YUAN),
   groupPrices: list('团购价', groupPriceTier).min(1, '至少需要一档团购价'),
-  costPrice: money('成本价（元/瓶）'),
-  fab: list('FAB 卖点', record('卖点', { feature: text('特点'), advantage: text('优势'), benefit: text('利益') })).optional(),
-  tasting: record('品鉴', { color: text('色'), aroma: text('香'), taste: text('味') }).optional(),
+  costPrice: money('成本价（元/瓶）', PRICE_YUAN),
+  fab: list('FAB 卖点', record('卖点', { feature: multiline('特点'), advantage: multiline('优势'), benefit: multiline('利益') })).optional(),
+  tasting: record('品鉴', { color: multiline('色'), aroma: multiline('香'), taste: multiline('味') }).optional(),
   uses: list('适用场合', oneOf('适用场合', USES)).optional(),
   comparedWith: text('对比对象').optional(),
   comparisons: list('同类对比', record('对比项', { aspect: text('对比方面'), ours: text('本品'), others: text('同类产品') })).optional(),
@@ -115,22 +126,22 @@ export const contactSchema = record('联系人', {
   family: list('家庭成员', familyMember).optional(),
   hobbies: tags('本人爱好').optional(),
   purchasedProducts: list('购买过的产品', text('产品编号')).optional(),
-  notes: text('备注').optional(),
+  notes: multiline('备注').optional(),
   vip: record('VIP', { nominatedBy: text('推荐人').optional(), nominatedOn: isoDate('推荐日期').optional(), approval: approval.optional() }).optional(),
 });
 
 const pastWelfare = record('往年福利', {
-  year: int('年份', 1950),
+  year: int('年份', YEARS),
   festival: oneOf('节日', FESTIVALS),
   items: text('发放内容'),
-  budget: money('预算').optional(),
+  budget: money('预算', AMOUNT_YUAN).optional(),
 });
 
 const purchase = record('购买记录', {
   date: isoDate('日期'),
   product: text('产品编号'),
-  bottles: int('瓶数', 1),
-  amount: money('金额'),
+  bottles: int('瓶数', BOTTLES),
+  amount: money('金额', AMOUNT_YUAN),
   buyer: text('经办人').optional(),
 });
 
@@ -139,8 +150,8 @@ const visit = record('拜访记录', {
   mode: oneOf('方式', VISIT_MODES),
   by: text('拜访人'),
   met: tags('会见对象').optional(),
-  outcome: text('结果'),
-  nextStep: text('下一步').optional(),
+  outcome: multiline('结果'),
+  nextStep: multiline('下一步').optional(),
   nextDate: isoDate('下次日期').optional(),
 });
 
@@ -160,40 +171,40 @@ export const customerSchema = record('客户', {
   postcode: postcode('邮编').optional(),
   phone: phone('单位电话').optional(),
   website: url('单位网址').optional(),
-  headcount: int('职工人数', 1).optional(),
+  headcount: int('职工人数', PEOPLE).optional(),
   economy: oneOf('效益', ['好', '较好', '一般', '较差']).optional(),
   welfareEmphasis: oneOf('福利重视程度', LEVELS).optional(),
   pastWelfare: list('往年福利', pastWelfare).optional(),
-  expectedAnnualPurchase: money('预计年采购额').optional(),
+  expectedAnnualPurchase: money('预计年采购额', AMOUNT_YUAN).optional(),
   chance: oneOf('成功机会', LEVELS).optional(),
   accountManager: text('客户经理').optional(),
   intermediary: intermediary.optional(),
   contacts: list('联系人', contactSchema).min(1, '至少需要一位联系人'),
   purchases: list('购买记录', purchase).optional(),
   visits: list('拜访记录', visit).optional(),
-  questions: list('常见问题', record('问答', { question: text('问题'), answer: text('回答') })).optional(),
-  notes: text('备注').optional(),
+  questions: list('常见问题', record('问答', { question: multiline('问题'), answer: multiline('回答') })).optional(),
+  notes: multiline('备注').optional(),
 });
 
 // ---------- deals/*.yaml ----------
 
 const dealItem = record('产品明细', {
   product: text('产品编号'),
-  cases: int('箱数', 1).optional(),
-  bottles: int('瓶数', 1).optional(),
+  cases: int('箱数', { min: 1, max: 100_000, unit: '箱' }).optional(),
+  bottles: int('瓶数', BOTTLES).optional(),
 }).refine((i) => (i.cases === undefined) !== (i.bottles === undefined), '箱数和瓶数填且只填一项');
 
 const allocationTier = record('分配档', {
   tier: text('档次名称'),
-  people: int('人数', 1),
-  bottlesEach: int('每人瓶数', 1),
+  people: int('人数', PEOPLE),
+  bottlesEach: int('每人瓶数', { min: 1, max: 100, unit: '瓶' }),
   product: text('产品编号').optional(),
 });
 
 const gift = record('赠品', {
   item: text('物品'),
-  quantity: int('数量', 1),
-  valueEach: money('单价（成本）'),
+  quantity: int('数量', { min: 1, max: 1_000_000, unit: '件' }),
+  valueEach: money('单价（成本）', PRICE_YUAN),
   recipient: oneOf('受赠方', ['单位', '个人']),
   recipientRole: oneOf('受赠人角色', ROLES).optional(),
   recipientIsOfficial: yesNo('受赠人是公职人员').optional(),
@@ -203,7 +214,7 @@ export const dealSchema = record('方案', {
   id: text('方案编号').regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, '编号只用字母、数字和连字符'),
   customer: text('客户编号'),
   occasion: oneOf('场合', OCCASIONS),
-  year: int('年份', 1950).optional(),
+  year: int('年份', YEARS).optional(),
   items: list('产品明细', dealItem).min(1, '至少需要一项产品'),
   allocation: list('人均分配', allocationTier).optional(),
   extraDiscount: percent('额外折让（%）').optional(),
@@ -214,11 +225,11 @@ export const dealSchema = record('方案', {
     booked: yesNo('已入账').optional(),
   }).optional(),
   gifts: list('赠品', gift).optional(),
-  tastingBottles: list('品鉴酒', record('品鉴酒', { product: text('产品编号'), bottles: int('瓶数', 1) })).optional(),
-  activities: list('活动赞助', record('活动', { kind: oneOf('活动类型', ['员工活动赞助', '酒厂参观']), cost: money('费用') })).optional(),
+  tastingBottles: list('品鉴酒', record('品鉴酒', { product: text('产品编号'), bottles: int('瓶数', BOTTLES) })).optional(),
+  activities: list('活动赞助', record('活动', { kind: oneOf('活动类型', ['员工活动赞助', '酒厂参观']), cost: money('费用', AMOUNT_YUAN) })).optional(),
   validUntil: isoDate('有效期至'),
   status: oneOf('状态', DEAL_STATUSES),
-  notes: text('备注').optional(),
+  notes: multiline('备注').optional(),
 }).refine((d) => !(FESTIVALS as readonly string[]).includes(d.occasion) || d.year !== undefined, {
   message: '节日场合需要同时写年份（year）',
   path: ['occasion'],
@@ -228,21 +239,22 @@ export const dealSchema = record('方案', {
 
 export const policiesSchema = record('政策', {
   // Checked here so `check` names the line; grading would otherwise fail inside a command.
-  classThresholds: record('客户分级门槛', { A: money('A类'), B: money('B类'), C: money('C类') }).refine(
+  classThresholds: record('客户分级门槛', { A: money('A类', AMOUNT_YUAN), B: money('B类', AMOUNT_YUAN), C: money('C类', AMOUNT_YUAN) }).refine(
     (t) => t.A >= t.B && t.B >= t.C,
     '门槛应从高到低：A 类 ≥ B 类 ≥ C 类',
   ),
   vip: record('VIP 条件', {
-    singlePurchase: money('单笔购买'),
-    monthlyPurchase: money('当月累计'),
+    singlePurchase: money('单笔购买', AMOUNT_YUAN),
+    monthlyPurchase: money('当月累计', AMOUNT_YUAN),
     minRank: oneOf('最低级别', RANKS),
   }),
-  discountTiers: list('折让上限', record('折让档', { minBottles: int('起订瓶数', 1), maxExtraDiscount: percent('最高额外折让（%）') })),
+  discountTiers: list('折让上限', record('折让档', { minBottles: int('起订瓶数', BOTTLES), maxExtraDiscount: percent('最高额外折让（%）') })),
   festivalLead: record('节日节奏', {
-    mailDaysBefore: int('提前邮寄天数', 1),
-    firstVisitFrom: int('首访最早（邮寄后天数）'),
-    firstVisitTo: int('首访最晚（邮寄后天数）'),
-    minVisits: int('最少拜访次数', 1),
+    mailDaysBefore: int('提前邮寄天数', { min: 1, max: 365, unit: '天' }),
+    firstVisitFrom: int('首访最早（邮寄后天数）', { min: 0, max: 60, unit: '天' }),
+    firstVisitTo: int('首访最晚（邮寄后天数）', { min: 0, max: 60, unit: '天' }),
+    // Visits are a week apart: ten fill the two months before a festival and more.
+    minVisits: int('最少拜访次数', { min: 1, max: 10, unit: '次' }),
   }).refine((l) => l.firstVisitFrom <= l.firstVisitTo, {
     // Checked here so `check` names the line; the mailing plan would otherwise fail after every letter is written.
     message: '首访最早不能晚于首访最晚（都按邮寄后第几天计）',
@@ -250,7 +262,7 @@ export const policiesSchema = record('政策', {
   }),
   minMargin: percent('最低毛利率（%）'),
   allocation: record('分配规则', {
-    officialGiftLimit: money('公职人员礼品上限'),
+    officialGiftLimit: money('公职人员礼品上限', PRICE_YUAN),
     maxCommission: percent('佣金上限（%）'),
   }),
 });

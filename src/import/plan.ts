@@ -2,7 +2,7 @@
 // customer files of the data folder by unit name, merge, check with the `check` rules, and
 // produce the YAML each changed file would get. Nothing is written here (see apply.ts).
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { idOfFile, isDataFile, loadData } from '../data/load.ts';
@@ -11,6 +11,7 @@ import type { Customer, Product } from '../data/schema.ts';
 import { decodeUtf8, parseYaml } from '../data/yaml.ts';
 import { DataError } from '../errors.ts';
 import { versionOf } from '../output/data-lock.ts';
+import { readRegular } from '../util/fs.ts';
 import { shownPath } from '../util/paths.ts';
 import { UNIT_NAME } from './columns.ts';
 import { sheetIssue, type ImportIssue } from './issues.ts';
@@ -189,11 +190,12 @@ function readCustomerFolder(dir: string, display: (abs: string) => string, valid
   for (const f of list) {
     const file = path.join(dir, f);
     names.add(idOfFile(f).toLowerCase());
-    if (statSync(file).size > MAX_YAML_BYTES) {
-      unreadable.push(`${display(file)}（超过 1 MB）`);
+    // A pipe or device there would hang the import, a huge file exhaust it.
+    const bytes = readRegular(file, MAX_YAML_BYTES);
+    if (!Buffer.isBuffer(bytes)) {
+      unreadable.push(`${display(file)}（${bytes.reason}）`);
       continue;
     }
-    const bytes = readFileSync(file);
     const decoded = decodeUtf8(bytes, display(file));
     const parsed = decoded.text === undefined ? undefined : parseYaml(decoded.text, display(file));
     const value = parsed?.source?.value;

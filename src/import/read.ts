@@ -1,12 +1,12 @@
 // Reads a spreadsheet file into plain rows of typed cell values with their addresses:
 // .xlsx through exceljs (after the guard rails), .csv with its encoding detected.
 // Nothing here knows the data model; cells.ts turns values into field text.
-import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { DataError } from '../errors.ts';
-import { checkSize, checkWorkbookZip, formatOf, sniff, type SpreadsheetFormat } from './guard.ts';
+import { readRegular } from '../util/fs.ts';
+import { checkSize, checkWorkbookZip, formatOf, MAX_FILE_BYTES, sniff, type SpreadsheetFormat } from './guard.ts';
 
 export type CellValue =
   | { readonly kind: 'text'; readonly text: string }
@@ -42,17 +42,13 @@ export const MAX_COLUMNS = 200;
 export async function readSpreadsheet(file: string): Promise<Workbook> {
   const name = path.basename(file);
   formatOf(name); // a file that is no spreadsheet is said before one that is not there
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (!st.isFile()) throw new DataError(`「${file}」不是文件`);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof DataError) throw e;
-    throw new DataError(`找不到要导入的文件「${file}」`, { cause: e });
+  const bytes = readRegular(file, MAX_FILE_BYTES);
+  if (!Buffer.isBuffer(bytes)) {
+    if (bytes.size !== undefined) checkSize(bytes.size, name);
+    const missing = (bytes.cause as { code?: string } | undefined)?.code === 'ENOENT';
+    throw new DataError(missing ? `找不到要导入的文件「${file}」` : `要导入的文件「${name}」读不出来：${bytes.reason}`, { cause: bytes.cause });
   }
-  checkSize(size, name);
-  return spreadsheetFromBytes(readFileSync(file), name);
+  return spreadsheetFromBytes(bytes, name);
 }
 
 /** A spreadsheet given as its bytes (an upload), `name` telling its format (.xlsx or .csv). */

@@ -12,7 +12,18 @@ export interface CalendarEvent {
   readonly end: IsoDate;
 }
 
-const escapeText = (s: string): string => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+/**
+ * TEXT per RFC 5545 §3.3.11: backslash, semicolon and comma escaped, every line break (CRLF, LF or
+ * a lone CR, which readers take as the end of the content line) written as the two characters \n, and the other
+ * control characters, which TEXT may not hold, left out.
+ */
+const escapeText = (s: string): string =>
+  s
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\x00-\x08\x0a-\x1f\x7f]/g, '');
 const day = (d: IsoDate): string => d.replaceAll('-', '');
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character. */

@@ -1,7 +1,7 @@
 // One festival mailing: a letter per customer (PDF and .docx), merged print volumes, the
 // manifest, the follow-up list and calendar. A bad record is reported and skipped; files are
 // written atomically, and a rerun with resume skips letters already complete.
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import type { DataSet, Rejected } from '../data/dataset.ts';
@@ -17,6 +17,7 @@ import { makeFolder, refuseLinks, removeStrayTemps, safeName, writeAtomic } from
 import { buildDoc, type Part } from '../pipeline/document.ts';
 import { docWriters, type DocWriters } from '../pipeline/writers.ts';
 import { docAssetNames, readAsset } from '../writers/assets.ts';
+import { readRegular } from '../util/fs.ts';
 import type { TemplateSet } from '../pipeline/templates.ts';
 import type { Format } from '../template/frontmatter.ts';
 import { buildView, openDeal } from '../views/build.ts';
@@ -81,10 +82,14 @@ export interface MailingResult {
   readonly cancelled: boolean;
 }
 
+/** Far above any letter (≈ 100–300 KB), far below what would exhaust memory. */
+const MAX_LETTER_BYTES = 64 * 1024 * 1024;
+
 /** A PDF or .docx that a killed run cannot have left half-written: right header and trailer. */
 export function completeFile(file: string): boolean {
-  if (!existsSync(file)) return false;
-  const bytes = readFileSync(file);
+  // Only a regular file counts: a pipe planted in its place would hang the run.
+  const bytes = readRegular(file, MAX_LETTER_BYTES);
+  if (!Buffer.isBuffer(bytes)) return false;
   if (file.endsWith('.pdf')) return bytes.subarray(0, 5).toString('latin1') === '%PDF-' && bytes.subarray(-1024).toString('latin1').includes('%%EOF');
   // A zip ends with its end-of-central-directory record, PK\x05\x06, within the last 64 KB.
   return bytes.subarray(0, 2).toString('latin1') === 'PK' && bytes.subarray(-65_557).includes(Buffer.from([0x50, 0x4b, 0x05, 0x06]));

@@ -15,7 +15,7 @@ export const frontMatterSchema = record('模板设置', {
   page: record('页面', {
     size: oneOf('纸张', ['A4', 'A5', 'DL']).optional(),
     orientation: oneOf('方向', ['portrait', 'landscape']).optional(),
-    margins: list('页边距（毫米：左 上 右 下）', int('毫米')).length(4, '页边距要写 4 个数：左、上、右、下').optional(),
+    margins: list('页边距（毫米：左 上 右 下）', int('毫米', { min: 0, max: 50, unit: '毫米' })).length(4, '页边距要写 4 个数：左、上、右、下').optional(),
   }).optional(),
   font: oneOf('字体', ['serif', 'sans']).optional(),
   header: z.string().optional(),

@@ -191,6 +191,11 @@ function lintBody(
       }
       case 'PartialStatement': {
         const p = node as hbs.AST.PartialStatement;
+        if (p.name.type !== 'PathExpression') {
+          // {{> (lookup . 'x')}}: which partial runs is known only at run time, so it cannot be checked.
+          report(p, '部件名要直接写出，如 {{> 名称}}；不能用 (lookup …) 等表达式算出');
+          return;
+        }
         const name = (p.name as Path).original;
         const partial = partials.get(name);
         if (!partial) {

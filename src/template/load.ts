@@ -1,6 +1,6 @@
 // Reads a template: gray-matter front matter (parsed with the data's own safe YAML
 // settings; JavaScript and every other engine refused) and a Handlebars body.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { DataError } from '../errors.ts';
@@ -8,8 +8,9 @@ import { formatIssue, type Issue } from '../data/issues.ts';
 import { checkRecord } from '../data/validate.ts';
 import { decodeUtf8, parseYaml } from '../data/yaml.ts';
 import { frontMatterSchema, type FrontMatter } from './frontmatter.ts';
-import { fsReason } from '../util/fs.ts';
+import { readRegularFile } from '../util/fs.ts';
 
+/** Templates and partials alike. */
 const MAX_TEMPLATE_BYTES = 256 * 1024;
 
 /** A Handlebars body and where it came from: a partial, a furniture string, or a template's body. */
@@ -27,7 +28,7 @@ export interface Template extends TemplateBody {
 
 /** A partial: a plain Handlebars file in templates/partials/, no front matter. */
 export function loadPartial(file: string): TemplateBody {
-  const decoded = decodeUtf8(readFileSync(file), file);
+  const decoded = decodeUtf8(readRegularFile(file, MAX_TEMPLATE_BYTES), file);
   if (decoded.issue) throw new DataError(formatIssue(decoded.issue));
   return { file, name: path.basename(file).replace(/\.(md|hbs)$/i, ''), body: decoded.text ?? '', bodyLineOffset: 0 };
 }
@@ -37,17 +38,7 @@ const refuse = (language: string) => () => {
 };
 
 export function loadTemplate(file: string): Template {
-  let bytes: Buffer;
-  try {
-    const stats = statSync(file);
-    if (stats.isDirectory()) throw new DataError(`${file}：这是文件夹，不是模板文件`);
-    if (stats.size > MAX_TEMPLATE_BYTES) throw new DataError(`${file}：模板太大（超过 256 KB）`);
-    bytes = readFileSync(file);
-  } catch (e) {
-    if (e instanceof DataError) throw e;
-    throw new DataError(`${file}：模板读不出来：${fsReason(e, 'read')}`, { cause: e });
-  }
-  const decoded = decodeUtf8(bytes, file);
+  const decoded = decodeUtf8(readRegularFile(file, MAX_TEMPLATE_BYTES), file);
   if (decoded.issue) throw new DataError(formatIssue(decoded.issue));
   const source = decoded.text ?? '';
 

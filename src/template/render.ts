@@ -21,17 +21,16 @@ export class TemplateRenderer {
   private readonly compiled = new Map<string, Compiled>();
 
   constructor(partials: ReadonlyMap<string, TemplateBody>) {
-    for (const [name, p] of partials) this.hb.registerPartial(name, this.compile(p) as unknown as Handlebars.TemplateDelegate);
+    for (const [name, p] of partials) {
+      // Wrapped so that an error inside a partial names the partial's file and line, not the caller's.
+      const run = (context: unknown, options: { data: { tokens: TokenTable } }) => located(() => this.compile(p)(context, options), p);
+      this.hb.registerPartial(name, run as unknown as Handlebars.TemplateDelegate);
+    }
   }
 
   render(template: TemplateBody, view: unknown): Rendered {
     const tokens = new TokenTable();
-    let markup: string;
-    try {
-      markup = this.compile(template)(tokens.wrap(view), { data: { tokens } });
-    } catch (e) {
-      throw new DataError(`${template.file}:${lineOf(e, template)} 模板运行出错：${(e as Error).message.split('\n')[0]}`, { cause: e });
-    }
+    const markup = located(() => this.compile(template)(tokens.wrap(view), { data: { tokens } }), template);
     if (markup.length > MAX_OUTPUT_CHARS) throw new DataError(`${template.file}: 模板生成的内容过长（超过 ${MAX_OUTPUT_CHARS} 字）`);
     return { markup, tokens };
   }
@@ -55,7 +54,25 @@ export class TemplateRenderer {
   }
 }
 
-function lineOf(e: unknown, template: TemplateBody): number {
-  const line = (e as { lineNumber?: number }).lineNumber ?? Number(/line (\d+)/.exec(String((e as Error).message))?.[1] ?? 0);
-  return line + template.bodyLineOffset;
+/**
+ * Runs `body`; any error (Handlebars' own, a helper's, or anything thrown that is not an Error)
+ * becomes a DataError naming the template's file and line. One from a partial below is already one.
+ */
+function located(run: () => string, template: TemplateBody): string {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof DataError) throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    const line = (e as { lineNumber?: number } | undefined)?.lineNumber ?? Number(/line (\d+)/.exec(message)?.[1] ?? 1);
+    throw new DataError(`${template.file}:${line + template.bodyLineOffset} 模板运行出错：${translate(message.split('\n')[0] ?? '')}`, { cause: e });
+  }
+}
+
+/** Handlebars' run-time messages that a template can reach, in Chinese; others as they are. */
+function translate(message: string): string {
+  const partial = /^The partial (.+) could not be found/.exec(message);
+  if (partial) return `找不到部件「${partial[1]}」`;
+  if (/Maximum call stack size exceeded/.test(message)) return '部件互相调用，绕成了圈';
+  return message;
 }

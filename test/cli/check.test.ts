@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,27 @@ describe('tuangou check', () => {
     // A value starting with a dash reads as an option to Node's parser; say how to write it.
     const dashed = await runCli(['check', '--data', '-x']);
     expect([dashed.code, dashed.stderr.split('\n')[0]]).toEqual([2, '错误：选项 --data 的值以 - 开头，要连着写：--data=-…']);
+  });
+
+  it('treats an empty option value as a usage error (exit 2) in every command, before anything is written', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'tuangou-empty-'));
+    try {
+      const cases: [argv: string[], message: string][] = [
+        [['letters', '--festival', '春节', '--format', ''], '错误：选项 --format 的值不能为空'],
+        [['letters', '--festival', '春节', '--class', ''], '错误：选项 --class 的值不能为空'],
+        [['letters', '--festival', '春节', '--out='], '错误：选项 --out 的值不能为空'],
+        [['proposal', 'mengyuan-ruye', '--format', ' '], '错误：选项 --format 的值不能为空'],
+        [['check', '--data', ''], '错误：选项 --data 的值不能为空'],
+        [['customers', '--system', '，'], '错误：--system 至少要写一项，可选：党政、执法、金融、通讯、能源、文教卫生、军警、实力企业'],
+      ];
+      for (const [argv, message] of cases) {
+        const r = await runCli(argv, cwd);
+        expect([argv.join(' '), r.code, r.stderr.split('\n')[0], r.stdout]).toEqual([argv.join(' '), 2, message, '']);
+      }
+      expect(readdirSync(cwd)).toEqual([]);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 
   it('answers --help in Chinese and --version', async () => {

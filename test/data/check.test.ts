@@ -1,5 +1,6 @@
 // The broken-data fixture holds one planted case per rule; every expected problem is
 // matched on file, line, field and rule (or, for field formats, on the message).
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -191,6 +192,28 @@ describe('entries that cannot be read', () => {
   });
 });
 
+describe('files that are not plain files, or too big', () => {
+  it('are refused unread, each named in Chinese: a named pipe, a device, a file over 1 MB', () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'tuangou-special-'));
+    try {
+      cpSync(dir, copy, { recursive: true });
+      execFileSync('mkfifo', [path.join(copy, 'customers/pipe.yaml')]);
+      symlinkSync('/dev/zero', path.join(copy, 'products/zero.yaml'));
+      writeFileSync(path.join(copy, 'deals/huge.yaml'), `notes: "${'x'.repeat(1024 * 1024)}"\n`);
+      const read = loadData(copy);
+      const refused = read.issues.filter((i) => ['unreadable', 'file-too-large'].includes(i.rule)).map((i) => formatIssue({ ...i, file: path.relative(copy, i.file) }));
+      expect(refused).toEqual([
+        'customers/pipe.yaml:1:1 错误：这是命名管道（FIFO），不是普通文件',
+        'deals/huge.yaml:1:1 错误：文件太大（1.1 MB），不能超过 1 MB',
+        'products/zero.yaml:1:1 错误：这是设备文件，不是普通文件',
+      ]);
+      expect(read.rejectedCustomers.has('pipe')).toBe(true);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('YAML syntax errors', () => {
   const messages = (text: string) => parseYaml(text, 'c.yaml').issues.map((i) => `${i.line}:${i.column} ${i.message}`);
 
@@ -219,6 +242,29 @@ function ruleBeforeAndAfter(rule: string, file: string, edit: (text: string) => 
   }
 }
 
+describe('control characters', () => {
+  it('are errors in one-line fields, named by line, field and code point; notes may hold line breaks and tabs', () => {
+    const [before, after] = ruleBeforeAndAfter('schema', 'customers/mengyuan-ruye.yaml', (t) =>
+      t
+        .replace('name: 蒙源乳业集团有限公司', 'name: "蒙源乳业\\rBEGIN:VEVENT"')
+        .replace('mobile: "13904710888"', 'mobile: "1390471\\r0888"')
+        .replace('email: zhangzhenbang@', 'email: "zhang\\u001bzhenbang@')
+        .replace('example.com\n    homeAddress', 'example.com"\n    homeAddress')
+        .replace('hobbies: 草原越野、收藏老酒', 'hobbies: "草原越野\\n收藏老酒"')
+        .replace('notes: 本地龙头企业，', 'notes: "第一行\\n\\t第二行"\n    # ')
+        .replace('notes: 集团下属牧场', 'notes: "回车\\r不行"\n# '),
+    );
+    expect(before).toEqual([]);
+    expect(after.map((i) => [i.line, i.field, i.message])).toEqual([
+      [2, 'name', '含有回车符（U+000D）：这一栏只能写一行，请删去（多行的说明写在备注里）'],
+      [34, 'contacts[0].mobile', '含有回车符（U+000D）：这一栏只能写一行，请删去（多行的说明写在备注里）'],
+      [36, 'contacts[0].email', '含有控制字符（U+001B）：这一栏只能写一行，请删去（多行的说明写在备注里）'],
+      [50, 'contacts[0].hobbies', '含有换行（U+000A）：这一栏只能写一行，请删去（多行的说明写在备注里）'],
+      [137, 'notes', '含有回车符（U+000D）：多行文字只能用换行分行，请删去'],
+    ]);
+  });
+});
+
 describe('deal rules across files', () => {
   it('warn at the allocation when it does not add up to the order, with both totals', () => {
     const [before, after] = ruleBeforeAndAfter('allocation-total', 'deals/2027-chunjie-mengyuan.yaml', (t) => t.replace('people: "810"', 'people: "800"'));
@@ -228,10 +274,21 @@ describe('deal rules across files', () => {
     ]);
   });
 
-  it('are an error, not a crash of check, when a quantity has digits too many', () => {
-    const [before, after] = ruleBeforeAndAfter('too-large', 'deals/2027-chunjie-mengyuan.yaml', (t) => t.replace('people: "810"', 'people: "99999999999"').replace(/bottlesEach: "2"\n(\s+product: NX52-JC)/, 'bottlesEach: "99999"\n$1'));
+  it('are errors at their own line and field, in their own unit, when a number is too large to hold or to be real', () => {
+    const [before, after] = ruleBeforeAndAfter('schema', 'deals/2027-chunjie-mengyuan.yaml', (t) =>
+      t
+        .replace('people: "810"', 'people: "99999999999999999999"')
+        .replace(/bottlesEach: "2"\n(\s+product: NX52-JC)/, 'bottlesEach: "99999"\n$1')
+        .replace('cases: "270"', 'cases: "100001"')
+        .replace('valueEach: "168"', 'valueEach: "99999999999999999999"'),
+    );
     expect(before).toEqual([]);
-    expect(after.map((i) => [path.basename(i.file), i.severity, i.message.split('：')[0]])).toEqual([['2027-chunjie-mengyuan.yaml', 'error', '数量太大，瓶数合计算不出来']]);
+    expect(after.map((i) => [path.basename(i.file), i.line, i.field, i.message])).toEqual([
+      ['2027-chunjie-mengyuan.yaml', 9, 'items[1].cases', '超出范围：应在 1 到 100,000 箱 之间'],
+      ['2027-chunjie-mengyuan.yaml', 20, 'allocation[2].people', '超出范围：应在 1 到 10,000,000 人 之间'],
+      ['2027-chunjie-mengyuan.yaml', 21, 'allocation[2].bottlesEach', '超出范围：应在 1 到 100 瓶 之间'],
+      ['2027-chunjie-mengyuan.yaml', 28, 'gifts[0].valueEach', '超出范围：不能超过 1,000,000 元'],
+    ]);
   });
 
   it('warn at extraDiscount above the policy cap, naming the bottles and the cap', () => {

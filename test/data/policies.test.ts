@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadData } from '../../src/data/load.ts';
-import { refuseUnusable } from '../../src/data/dataset.ts';
+import { refuseUnusable } from '../../src/pipeline/usable.ts';
 import { DEFAULT_POLICIES } from '../../src/data/policies.ts';
 import { DataError } from '../../src/errors.ts';
 
@@ -48,6 +48,27 @@ describe('policies.yaml values checked together', () => {
     const { issues } = withPolicies(['classThresholds:', '  A: "10000"', '  B: "50000"', '  C: "20000"', ''].join('\n'));
     expect(issues.map((i) => [i.line, i.field, i.label, i.severity])).toEqual([[2, 'classThresholds', '客户分级门槛', 'error']]);
     expect(issues[0]?.message).toContain('A 类 ≥ B 类 ≥ C 类');
+  });
+});
+
+describe('policies.yaml ranges', () => {
+  it('refuses values past their range at their line, naming the range in the value\'s unit', () => {
+    // 100000 visits ran out of memory; 10000 wrote a 34 MB calendar reaching the 23rd century.
+    const { issues } = withPolicies(
+      ['festivalLead:', '  mailDaysBefore: "400"', '  firstVisitFrom: "3"', '  firstVisitTo: "70"', '  minVisits: "100000"', 'vip:', '  singlePurchase: "99999999999"', '  monthlyPurchase: "20000"', '  minRank: 副处级', ''].join('\n'),
+    );
+    expect(issues.map((i) => [i.line, i.field, i.message])).toEqual([
+      [2, 'festivalLead.mailDaysBefore', '超出范围：应在 1 到 365 天 之间'],
+      [4, 'festivalLead.firstVisitTo', '超出范围：应在 0 到 60 天 之间'],
+      [5, 'festivalLead.minVisits', '超出范围：应在 1 到 10 次 之间'],
+      [7, 'vip.singlePurchase', '超出范围：不能超过 10,000,000,000 元'],
+    ]);
+  });
+
+  it('take the largest value of each range', () => {
+    const { data, issues } = withPolicies(['festivalLead:', '  mailDaysBefore: "365"', '  firstVisitFrom: "60"', '  firstVisitTo: "60"', '  minVisits: "10"', ''].join('\n'));
+    expect(issues).toEqual([]);
+    expect(data.policies.festivalLead).toEqual({ mailDaysBefore: 365, firstVisitFrom: 60, firstVisitTo: 60, minVisits: 10 });
   });
 });
 

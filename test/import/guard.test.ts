@@ -1,4 +1,5 @@
-import { closeSync, openSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -122,6 +123,16 @@ describe('files that are refused', () => {
     const file = await writeXlsx(path.join(root, 'x.xlsx'), { 客户: [['单位名称']] });
     const { readFileSync } = await import('node:fs');
     await refused('x.csv', readFileSync(file), /其实是 Excel 工作簿，不是 CSV 文本[\s\S]*把扩展名改成 \.xlsx/);
+  });
+
+  it('a named pipe or a device, without waiting on it', async () => {
+    const { root, data } = copyData();
+    execFileSync('mkfifo', [path.join(root, '管道.csv')]);
+    symlinkSync('/dev/zero', path.join(root, '零.xlsx'));
+    const pipe = await tuangou(['import', '管道.csv', '--data', data], root);
+    expect([pipe.code, pipe.stderr]).toEqual([1, expect.stringContaining('要导入的文件「管道.csv」读不出来：这是命名管道（FIFO），不是普通文件')]);
+    const zero = await tuangou(['import', '零.xlsx', '--data', data], root);
+    expect([zero.code, zero.stderr]).toEqual([1, expect.stringContaining('要导入的文件「零.xlsx」读不出来：这是设备文件，不是普通文件')]);
   });
 
   it('an oversized file, before reading it', async () => {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { copyData, FIXTURE_DATA, readYaml, snapshot, tuangou } from './helpers.ts';
@@ -43,6 +44,15 @@ describe('export → import round trip', () => {
       expect(snapshot(data, { backup: true })).toEqual(before);
     });
   }
+
+  it('exports a two-line note as one quoted CSV field, the row whole for any reader', async () => {
+    const { root } = await roundTrip(FIXTURE_DATA, 'csv');
+    const text = readFileSync(path.join(root, 'out.csv'), 'utf8');
+    const rows = parse(text, { bom: true, record_delimiter: '\r\n' }) as string[][];
+    expect(new Set(rows.map((r) => r.length)).size).toBe(1);
+    expect(rows.some((r) => r.includes('第一行备注\n第二行备注'))).toBe(true);
+    expect(text).toContain('"第一行备注\n第二行备注"');
+  });
 
   it.skipIf(!hasRepoData)('changes nothing on every sample customer of <repo>/data (xlsx and csv)', async () => {
     for (const ext of ['xlsx', 'csv'] as const) {

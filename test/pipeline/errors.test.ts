@@ -131,12 +131,11 @@ describe("a document's own deal with an error", () => {
     expect(named.stderr).toMatch(/^错误：找不到方案「2027-chunjie-mengyuan」；方案文件里有错误，它可能就在其中：/);
   });
 
-  it('whose sums overflow is a data error naming the deal, not an internal error', async () => {
+  it('with a count too large to hold names its line and field, in its own unit, not an internal error', async () => {
     const data = dataCopy(path.join(scratch.dir, 'deal-huge'), DEAL, (t) => t.replace('cases: "270"', 'cases: "99999999999"'));
     const r = await proposal(data);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^错误：方案「2027-chunjie-mengyuan」算不出来：金额/);
-    expect(r.stderr).toContain('提示：检查方案和产品里的数量、价格是否多写了位数');
+    expect(r.stderr).toMatch(/\n\S*2027-chunjie-mengyuan\.yaml:9:12 items\[1\]\.cases\(箱数\) 错误：超出范围：应在 1 到 100,000 箱 之间\n/);
   });
 });
 
@@ -165,6 +164,29 @@ describe('a helper given the wrong kind of value', () => {
     const r = await runCli(['render', file, 'mengyuan-ruye', '--today', TODAY, '--out', outDir()], ROOT);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`错误：${file}:8 模板运行出错：${message}\n`);
+  });
+});
+
+describe('template errors in partials and partial names', () => {
+  /** A template folder with `body` as a template and `partials` in partials/. */
+  const folder = (body: string, partials: Record<string, string>) => {
+    const dir = path.join(scratch.dir, `set${++n}`);
+    mkdirSync(path.join(dir, 'partials'), { recursive: true });
+    writeFileSync(path.join(dir, 't.md'), `---\ntitle: 试\nview: proposal\naudience: external\n---\n第一行\n\n${body}\n`);
+    for (const [name, text] of Object.entries(partials)) writeFileSync(path.join(dir, 'partials', `${name}.hbs`), text);
+    return dir;
+  };
+
+  it('a dynamic partial is refused by the check, at its line, never an internal error', async () => {
+    const dir = folder(`{{> (lookup . 'x')}}`, {});
+    const r = await runCli(['render', path.join(dir, 't.md'), 'mengyuan-ruye', '--templates', dir, '--today', TODAY, '--out', outDir()], ROOT);
+    expect([r.code, r.stderr]).toEqual([1, `错误：${path.join(dir, 't.md')}:8:1 模板错误：部件名要直接写出，如 {{> 名称}}；不能用 (lookup …) 等表达式算出\n`]);
+  });
+
+  it('an error at run time inside a partial names the partial\'s file and line', async () => {
+    const dir = folder('{{> amount}}', { amount: '合计：\n{{money customer.name}}\n' });
+    const r = await runCli(['render', path.join(dir, 't.md'), 'mengyuan-ruye', '--templates', dir, '--today', TODAY, '--out', outDir()], ROOT);
+    expect([r.code, r.stderr]).toEqual([1, `错误：${path.join(dir, 'partials', 'amount.hbs')}:2 模板运行出错：money 需要一个数字\n`]);
   });
 });
 

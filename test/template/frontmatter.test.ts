@@ -1,5 +1,6 @@
 // Template front matter: YAML only, read with the data's safe settings, checked field by field.
 // JavaScript (and every other gray-matter engine) must never run, whatever the template says.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -138,16 +139,29 @@ describe('template front matter', () => {
 
   it('refuses a template that is not UTF-8, or too large', () => {
     expect(refusal(template(Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xb9, 0xab, 0xcb, 0xbe, 0x0a])))).toContain('不是 UTF-8 编码');
-    expect(refusal(template(`---\ntitle: x\nview: proposal\naudience: external\n---\n${'字'.repeat(90_000)}`))).toContain('模板太大');
+    expect(refusal(template(`---\ntitle: x\nview: proposal\naudience: external\n---\n${'字'.repeat(90_000)}`))).toContain('文件太大（');
   });
 
   it('refuses a folder where a template should be, or a file it cannot read, as a data error', () => {
     const folder = path.join(scratch.dir, `dir${++n}.md`);
     mkdirSync(folder);
-    expect(refusal(folder)).toBe(`${folder}：这是文件夹，不是模板文件`);
+    expect(refusal(folder)).toBe(`${folder}：这是文件夹，不是文件`);
     const link = path.join(scratch.dir, `loop${++n}.md`);
     symlinkSync(link, link);
-    expect(refusal(link)).toBe(`${link}：模板读不出来：链接绕成了圈`);
+    expect(refusal(link)).toBe(`${link}：链接绕成了圈`);
+  });
+
+  it('refuses a named pipe or a device, templates and partials alike, instead of waiting on it forever', () => {
+    const fifo = path.join(scratch.dir, `pipe${++n}.md`);
+    execFileSync('mkfifo', [fifo]);
+    expect(refusal(fifo)).toBe(`${fifo}：这是命名管道（FIFO），不是普通文件`);
+    const zero = path.join(scratch.dir, `zero${++n}.md`);
+    symlinkSync('/dev/zero', zero);
+    expect(refusal(zero)).toBe(`${zero}：这是设备文件，不是普通文件`);
+    const folder = path.join(scratch.dir, `set${++n}`);
+    mkdirSync(path.join(folder, 'partials'), { recursive: true });
+    symlinkSync('/dev/zero', path.join(folder, 'partials', 'zero.hbs'));
+    expect(() => new TemplateSet(folder)).toThrow(`${path.join(folder, 'partials', 'zero.hbs')}：这是设备文件，不是普通文件`);
   });
 
   // BUG (src/template/load.ts:54 and :57): gray-matter's `matter` string starts with the

@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { copyFile, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import { PNG } from 'pngjs';
 import pdfmake from 'pdfmake';
-import { getDocumentProxy } from 'unpdf';
+import { extractImages, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFIDENTIAL_MARK, type Doc, type Section } from '../../src/document/model.ts';
 import { addDays, DATE_RANGE } from '../../src/domain/dates.ts';
@@ -10,6 +12,7 @@ import { checkDocGlyphs } from '../../src/fonts/index.ts';
 import { readAsset } from '../../src/writers/assets.ts';
 import { writeDocx } from '../../src/writers/docx/index.ts';
 import { writePdf } from '../../src/writers/pdf/index.ts';
+import { makePng } from './adam7.ts';
 import { COMPANY, TABLE_HEADER, fixtureDoc, makeAssets, paragraphs } from './fixture.ts';
 import { docxPart, docxText, normalise, pdfPages } from './text.ts';
 
@@ -240,5 +243,56 @@ describe('text safety', () => {
     await expect(readAsset(dir, 'flipped.png')).rejects.toThrow('图片文件不完整或已损坏，请重新导出：assets/flipped.png');
     await expect(readAsset(dir, 'bomb.png')).rejects.toThrow('图片像素太多（16000 × 16000），不能超过 25 百万像素：assets/bomb.png');
     expect((await readAsset(dir, 'seal.png')).width).toBeGreaterThan(0);
+  });
+
+  it('refuses a JPEG cut short or broken anywhere up to its end marker, and says which kinds it cannot print', async () => {
+    const dir = await makeAssets();
+    const photo = await readFile(join(dir, 'photo.jpg'));
+    const sofAt = photo.indexOf(Buffer.from([0xff, 0xc0]));
+    const variants: Record<string, Buffer> = {
+      'no-eoi.jpg': photo.subarray(0, photo.length - 2), // the usual truncated download
+      'in-scan.jpg': photo.subarray(0, photo.length - 20),
+      'in-tables.jpg': photo.subarray(0, sofAt + 40),
+      'zero-height.jpg': Buffer.from(photo).fill(0, sofAt + 5, sofAt + 7),
+      'lossless.jpg': Buffer.from(photo).fill(0xc3, sofAt + 1, sofAt + 2),
+    };
+    for (const [name, bytes] of Object.entries(variants)) await writeFile(join(dir, name), bytes);
+    for (const name of ['no-eoi.jpg', 'in-scan.jpg', 'in-tables.jpg', 'zero-height.jpg']) {
+      await expect(readAsset(dir, name)).rejects.toThrow(`图片文件不完整或已损坏，请重新导出：assets/${name}`);
+    }
+    await expect(readAsset(dir, 'lossless.jpg')).rejects.toThrow('JPEG 的编码方式不受支持（无损、算术编码或 12 位），请另存为普通的 JPEG 或 PNG：assets/lossless.jpg');
+    const image = (asset: string): Doc => ({ ...fixtureDoc, sections: [{ ...(fixtureDoc.sections[1] as Section), blocks: [{ type: 'image', asset, width: 20 }] }] });
+    await expect(writePdf(image('no-eoi.jpg'), { assetsDir: dir })).rejects.toThrow('图片文件不完整或已损坏');
+    await expect(writeDocx(image('no-eoi.jpg'), { assetsDir: dir })).rejects.toThrow('图片文件不完整或已损坏');
+    expect(await readAsset(dir, 'photo.jpg')).toMatchObject({ type: 'jpg', width: 24, height: 16 });
+  });
+
+  it('takes a 16-bit interlaced PNG, which pdfkit draws right, and still refuses one cut short', async () => {
+    const dir = await makeAssets();
+    // A gradient: red grows left to right, blue top to bottom, alpha 60 %.
+    const gradient = makePng(120, 80, { colorType: 6, bitDepth: 16, interlaced: true }, (x, y) => [x / 119, 0.2, 1 - y / 79, 0.6]);
+    expect(PNG.sync.read(gradient).data.subarray(0, 4)).toEqual(Buffer.from([0, 51, 255, 153])); // our test encoder is sound
+    await writeFile(join(dir, 'deep.png'), gradient);
+    await writeFile(join(dir, 'deep-cut.png'), gradient.subarray(0, gradient.length - 100));
+    expect(await readAsset(dir, 'deep.png')).toMatchObject({ type: 'png', width: 120, height: 80 });
+    const image: Doc = { ...fixtureDoc, sections: [{ ...(fixtureDoc.sections[1] as Section), blocks: [{ type: 'image', asset: 'deep.png', width: 40 }] }] };
+    // pdf.js, reading the image back out of the PDF, finds the gradient's corners where they belong.
+    const [drawn] = await extractImages(await getDocumentProxy(await writePdf(image, { assetsDir: dir })), 1);
+    const corner = (x: number, y: number) => [...(drawn?.data.subarray((y * 120 + x) * 4, (y * 120 + x) * 4 + 4) ?? [])];
+    expect([drawn?.width, drawn?.height, corner(0, 0), corner(119, 0), corner(0, 79), corner(119, 79)]).toEqual([
+      120, 80, [0, 51, 255, 153], [255, 51, 255, 153], [0, 51, 0, 153], [255, 51, 0, 153],
+    ]);
+    expect(Object.keys((await JSZip.loadAsync(await writeDocx(image, { assetsDir: dir }))).files).some((f) => f.startsWith('word/media/'))).toBe(true);
+    await expect(readAsset(dir, 'deep-cut.png')).rejects.toThrow('图片文件不完整或已损坏，请重新导出：assets/deep-cut.png');
+    for (const colorType of [0, 2, 4] as const) {
+      await writeFile(join(dir, `deep${colorType}.png`), makePng(9, 5, { colorType, bitDepth: 16, interlaced: true }, () => [0.5, 0.5, 0.5]));
+      expect((await readAsset(dir, `deep${colorType}.png`)).width).toBe(9);
+    }
+  });
+
+  it('refuses a named pipe as an image instead of waiting on it', async () => {
+    const dir = await makeAssets();
+    execFileSync('mkfifo', [join(dir, 'pipe.png')]);
+    await expect(readAsset(dir, 'pipe.png')).rejects.toThrow('这是命名管道（FIFO），不是普通文件：assets/pipe.png');
   });
 });
