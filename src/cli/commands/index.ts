@@ -11,6 +11,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   customers: { summary: '列出客户及其级别、VIP 状态', load: () => import('./customers.ts') },
   import: { summary: '从 Excel / WPS / CSV 表格导入客户（先检查，可预览，自动备份）', load: () => import('./import.ts') },
   export: { summary: '把客户导出成可以在 Excel / WPS 里修改、再导回的表格', load: () => import('./export.ts') },
+  'log-visit': { summary: '记下一次拜访：结果、下一步、下次拜访日期（写进客户文件，先备份）', load: () => import('./log-visit.ts') },
   agenda: { summary: '接下来几天要做的事：到期的拜访、该去的客户、生日纪念日、到期方案、节日邮寄、VIP 申报', load: () => import('./agenda.ts') },
   proposal: { summary: '团购建议书（对外）', load: () => import('./proposal.ts') },
   visit: { summary: '拜访准备单（内部）', load: () => import('./visit.ts') },
