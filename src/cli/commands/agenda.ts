@@ -23,7 +23,7 @@ function when(i: AgendaItem): string {
 }
 
 export const command: Command = {
-  usage: '[--from YYYY-MM-DD] [--days N] [--manager 姓名] [--today YYYY-MM-DD] [--data DIR] [--json]',
+  usage: '[--from YYYY-MM-DD] [--days N] [--manager NAME] [--today YYYY-MM-DD] [--data DIR] [--json]',
   description: [
     '列出接下来几天（默认今天和之后 7 天）要做的事，按日期排，逾期的在最前：',
     '上次拜访约定的下次拜访（逾期的写明逾期几天）；超过本级别拜访间隔（policies.yaml 的 visitIntervalDays）没去的客户；',
@@ -33,7 +33,7 @@ export const command: Command = {
   help: [
     { flag: '--from YYYY-MM-DD', text: '从这天开始（默认今天）' },
     { flag: '--days N', text: '列到开始后第 N 天（默认 7，0 只列一天，最多 366）' },
-    { flag: '--manager 姓名', text: '只列这位客户经理的客户（客户文件的 accountManager）' },
+    { flag: '--manager NAME', text: '只列这位客户经理的客户（客户文件的 accountManager）' },
     { flag: '--today YYYY-MM-DD', text: '把“今天”定为这一天，逾期天数从它算（便于复现）' },
     DATA_HELP,
     JSON_HELP,

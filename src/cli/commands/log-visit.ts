@@ -24,7 +24,7 @@ function optional(args: ParsedArgs, name: string): string | undefined {
 }
 
 export const command: Command = {
-  usage: '<客户编号或单位名称> --date YYYY-MM-DD --mode 方式 --by 姓名 [--met 甲,乙] --outcome 结果 [--next-step 下一步] [--next-date YYYY-MM-DD] [--data DIR] [--json]',
+  usage: '<客户编号或单位名称> --date YYYY-MM-DD --mode M --by NAME [--met A,B] --outcome TEXT [--next-step TEXT] [--next-date YYYY-MM-DD] [--today YYYY-MM-DD] [--data DIR] [--json]',
   description: [
     '在客户文件的拜访记录（visits）末尾加一条：日期、方式、拜访人、会见对象、结果、下一步、下次日期。',
     '文件里的注释和格式保持原样，写入前备份到 data/.backup/<时间>/；有一项不对就什么都不写，并指出是哪一项。',
@@ -44,11 +44,11 @@ export const command: Command = {
   },
   help: [
     { flag: '--date YYYY-MM-DD', text: '拜访日期（不能晚于今天）' },
-    { flag: '--mode 方式', text: `拜访方式：${VISIT_MODES.join('、')}` },
-    { flag: '--by 姓名', text: '拜访人（客户经理）' },
-    { flag: '--met 甲,乙', text: '会见对象：这个单位的联系人或中介人，多人用逗号分开' },
-    { flag: '--outcome 结果', text: '这次拜访的结果' },
-    { flag: '--next-step 下一步', text: '下一步要做的事' },
+    { flag: '--mode M', text: `拜访方式：${VISIT_MODES.join('、')}` },
+    { flag: '--by NAME', text: '拜访人（客户经理）' },
+    { flag: '--met A,B', text: '会见对象：这个单位的联系人或中介人，多人用逗号分开' },
+    { flag: '--outcome TEXT', text: '这次拜访的结果' },
+    { flag: '--next-step TEXT', text: '下一步要做的事' },
     { flag: '--next-date YYYY-MM-DD', text: '下次拜访日期（不能早于这次），tuangou agenda 按它列出到期的拜访' },
     { flag: '--today YYYY-MM-DD', text: '把“今天”定为这一天（便于复现）' },
     DATA_HELP,
