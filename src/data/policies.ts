@@ -17,5 +17,7 @@ export const DEFAULT_POLICIES: Policies = {
   ],
   festivalLead: { mailDaysBefore: 60, firstVisitFrom: 3, firstVisitTo: 7, minVisits: 3 },
   minMargin: '20',
+  // [ours] A customers are visited about every two weeks, as the material asks for them most often.
+  visitIntervalDays: { A: 14, B: 30, C: 60, D: 90 },
   allocation: { officialGiftLimit: 0, maxCommission: '5' },
 };

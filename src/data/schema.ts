@@ -237,6 +237,9 @@ export const dealSchema = record('方案', {
 
 // ---------- policies.yaml ----------
 
+/** Days a customer of a class may go without a visit: at least one, at most a year. */
+const visitInterval = (label: string) => int(label, { min: 1, max: 365, unit: '天' });
+
 export const policiesSchema = record('政策', {
   // Checked here so `check` names the line; grading would otherwise fail inside a command.
   classThresholds: record('客户分级门槛', { A: money('A类', AMOUNT_YUAN), B: money('B类', AMOUNT_YUAN), C: money('C类', AMOUNT_YUAN) }).refine(
@@ -261,6 +264,12 @@ export const policiesSchema = record('政策', {
     path: ['firstVisitFrom'],
   }),
   minMargin: percent('最低毛利率（%）'),
+  visitIntervalDays: record('拜访间隔（天）', {
+    A: visitInterval('A类'),
+    B: visitInterval('B类'),
+    C: visitInterval('C类'),
+    D: visitInterval('D类'),
+  }).refine((v) => v.A <= v.B && v.B <= v.C && v.C <= v.D, '间隔应从 A 类到 D 类不减：A 类 ≤ B 类 ≤ C 类 ≤ D 类（越重要的客户拜访越勤）'),
   allocation: record('分配规则', {
     officialGiftLimit: money('公职人员礼品上限', PRICE_YUAN),
     maxCommission: percent('佣金上限（%）'),

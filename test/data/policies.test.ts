@@ -72,6 +72,34 @@ describe('policies.yaml ranges', () => {
   });
 });
 
+describe('policies.yaml visit intervals', () => {
+  const intervals = (a: string, b: string, c: string, d: string) =>
+    ['visitIntervalDays:', `  A: "${a}"`, `  B: "${b}"`, `  C: "${c}"`, `  D: "${d}"`, ''].join('\n');
+
+  it('defaults to 14, 30, 60 and 90 days and takes the file’s values', () => {
+    expect(DEFAULT_POLICIES.visitIntervalDays).toEqual({ A: 14, B: 30, C: 60, D: 90 });
+    const { data, issues } = withPolicies(intervals('7', '21', '45', '120'));
+    expect(issues).toEqual([]);
+    expect(data.policies.visitIntervalDays).toEqual({ A: 7, B: 21, C: 45, D: 120 });
+  });
+
+  it('reports a zero, a value above a year and a text on their lines', () => {
+    const { issues } = withPolicies(intervals('0', '30', '400', '400'));
+    expect(issues.map((i) => [i.line, i.field, i.label, i.message])).toEqual([
+      [2, 'visitIntervalDays.A', 'A类', '超出范围：应在 1 到 365 天 之间'],
+      [4, 'visitIntervalDays.C', 'C类', '超出范围：应在 1 到 365 天 之间'],
+      [5, 'visitIntervalDays.D', 'D类', '超出范围：应在 1 到 365 天 之间'],
+    ]);
+    expect(withPolicies(intervals('14', '30', '60', '九十')).issues.map((i) => [i.line, i.field, i.message])).toContainEqual([5, 'visitIntervalDays.D', '应为整数']);
+  });
+
+  it('reports a less important class visited more often than a more important one', () => {
+    const { issues } = withPolicies(intervals('30', '14', '60', '90'));
+    expect(issues.map((i) => [i.line, i.field, i.label, i.severity])).toEqual([[2, 'visitIntervalDays', '拜访间隔（天）', 'error']]);
+    expect(issues[0]?.message).toContain('A 类 ≤ B 类 ≤ C 类 ≤ D 类');
+  });
+});
+
 describe('refuseUnusable and policies.yaml', () => {
   // These folders hold only policies.yaml: the company is not what is tested.
   const refuseBrokenPolicies = (data: Parameters<typeof refuseUnusable>[0]) => refuseUnusable(data, { company: false });

@@ -114,6 +114,29 @@ describe('occurrencesWithin', () => {
     expect(occurrencesWithin(lunar(4, 8, { leap: true }), '2026-01-01', 364)).toEqual(['2026-05-24']);
   });
 
+  // 2025 has a 闰六月 after its 六月: a birthday keeps to the month it was written in.
+  it('keeps a regular-month date in that month only, never again in the leap month of the same number', () => {
+    expect(occurrencesWithin(lunar(6, 8), '2025-01-01', 364)).toEqual(['2025-07-02']);
+    expect(occurrencesWithin(lunar(6, 8, { leap: true }), '2025-01-01', 364)).toEqual(['2025-08-01']);
+    // 2023 has a 闰二月: 二月十五 is kept once, in the regular 二月.
+    expect(occurrencesWithin(lunar(2, 15), '2023-01-01', 364)).toEqual(['2023-03-06']);
+  });
+
+  it('puts day 30 of a month of 29 days on that month’s last day', () => {
+    // 闰六月 2025 has 29 days: its 三十 is its 廿九; the regular 六月 has 30.
+    expect(occurrencesWithin(lunar(6, 30, { leap: true }), '2025-01-01', 364)).toEqual(['2025-08-22']);
+    expect(occurrencesWithin(lunar(6, 30), '2025-01-01', 364)).toEqual(['2025-07-24']);
+    // 腊月三十 is 除夕, the day before 春节, whether 腊月 has 29 days (2025, 2026) or 30.
+    expect(occurrencesWithin(lunar(12, 30), '2026-01-01', 800)).toEqual(['2026-02-16', '2027-02-05', '2028-01-25']);
+  });
+
+  it('crosses a lunar new year: 除夕 and 正月初一 on consecutive days of one window', () => {
+    expect(occurrencesWithin(lunar(12, 30), '2027-01-20', 31)).toEqual(['2027-02-05']);
+    expect(occurrencesWithin(lunar(1, 1), '2027-01-20', 31)).toEqual(['2027-02-06']);
+    expect(occurrencesWithin(lunar(12, 23), '2027-01-20', 31)).toEqual(['2027-01-30']);
+    expect(occurrencesWithin(lunar(1, 5), '2027-01-20', 31)).toEqual(['2027-02-10']);
+  });
+
   it('skips the years before the date itself', () => {
     expect(occurrencesWithin(solar(3, 8, 2027), '2026-03-01', 400)).toEqual(['2027-03-08']);
   });

@@ -1,0 +1,186 @@
+// The salesperson's week: one list of what the coming days ask for — visits due, customers
+// gone too long without one, birthdays and anniversaries, deals running out, festival mailing
+// dates, people to put forward for VIP — for one account manager or all, sorted by date.
+import type { DataSet } from '../data/dataset.ts';
+import type { Contact, Customer } from '../data/schema.ts';
+import { agendaWindow, compareAgendaDates, dueIn, inWindow, intervalDue, latestVisit, overdueDays, type AgendaWindow } from '../domain/agenda.ts';
+import { ageOn, formatCalendarDate, occurrencesWithin, type CalendarDate } from '../domain/calendar-date.ts';
+import { daysBetween, DATE_RANGE, formatChineseDate, inDateRange, isIsoDate, isoParts, type IsoDate } from '../domain/dates.ts';
+import { FESTIVALS } from '../domain/festivals.ts';
+import { UsageError } from '../errors.ts';
+import { planFor } from '../letters/schedule.ts';
+import { closest } from '../util/suggest.ts';
+import { classOf, keyContacts, vipOf } from '../views/facts.ts';
+import type { Workspace } from './workspace.ts';
+
+export interface AgendaRequest {
+  /** The day overdue is counted from. */
+  readonly today: IsoDate;
+  /** The window's first day (today when absent). */
+  readonly from?: IsoDate | undefined;
+  /** Days after `from` in the window (7 when absent: today and the next 7). */
+  readonly days?: number | undefined;
+  /** Only this account manager's customers (customer.accountManager). */
+  readonly manager?: string | undefined;
+}
+
+export const AGENDA_KINDS = ['visit-due', 'visit-interval', 'birthday', 'anniversary', 'deal-expiring', 'mailing', 'vip'] as const;
+export type AgendaKind = (typeof AGENDA_KINDS)[number];
+
+export interface AgendaItem {
+  readonly kind: AgendaKind;
+  /** The day it falls on or is due by; undefined for what has no day (a customer never visited, a VIP to put forward). */
+  readonly date: IsoDate | undefined;
+  /** Days past `date` on today; 0 when not past. */
+  readonly overdueDays: number;
+  /** Undefined for what concerns every customer (a festival's mailing). */
+  readonly customer: { readonly id: string; readonly name: string } | undefined;
+  readonly manager: string | undefined;
+  /** Whom it is about: the people to see, the person with the birthday. */
+  readonly person: string;
+  readonly why: string;
+}
+
+export interface Agenda extends AgendaWindow {
+  readonly manager: string | undefined;
+  readonly items: readonly AgendaItem[];
+  /** Customer files with errors, left out of the list. */
+  readonly skipped: readonly string[];
+}
+
+const OPEN_DEAL_STATUSES: readonly string[] = ['草拟', '已发送', '洽谈中'];
+
+function checkDate(what: string, d: IsoDate): void {
+  if (!isIsoDate(d)) throw new UsageError(`${what}要写成 YYYY-MM-DD，如 2026-12-03，收到：${d}`);
+  if (!inDateRange(d)) throw new UsageError(`${what}要在 ${DATE_RANGE.first} 到 ${DATE_RANGE.last} 之间，收到：${d}`);
+}
+
+export function agenda(ws: Workspace, req: AgendaRequest): Agenda {
+  checkDate('今天', req.today);
+  if (req.from !== undefined) checkDate('开始日期', req.from);
+  let window: AgendaWindow;
+  try {
+    window = agendaWindow(req.today, req.from, req.days);
+  } catch (e) {
+    throw new UsageError((e as Error).message, { cause: e });
+  }
+  const data = ws.usableData({ company: false });
+  const customers = managersCustomers(data, req.manager);
+  const items = [
+    ...customers.flatMap((c) => [...visitItems(c, data, window), ...dayItems(c, window), ...dealItems(c, data, window), ...vipItems(c, data)]),
+    ...mailingItems(data, window, customers.length),
+  ];
+  const order = (i: AgendaItem) => AGENDA_KINDS.indexOf(i.kind);
+  items.sort((a, b) => compareAgendaDates(a.date, b.date) || order(a) - order(b) || (a.customer?.id ?? '').localeCompare(b.customer?.id ?? ''));
+  return { ...window, manager: req.manager, items, skipped: [...data.rejectedCustomers.values()].map((r) => r.file) };
+}
+
+function managersCustomers(data: DataSet, manager: string | undefined): Customer[] {
+  const all = [...data.customers.values()];
+  if (manager === undefined) return all;
+  const mine = all.filter((c) => c.accountManager === manager);
+  if (mine.length > 0) return mine;
+  const managers = [...new Set(all.flatMap((c) => (c.accountManager ? [c.accountManager] : [])))].sort();
+  const guess = closest(manager, managers);
+  throw new UsageError(`没有客户经理是「${manager}」的客户${guess ? `，是否想写「${guess}」？` : ''}`, { hint: `数据里的客户经理：${managers.join('、') || '（没有填写）'}` });
+}
+
+const about = (c: Customer) => ({ customer: { id: c.id, name: c.name }, manager: c.accountManager });
+const keyPeople = (c: Customer) => keyContacts(c).map((k) => k.name).join('、');
+
+/** The planned next visit, and the class's interval since the last one (domain.md §3: A customers most often). */
+function visitItems(c: Customer, data: DataSet, w: AgendaWindow): AgendaItem[] {
+  const latest = latestVisit(c.visits ?? []);
+  const cls = classOf(c, data.policies);
+  // [ours] a customer not yet graded is visited at least as often as a D customer.
+  const interval = data.policies.visitIntervalDays[cls ?? 'D'];
+  const rule = `${cls ? `${cls} 类客户` : '未分级的客户（按 D 类）'}至少每 ${interval} 天拜访一次`;
+  if (latest === undefined) {
+    return [{ kind: 'visit-interval', date: undefined, overdueDays: 0, ...about(c), person: keyPeople(c), why: `还没有拜访记录；${rule}` }];
+  }
+  const items: AgendaItem[] = [];
+  const planned = latest.nextDate;
+  if (planned !== undefined && dueIn(planned, w)) {
+    items.push({
+      kind: 'visit-due',
+      date: planned,
+      overdueDays: overdueDays(planned, w.today),
+      ...about(c),
+      person: latest.met?.join('、') ?? keyPeople(c),
+      why: `计划的拜访${latest.nextStep ? `：${latest.nextStep}` : ''}（上次 ${latest.date} ${latest.mode}）`,
+    });
+  }
+  const due = intervalDue(latest.date, interval, planned);
+  if (due !== undefined && dueIn(due, w)) {
+    items.push({ kind: 'visit-interval', date: due, overdueDays: overdueDays(due, w.today), ...about(c), person: keyPeople(c), why: `${rule}，上次拜访是 ${latest.date}` });
+  }
+  return items;
+}
+
+/** "农历十月廿八（公历12月6日）": a lunar date with the solar day it falls on. */
+function dayText(date: CalendarDate, on: IsoDate): string {
+  const written = formatCalendarDate({ ...date, year: undefined });
+  if (date.calendar === 'solar') return written;
+  const { month, day } = isoParts(on);
+  return `${written}（公历${month}月${day}日）`;
+}
+
+/** Birthdays and anniversaries of every contact, and their family members' birthdays, solar or lunar. */
+function dayItems(c: Customer, w: AgendaWindow): AgendaItem[] {
+  const span = daysBetween(w.from, w.to);
+  const days = (person: string, what: '生日' | '结婚纪念日', date: CalendarDate | undefined): AgendaItem[] =>
+    date === undefined
+      ? []
+      : occurrencesWithin(date, w.from, span).map((on) => {
+          const years = ageOn(date, on);
+          const count = years === undefined ? '' : what === '生日' ? `，${years} 岁` : `，第 ${years} 年`;
+          return { kind: what === '生日' ? 'birthday' : 'anniversary', date: on, overdueDays: 0, ...about(c), person, why: `${what}：${dayText(date, on)}${count}` };
+        });
+  const ofContact = (k: Contact) => [
+    ...days(k.name, '生日', k.birthday),
+    ...days(k.name, '结婚纪念日', k.anniversary),
+    ...(k.family ?? []).flatMap((f) => days(`${k.name}的${f.relation}${f.name ? ` ${f.name}` : ''}`, '生日', f.birthday)),
+  ];
+  return c.contacts.flatMap(ofContact);
+}
+
+function dealItems(c: Customer, data: DataSet, w: AgendaWindow): AgendaItem[] {
+  return [...data.deals.values()]
+    .filter((d) => d.customer === c.id && OPEN_DEAL_STATUSES.includes(d.status) && inWindow(d.validUntil, w))
+    .map((d) => ({
+      kind: 'deal-expiring',
+      date: d.validUntil,
+      overdueDays: 0,
+      ...about(c),
+      person: keyPeople(c),
+      why: `方案「${d.id}」（${d.occasion}${d.year ?? ''}，${d.status}）有效期到这天`,
+    }));
+}
+
+/** A festival whose mailing date (policies festivalLead) falls in the window: one item for all the customers listed. */
+function mailingItems(data: DataSet, w: AgendaWindow, customers: number): AgendaItem[] {
+  const first = isoParts(w.from).year;
+  return [first, first + 1].flatMap((year) =>
+    FESTIVALS.map((f) => planFor(f, year, w.today, data.policies))
+      .filter((p) => inWindow(p.mailingDate, w))
+      .map((p): AgendaItem => ({
+        kind: 'mailing',
+        date: p.mailingDate,
+        overdueDays: 0,
+        customer: undefined,
+        manager: undefined,
+        person: `${customers} 个客户`,
+        why: `${p.year}年${p.festival}（${formatChineseDate(p.festivalDate)}）前 ${data.policies.festivalLead.mailDaysBefore} 天寄出节日资料；首次拜访在寄出后第 ${data.policies.festivalLead.firstVisitFrom}–${data.policies.festivalLead.firstVisitTo} 天`,
+      })),
+  );
+}
+
+/** domain.md §4: qualified but neither put forward nor approved, so the salesperson applies. */
+function vipItems(c: Customer, data: DataSet): AgendaItem[] {
+  return c.contacts.flatMap((k): AgendaItem[] => {
+    const vip = vipOf(c, k, data);
+    if (vip.status !== 'qualified' || k.vip?.nominatedBy !== undefined) return [];
+    return [{ kind: 'vip', date: undefined, overdueDays: 0, ...about(c), person: k.name, why: `符合VIP条件，还没有推荐：${vip.reasons[0]}${vip.reasons.length > 1 ? ` 等 ${vip.reasons.length} 条` : ''}` }];
+  });
+}
+
