@@ -34,6 +34,11 @@ const MARKERS = {
   commissionTo: '泄漏标记佣金人',
   gift: '泄漏标记赠品',
   dealNotes: '泄漏标记方案备注',
+  // What we learned about the unit (domain.md §12): its past welfare, budgets, other suppliers.
+  welfareItems: '泄漏标记往年福利由其他供应商提供',
+  welfareBudget: '6,666.66',
+  // The product a comparison was made with: internal reference, never named outside.
+  competitor: '泄漏标记竞品',
 } as const;
 
 function edit(file: string, change: (doc: ReturnType<typeof parseDocument>) => void): void {
@@ -68,9 +73,13 @@ beforeAll(() => {
     doc.set('intermediary', doc.createNode({ name: MARKERS.intermediary, relation: '朋友', agreement: MARKERS.agreement }));
     doc.set('visits', doc.createNode([{ date: '2026-10-10', mode: '登门', by: '王建国', outcome: MARKERS.visit }]));
     doc.set('questions', doc.createNode([{ question: MARKERS.question, answer: MARKERS.question }]));
+    doc.set('pastWelfare', doc.createNode([{ year: '2026', festival: '中秋', items: MARKERS.welfareItems, budget: '6666.66' }]));
   });
   for (const f of readdirSync(path.join(data, 'products'))) {
-    edit(path.join(data, 'products', f), (doc) => doc.set('costPrice', '7777.77'));
+    edit(path.join(data, 'products', f), (doc) => {
+      doc.set('costPrice', '7777.77');
+      doc.set('comparedWith', MARKERS.competitor);
+    });
   }
   edit(path.join(data, 'deals', '2027-chunjie-mengyuan.yaml'), (doc) => {
     doc.set('notes', MARKERS.dealNotes);
@@ -117,5 +126,10 @@ describe('external documents carry no private data', () => {
     for (const marker of [MARKERS.homeAddress, MARKERS.mobile, MARKERS.familyHobby, MARKERS.contactNotes, MARKERS.commissionTo, MARKERS.gift]) {
       expect(text, marker).toContain(marker);
     }
+  });
+
+  it('control: the internal visit sheet shows the past welfare and its budget', async () => {
+    const text = await texts(await generate(['visit', CUSTOMER]));
+    for (const marker of [MARKERS.welfareItems, MARKERS.welfareBudget]) expect(text, marker).toContain(marker);
   });
 });
