@@ -252,9 +252,12 @@ export const allocationViewSchema = z.object({
 
 export const letterViewSchema = z.object({
   today: dateView,
+  /** The letter's date: the mailing date of the festival's plan, or today once that is past. */
+  date: dateView,
   company: companyView,
   festival: z.object({ name: s, year: z.number(), date: dateView }),
-  recipient: z.object({ unit: s, name: opt(s), title: opt(s), salutation: s }),
+  /** salutation: without 副 (尊敬的乔局长); title: in full. hasBought: the unit has bought from us, so may be thanked. */
+  recipient: z.object({ unit: s, name: opt(s), title: opt(s), salutation: s, hasBought: z.boolean() }),
   products: z.array(z.object({ name: s, spec: s, aroma: s, retailPrice: moneyView, groupFrom: moneyView, highlight: opt(s) })),
   offer: opt(z.object({ occasion: s, quantity: s, total: moneyView, validUntil: dateView })),
   qr: s,
