@@ -1,12 +1,14 @@
 // Nothing internal reaches an external document: every private field of a customer, its deal
 // and the products is filled with a unique marker, and no marker may appear in the text of
-// the external documents' PDF or .docx. The internal card is the control: markers do show there.
+// the external documents' PDF or .docx (proposal, product sheet, festival letter). The
+// internal card is the control: markers do show there.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDocument, openWorkspace, renderDocument } from '../../src/app/index.ts';
 import { runCli } from '../cli/run.ts';
 import { docxText, pdfPages } from '../writers/text.ts';
 
@@ -89,14 +91,21 @@ beforeAll(() => {
 });
 
 async function texts(files: readonly string[]): Promise<string> {
-  const parts = await Promise.all(
-    files.map(async (f) => {
-      const bytes = new Uint8Array(readFileSync(f));
-      return f.endsWith('.pdf') ? (await pdfPages(bytes)).join('\n') : docxText(bytes);
-    }),
-  );
-  // Page layout may break a marker across lines; compare without whitespace.
-  return parts.join('\n').replace(/\s+/g, '');
+  return squeezed(await Promise.all(files.map((f) => textOf(f, new Uint8Array(readFileSync(f))))));
+}
+
+async function textOf(name: string, bytes: Uint8Array): Promise<string> {
+  return name.endsWith('.pdf') ? (await pdfPages(bytes)).join('\n') : docxText(bytes);
+}
+
+// Page layout may break a marker across lines; compare without whitespace.
+const squeezed = (parts: readonly string[]): string => parts.join('\n').replace(/\s+/g, '');
+
+/** A festival letter to the customer, as `tuangou letters` makes it, in both formats. */
+async function letterTexts(): Promise<string> {
+  const ws = openWorkspace({ data });
+  const built = buildDocument(ws, { kind: 'letter', customer: CUSTOMER, today: '2026-11-24', festival: { name: '春节', year: 2027 } });
+  return squeezed(await Promise.all((['pdf', 'docx'] as const).map(async (f) => textOf(`.${f}`, await renderDocument(ws, built, f)))));
 }
 
 async function generate(args: string[]): Promise<string[]> {
@@ -118,6 +127,12 @@ describe('external documents carry no private data', () => {
   ])('%s: no marker in the PDF or the .docx', async (_, args) => {
     const text = await texts(await generate(args));
     expect(text.length).toBeGreaterThan(500);
+    for (const marker of Object.values(MARKERS)) expect(text, marker).not.toContain(marker.replace(/\s+/g, ''));
+  });
+
+  it('festival letter: no marker in the PDF or the .docx', async () => {
+    const text = await letterTexts();
+    expect(text).toContain('尊敬的张董事长');
     for (const marker of Object.values(MARKERS)) expect(text, marker).not.toContain(marker.replace(/\s+/g, ''));
   });
 
