@@ -160,7 +160,7 @@ function readData(dir: string, { cache, overrides }: Omit<LoadScope, 'customer'>
   const products = readFolder('products', productSchema);
   const deals = readFolder('deals', dealSchema);
   const merged: Policies = { ...DEFAULT_POLICIES, ...stripUndefined(policies?.value ?? {}) };
-  issues.push(...crossChecks({ products, customers, deals, policies: merged }, { allCustomers: onlyCustomer === undefined }));
+  issues.push(...crossChecks({ products, customers, deals, policies: merged, company }, { allCustomers: onlyCustomer === undefined }));
 
   // Of records sharing an id (an error `check` reports), the first is kept, unless a later one's
   // file is named after the id: that is the one a command naming the customer reads alone.

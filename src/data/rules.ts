@@ -4,13 +4,14 @@ import type { z } from 'zod';
 import type { Issue, PathSegment, Severity } from './issues.ts';
 import type { Loaded, YamlSource } from './yaml.ts';
 import { customerSchema, dealSchema, productSchema } from './schema.ts';
-import type { Customer, Deal, Policies, Product } from './schema.ts';
+import { companySchema, type Company, type Customer, type Deal, type Policies, type Product } from './schema.ts';
 import { issueAt } from './validate.ts';
 import { closest } from '../util/suggest.ts';
 import { allocatedBottles, discountCap, orderedBottles } from '../domain/deal.ts';
 import { MoneyOverflowError } from '../domain/money.ts';
 import { RANKS } from '../domain/classify.ts';
 import { ladderOf, MILITARY_RANKS, POLICE_RANKS, ranksFor } from '../domain/ranks.ts';
+import { adClaimsIn } from '../domain/ad-claims.ts';
 
 const TITLE_IN_NAME = /(局长|处长|科长|主任|经理|书记|主席|厂长|院长|校长|行长|总经理|董事长|先生|女士|小姐)$/;
 
@@ -18,6 +19,8 @@ interface Input {
   readonly products: readonly Loaded<Product>[];
   readonly customers: readonly Loaded<Customer>[];
   readonly deals: readonly Loaded<Deal>[];
+  /** For the wording of its texts that external papers print; absent when it did not load. */
+  readonly company?: Loaded<Company> | undefined;
   /** For the deals' discount caps; no deals, no need. */
   readonly policies?: Policies;
 }
@@ -48,7 +51,15 @@ export function crossChecks(input: Input, { allCustomers }: { allCustomers: bool
   ]);
   duplicates(issues, input.deals, dealSchema, (d) => [[['id'], d.id, '方案编号']]);
 
-  for (const p of input.products) productRules(p.value, reporter(issues, p, productSchema));
+  const competitors = competitorNames(input.products.map((p) => p.value));
+  for (const p of input.products) {
+    const report = reporter(issues, p, productSchema);
+    productRules(p.value, report);
+    const texts = externalTexts(p.value);
+    adClaimRule(texts, report);
+    competitorRule(p.value, texts, competitors, report);
+  }
+  if (input.company) adClaimRule(companyTexts(input.company.value), reporter(issues, input.company, companySchema));
   for (const c of input.customers) {
     const report = reporter(issues, c, customerSchema);
     customerRules(c.value, report);
@@ -101,6 +112,64 @@ function discountRule(deal: Deal, ordered: number, policies: Policies, report: R
   const cap = discountCap(ordered, policies);
   if (deal.extraDiscount !== undefined && Number(deal.extraDiscount) > Number(cap)) {
     report(['extraDiscount'], 'warning', 'discount-cap', `额外折让 ${deal.extraDiscount}% 超过政策上限：${ordered} 瓶的上限是 ${cap}%`);
+  }
+}
+
+type Text = readonly [path: readonly PathSegment[], text: string];
+
+/** The texts of a product that product sheets, proposals and letters print. */
+function externalTexts(p: Product): Text[] {
+  const texts: Text[] = [[['name'], p.name]];
+  if (p.series !== undefined) texts.push([['series'], p.series]);
+  if (p.process !== undefined) texts.push([['process'], p.process]);
+  p.fab?.forEach((f, i) => (['feature', 'advantage', 'benefit'] as const).forEach((k) => texts.push([['fab', i, k], f[k]])));
+  if (p.tasting) for (const k of ['color', 'aroma', 'taste'] as const) texts.push([['tasting', k], p.tasting[k]]);
+  p.comparisons?.forEach((c, i) => (['aspect', 'ours', 'others'] as const).forEach((k) => texts.push([['comparisons', i, k], c[k]])));
+  return texts;
+}
+
+/** The texts of company.yaml that external papers may print: the brand story and the promises. */
+function companyTexts(c: Company): Text[] {
+  return [[['brandStory'], c.brandStory], ...(['delivery', 'breakage', 'quality'] as const).map((k): Text => [['promises', k], c.promises[k]])];
+}
+
+/** 广告法 §23: no health or performance claim for alcohol (domain.md §12). An error: the papers are advertising. */
+function adClaimRule(texts: readonly Text[], report: Report): void {
+  for (const [path, text] of texts) {
+    for (const claim of adClaimsIn(text)) {
+      report(path, 'error', 'ad-claim', `「${claim.words}」是酒类广告不能有的说法（${claim.why}，广告法第二十三条）：对外文书只写可以核实的事实，如原料、工艺、储存年限、价格`);
+    }
+  }
+}
+
+interface Competitor {
+  readonly name: string;
+  /** The product file whose 对比对象 names it. */
+  readonly product: string;
+}
+
+/**
+ * The competitors the data itself names: every product's comparedWith (an internal reference),
+ * whole and by its brand, the part before ·, without notes in brackets. Nothing is guessed:
+ * a brand no product compares with is not known to be a competitor.
+ */
+function competitorNames(products: readonly Product[]): Competitor[] {
+  return products.flatMap((p) => {
+    if (p.comparedWith === undefined) return [];
+    const whole = p.comparedWith.replace(/[（(][^）)]*[）)]/g, '').trim();
+    const brand = whole.split(/[·•・]/)[0]!.trim();
+    return [...new Set([brand, whole])].filter((name) => [...name].length >= 2).map((name) => ({ name, product: p.id }));
+  });
+}
+
+/** 广告法 §13: external papers name no other firm's goods; comparisons are with 同价位同类产品. */
+function competitorRule(p: Product, texts: readonly Text[], competitors: readonly Competitor[], report: Report): void {
+  for (const [path, text] of texts) {
+    // The longest name first, so one mention is reported once.
+    const named = competitors.filter((c) => text.includes(c.name) && !p.name.includes(c.name)).sort((a, b) => b.name.length - a.name.length)[0];
+    if (named) {
+      report(path, 'warning', 'competitor-named', `提到了竞品「${named.name}」（产品 ${named.product} 的对比对象）：对外文书不点名其他品牌，请写“同价位同类产品”`);
+    }
   }
 }
 

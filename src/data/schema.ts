@@ -89,7 +89,8 @@ export const productSchema = record('产品', {
   fab: list('FAB 卖点', record('卖点', { feature: multiline('特点'), advantage: multiline('优势'), benefit: multiline('利益') })).optional(),
   tasting: record('品鉴', { color: multiline('色'), aroma: multiline('香'), taste: multiline('味') }).optional(),
   uses: list('适用场合', oneOf('适用场合', USES)).optional(),
-  comparedWith: text('对比对象').optional(),
+  /** The product the comparisons were made with: an internal reference, never printed (domain.md §12). */
+  comparedWith: text('对比对象（内部）').optional(),
   comparisons: list('同类对比', record('对比项', { aspect: text('对比方面'), ours: text('本品'), others: text('同类产品') })).optional(),
 });
 

@@ -2,7 +2,8 @@
 // Compound surnames are kept whole (欧阳局长, not 欧局长). A name written with a middle dot
 // (维吾尔、哈萨克 names such as 买买提·艾力) has no surname to take: the whole name is used.
 // Where the surname cannot be told from the name (蒙古族 names such as 巴特尔), the contact's
-// own 称呼 in the data says it.
+// own 称呼 in the data says it. A deputy is addressed without 副 (乔副局长 → 乔局长, 党委副书记 →
+// 书记): common courtesy; the full title stays on the envelope and in lists.
 
 /** The 复姓 of the 百家姓 still met today. */
 const COMPOUND_SURNAMES: ReadonlySet<string> = new Set(
@@ -23,9 +24,16 @@ function addressName(name: string): string {
   return chars[0]!;
 }
 
+/** The office a salutation names: the first of several (党组书记、局长 → 党组书记), without 副 and what precedes it. */
+function addressTitle(title: string): string {
+  const first = title.trim().split(/[、，,／/；;]|兼/)[0]!.trim();
+  const office = first.replace(/^.*副/, '');
+  return office === '' ? first : office;
+}
+
 /** The salutation of a letter to `head` (the unit's decision maker, if known) of `unit`. */
 export function salutationFor(head: { name: string; title?: string | undefined; salutation?: string | undefined } | undefined, unit: string): string {
   if (head?.salutation) return `尊敬的${head.salutation.replace(/^尊敬的/, '')}`;
-  if (head?.title) return `尊敬的${addressName(head.name)}${head.title}`;
+  if (head?.title) return `尊敬的${addressName(head.name)}${addressTitle(head.title)}`;
   return `尊敬的${unit}领导`;
 }

@@ -1,19 +1,13 @@
 // The follow-up after a mailing: mailing date, the first-visit window, the later visits, and
 // the key contacts' birthdays and anniversaries (solar or lunar) that fall in the season.
-import type { Policies, Customer } from '../data/schema.ts';
+import type { Customer } from '../data/schema.ts';
 import { formatCalendarDate, occurrencesWithin } from '../domain/calendar-date.ts';
 import { addDays, daysBetween, type IsoDate } from '../domain/dates.ts';
-import { mailingPlan, type Festival, type MailingPlan } from '../domain/festivals.ts';
+import type { MailingPlan } from '../domain/festivals.ts';
 import { decisionMaker, keyContacts } from '../views/facts.ts';
 
-export function planFor(festival: Festival, year: number, today: IsoDate, policies: Policies): MailingPlan {
-  const lead = policies.festivalLead;
-  return mailingPlan(festival, year, today, {
-    mailDaysBefore: lead.mailDaysBefore,
-    firstVisitAfterMail: [lead.firstVisitFrom, lead.firstVisitTo],
-    minVisits: lead.minVisits,
-  });
-}
+// The letters are dated by the same plan (views/build.ts letterView), so it lives with the views.
+export { planFor } from '../views/facts.ts';
 
 export interface FollowUp {
   readonly customer: Customer;

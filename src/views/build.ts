@@ -12,7 +12,7 @@ import type { ViewKind } from '../template/frontmatter.ts';
 import { festivalDate, type Festival } from '../domain/festivals.ts';
 import { salutationFor } from '../domain/names.ts';
 import { companyV, customerInternalV, customerPublicV, dateV, dealPublicV, defined, moneyV, productV, withPricing } from './common.ts';
-import { contactNamed, decisionMaker, keyContacts, vipOf } from './facts.ts';
+import { contactNamed, decisionMaker, hasBought, keyContacts, planFor, vipOf } from './facts.ts';
 import { CHECKLIST, MATERIALS, defaultQuestions } from './visit-defaults.ts';
 import {
   VIEW_SCHEMAS,
@@ -310,20 +310,25 @@ export function allocationView(input: ViewInput): AllocationView {
   }, locator(data));
 }
 
-/** A festival letter to the unit's 决策人 (or its leadership), with the offer in brief. */
+/**
+ * A festival letter to the unit's 决策人 (or its leadership), with the offer in brief. It is
+ * dated the day it is mailed (festival − the policy's lead days), or today once that is past.
+ */
 export function letterView(input: ViewInput): LetterView {
   const { data, customer, deal, festival } = input;
   if (!festival) throw notRenderable('letter');
   const head = decisionMaker(customer);
   const salutation = salutationFor(head, customer.name);
+  const plan = planFor(festival.name, festival.year, input.today, data.policies);
   return withPricing(() => {
     const products = recommendedProducts(input).slice(0, 3);
     const offer = deal && dealPublicV(deal, priceDeal(deal, data.products));
     return defined({
       today: dateV(input.today),
+      date: dateV(plan.mailingPast ? input.today : plan.mailingDate),
       company: companyV(data.company, data.dir),
       festival: { name: festival.name, year: festival.year, date: dateV(festivalDate(festival.name, festival.year)) },
-      recipient: defined({ unit: customer.name, name: head?.name, title: head?.title, salutation }),
+      recipient: defined({ unit: customer.name, name: head?.name, title: head?.title, salutation, hasBought: hasBought(customer) }),
       products: products.map((p) => {
         const v = productV(p);
         const lowest = Math.min(...p.groupPrices.map((t) => t.price));

@@ -72,7 +72,6 @@ export function productV(p: Product): ProductView {
     fab: p.fab ?? [],
     tasting: p.tasting,
     uses: (p.uses ?? []).join('、'),
-    comparedWith: p.comparedWith,
     comparisons: p.comparisons ?? [],
   });
 }
@@ -130,6 +129,10 @@ export function withPricing<T>(fn: () => T, locate: (record: object, path: (stri
   }
 }
 
+/**
+ * The unit as a customer-facing paper may name it. What we learned about it — past welfare
+ * (budgets, other suppliers), class, notes — is the archive's (domain.md §12): internal only.
+ */
 export function customerPublicV(c: Customer) {
   return defined({
     name: c.name,
@@ -137,16 +140,16 @@ export function customerPublicV(c: Customer) {
     address: c.address,
     postcode: c.postcode,
     headcount: c.headcount,
-    pastWelfare: (c.pastWelfare ?? []).map((w) => defined({ ...w, budget: w.budget === undefined ? undefined : moneyV(w.budget) })),
   });
 }
 
 export function customerInternalV(c: Customer, policies: Policies) {
   const cls = classOf(c, policies);
-  const unit = customerPublicV(c);
-  const last = [...unit.pastWelfare].sort((a, b) => b.year - a.year)[0];
+  const pastWelfare = (c.pastWelfare ?? []).map((w) => defined({ ...w, budget: w.budget === undefined ? undefined : moneyV(w.budget) }));
+  const last = [...pastWelfare].sort((a, b) => b.year - a.year)[0];
   return defined({
-    ...unit,
+    ...customerPublicV(c),
+    pastWelfare,
     id: c.id,
     status: c.status,
     class: cls,

@@ -2,6 +2,8 @@
 // each contact's VIP status. Every document and listing takes them from here.
 import { customerClass, type CustomerClass } from '../domain/classify.ts';
 import { civilRank } from '../domain/ranks.ts';
+import type { IsoDate } from '../domain/dates.ts';
+import { mailingPlan, type Festival, type MailingPlan } from '../domain/festivals.ts';
 import { vipStatus, type VipPurchase } from '../domain/vip.ts';
 import type { Contact, Customer, Policies, Product } from '../data/schema.ts';
 import { DataError } from '../errors.ts';
@@ -39,6 +41,24 @@ export function vipOf(customer: Customer, contact: Contact, src: FactSources) {
       minRank: src.policies.vip.minRank,
     },
   );
+}
+
+/**
+ * Whether the unit has bought from us: a 现有 customer with a purchase on record. Only such a
+ * unit is thanked for its business; a prospect never is (domain.md §13).
+ */
+export function hasBought(c: Customer): boolean {
+  return c.status === '现有' && ((c.purchases?.length ?? 0) > 0 || c.contacts.some((k) => (k.purchasedProducts?.length ?? 0) > 0));
+}
+
+/** A festival's mailing plan under the policies: mailing date = festival − lead days, then the visits. */
+export function planFor(festival: Festival, year: number, today: IsoDate, policies: Policies): MailingPlan {
+  const lead = policies.festivalLead;
+  return mailingPlan(festival, year, today, {
+    mailDaysBefore: lead.mailDaysBefore,
+    firstVisitAfterMail: [lead.firstVisitFrom, lead.firstVisitTo],
+    minVisits: lead.minVisits,
+  });
 }
 
 export function decisionMaker(c: Customer): Contact | undefined {

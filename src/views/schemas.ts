@@ -64,20 +64,19 @@ export const productView = z.object({
   fab: z.array(z.object({ feature: s, advantage: s, benefit: s })),
   tasting: opt(z.object({ color: s, aroma: s, taste: s })),
   uses: s,
-  comparedWith: opt(s),
+  /** With 同价位同类产品: the product compared with (comparedWith) is internal and has no name here. */
   comparisons: z.array(z.object({ aspect: s, ours: s, others: s })),
 });
 
 const welfareView = z.object({ year: z.number(), festival: s, items: s, budget: opt(moneyView) });
 
-/** The unit as a customer-facing document may name it. */
+/** The unit as a customer-facing document may name it: nothing we learned about it (domain.md §12). */
 const customerPublicView = z.object({
   name: s,
   system: s,
   address: s,
   postcode: opt(s),
   headcount: opt(z.number()),
-  pastWelfare: z.array(welfareView),
 });
 
 const dealLineView = z.object({
@@ -153,6 +152,7 @@ const personView = z.object({
 const visitRecordView = z.object({ date: dateView, mode: s, by: s, met: opt(s), outcome: s, nextStep: opt(s) });
 
 const customerInternalView = customerPublicView.extend({
+  pastWelfare: z.array(welfareView),
   id: s,
   status: s,
   class: opt(s),
@@ -254,9 +254,12 @@ export const allocationViewSchema = z.object({
 
 export const letterViewSchema = z.object({
   today: dateView,
+  /** The letter's date: the mailing date of the festival's plan, or today once that is past. */
+  date: dateView,
   company: companyView,
   festival: z.object({ name: s, year: z.number(), date: dateView }),
-  recipient: z.object({ unit: s, name: opt(s), title: opt(s), salutation: s }),
+  /** salutation: without 副 (尊敬的乔局长); title: in full. hasBought: the unit has bought from us, so may be thanked. */
+  recipient: z.object({ unit: s, name: opt(s), title: opt(s), salutation: s, hasBought: z.boolean() }),
   products: z.array(z.object({ name: s, spec: s, aroma: s, retailPrice: moneyView, groupFrom: moneyView, highlight: opt(s) })),
   offer: opt(z.object({ occasion: s, quantity: s, total: moneyView, validUntil: dateView })),
   qr: s,

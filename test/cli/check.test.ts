@@ -12,13 +12,13 @@ describe('tuangou check', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^test\/fixtures\/broken\/customers\/d-formats\.yaml（10 个错误，0 个警告）$/m);
     expect(r.stdout).toMatch(/^ {2}test\/fixtures\/broken\/customers\/d-formats\.yaml:15:13 contacts\[0\]\.mobile\(手机\) 错误：应为 11 位手机号/m);
-    expect(r.stdout).toMatch(/共检查 18 个文件：\d+ 个错误，\d+ 个警告/);
+    expect(r.stdout).toMatch(/共检查 19 个文件：\d+ 个错误，\d+ 个警告/);
   });
 
   it('gives the same problems as JSON', async () => {
     const r = await runCli(['check', '--data', broken, '--json']);
     const out = JSON.parse(r.stdout);
-    expect(out.files).toBe(18);
+    expect(out.files).toBe(19);
     expect(out.errors).toBe(out.issues.filter((i: { severity: string }) => i.severity === 'error').length);
   });
 

@@ -61,6 +61,9 @@ const expected: Expected[] = [
   ['deals/no-year.yaml', 3, 'occasion', '年份', 'e'],
   ['products/above-retail.yaml', 11, 'groupPrices[0].price', 'group-above-retail', 'e'],
   ['products/good.yaml', 1, 'id', 'duplicate', 'e'],
+  ['products/claims.yaml', 15, 'fab[0].advantage', 'ad-claim', 'e'],
+  ['products/claims.yaml', 16, 'fab[0].benefit', 'competitor-named', 'w'],
+  ['products/claims.yaml', 20, 'tasting.taste', 'ad-claim', 'e'],
 ];
 
 describe('check on the broken fixture', () => {
@@ -87,6 +90,13 @@ describe('check on the broken fixture', () => {
     for (const i of labelled) expect(i.label, `${i.file}:${i.line} ${i.field}`).not.toBe('');
     expect(actual.find((i) => i.field === 'contacts[0].mobile')?.label).toBe('手机');
     expect(actual.find((i) => i.field === 'groupPrices[0].price')?.label).toBe('团购价（元/瓶）');
+  });
+
+  it('says which words are forbidden and which competitor is named, and where it was declared', () => {
+    const at = (field: string) => actual.find((i) => i.file === 'products/claims.yaml' && i.field === field)?.message;
+    expect(at('fab[0].advantage')).toBe('「不上头」是酒类广告不能有的说法（宣称饮后没有不适，广告法第二十三条）：对外文书只写可以核实的事实，如原料、工艺、储存年限、价格');
+    expect(at('tasting.taste')).toContain('「养生」是酒类广告不能有的说法（宣称养生、保健功效');
+    expect(at('fab[0].benefit')).toBe('提到了竞品「测试老窖」（产品 P-5 的对比对象）：对外文书不点名其他品牌，请写“同价位同类产品”');
   });
 
   it('suggests the field or id that was probably meant', () => {

@@ -1,12 +1,14 @@
 // Nothing internal reaches an external document: every private field of a customer, its deal
 // and the products is filled with a unique marker, and no marker may appear in the text of
-// the external documents' PDF or .docx. The internal card is the control: markers do show there.
+// the external documents' PDF or .docx (proposal, product sheet, festival letter). The
+// internal card is the control: markers do show there.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDocument, openWorkspace, renderDocument } from '../../src/app/index.ts';
 import { runCli } from '../cli/run.ts';
 import { docxText, pdfPages } from '../writers/text.ts';
 
@@ -35,6 +37,11 @@ const MARKERS = {
   commissionTo: '泄漏标记佣金人',
   gift: '泄漏标记赠品',
   dealNotes: '泄漏标记方案备注',
+  // What we learned about the unit (domain.md §12): its past welfare, budgets, other suppliers.
+  welfareItems: '泄漏标记往年福利由其他供应商提供',
+  welfareBudget: '6,666.66',
+  // The product a comparison was made with: internal reference, never named outside.
+  competitor: '泄漏标记竞品',
 } as const;
 
 function edit(file: string, change: (doc: ReturnType<typeof parseDocument>) => void): void {
@@ -70,9 +77,13 @@ beforeAll(() => {
     doc.set('intermediary', doc.createNode({ name: MARKERS.intermediary, relation: '朋友', agreement: MARKERS.agreement }));
     doc.set('visits', doc.createNode([{ date: '2026-10-10', mode: '登门', by: '王建国', outcome: MARKERS.visit }]));
     doc.set('questions', doc.createNode([{ question: MARKERS.question, answer: MARKERS.question }]));
+    doc.set('pastWelfare', doc.createNode([{ year: '2026', festival: '中秋', items: MARKERS.welfareItems, budget: '6666.66' }]));
   });
   for (const f of readdirSync(path.join(data, 'products'))) {
-    edit(path.join(data, 'products', f), (doc) => doc.set('costPrice', '7777.77'));
+    edit(path.join(data, 'products', f), (doc) => {
+      doc.set('costPrice', '7777.77');
+      doc.set('comparedWith', MARKERS.competitor);
+    });
   }
   edit(path.join(data, 'deals', '2027-chunjie-mengyuan.yaml'), (doc) => {
     doc.set('notes', MARKERS.dealNotes);
@@ -82,14 +93,21 @@ beforeAll(() => {
 });
 
 async function texts(files: readonly string[]): Promise<string> {
-  const parts = await Promise.all(
-    files.map(async (f) => {
-      const bytes = new Uint8Array(readFileSync(f));
-      return f.endsWith('.pdf') ? (await pdfPages(bytes)).join('\n') : docxText(bytes);
-    }),
-  );
-  // Page layout may break a marker across lines; compare without whitespace.
-  return parts.join('\n').replace(/\s+/g, '');
+  return squeezed(await Promise.all(files.map((f) => textOf(f, new Uint8Array(readFileSync(f))))));
+}
+
+async function textOf(name: string, bytes: Uint8Array): Promise<string> {
+  return name.endsWith('.pdf') ? (await pdfPages(bytes)).join('\n') : docxText(bytes);
+}
+
+// Page layout may break a marker across lines; compare without whitespace.
+const squeezed = (parts: readonly string[]): string => parts.join('\n').replace(/\s+/g, '');
+
+/** A festival letter to the customer, as `tuangou letters` makes it, in both formats. */
+async function letterTexts(): Promise<string> {
+  const ws = openWorkspace({ data });
+  const built = buildDocument(ws, { kind: 'letter', customer: CUSTOMER, today: '2026-11-24', festival: { name: '春节', year: 2027 } });
+  return squeezed(await Promise.all((['pdf', 'docx'] as const).map(async (f) => textOf(`.${f}`, await renderDocument(ws, built, f)))));
 }
 
 async function generate(args: string[]): Promise<string[]> {
@@ -114,10 +132,21 @@ describe('external documents carry no private data', () => {
     for (const marker of Object.values(MARKERS)) expect(text, marker).not.toContain(marker.replace(/\s+/g, ''));
   });
 
+  it('festival letter: no marker in the PDF or the .docx', async () => {
+    const text = await letterTexts();
+    expect(text).toContain('尊敬的张董事长');
+    for (const marker of Object.values(MARKERS)) expect(text, marker).not.toContain(marker.replace(/\s+/g, ''));
+  });
+
   it('control: the internal card and allocation do show them', async () => {
     const text = await texts([...(await generate(['card', CUSTOMER])), ...(await generate(['allocation', CUSTOMER]))]);
     for (const marker of [MARKERS.homeAddress, MARKERS.mobile, MARKERS.wechat, MARKERS.familyHobby, MARKERS.contactNotes, MARKERS.commissionTo, MARKERS.gift]) {
       expect(text, marker).toContain(marker);
     }
+  });
+
+  it('control: the internal visit sheet shows the past welfare and its budget', async () => {
+    const text = await texts(await generate(['visit', CUSTOMER]));
+    for (const marker of [MARKERS.welfareItems, MARKERS.welfareBudget]) expect(text, marker).toContain(marker);
   });
 });

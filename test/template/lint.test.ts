@@ -84,7 +84,7 @@ describe('template lint', () => {
 
   it('refuses .length: an empty list is already false in {{#if list}}', () => {
     const file = path.join(lint, 'length.md');
-    expect(problems(file)).toBe(`${file}:6:7 模板错误：找不到字段「customer.pastWelfare.length」`);
+    expect(problems(file)).toBe(`${file}:6:7 模板错误：找不到字段「deal.allocation.length」`);
   });
 
   it('checks the header, footer and watermark too', () => {
@@ -95,7 +95,7 @@ describe('template lint', () => {
   it('lists the fields there are when nothing is close', () => {
     const file = template('---\ntitle: x\nview: proposal\naudience: external\n---\n{{customer.zzzzzz}}\n');
     expect(problems(file)).toBe(
-      `${file}:6:3 模板错误：找不到字段「customer.zzzzzz」；这里可用的字段：name, system, address, postcode, headcount, pastWelfare`,
+      `${file}:6:3 模板错误：找不到字段「customer.zzzzzz」；这里可用的字段：name, system, address, postcode, headcount`,
     );
   });
 

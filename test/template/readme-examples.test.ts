@@ -93,11 +93,11 @@ describe('templates/README.md examples', () => {
     expect(section.footer).toBe('致蒙源乳业集团有限公司');
     const bs = section.blocks;
     const paragraphs = of(bs, 'paragraph').map((p) => text(p.content));
-    expect(paragraphs.slice(0, 3)).toEqual(['尊敬的蒙源乳业集团有限公司领导：', '张振邦董事长您好！', '往年福利：']);
+    expect(paragraphs.slice(0, 3)).toEqual(['尊敬的蒙源乳业集团有限公司领导：', '张振邦董事长您好！', '人均分配建议：']);
     expect(of(bs, 'list')[0]!.items.map(text)).toEqual([
-      '2025年春节：每人浓香白酒两瓶、羊肉五斤、自产奶制品一箱',
-      '2026年端午：每人粽子礼盒和自产酸奶一箱',
-      '2026年中秋：每人窖藏浓香两瓶，中层以上加发珍藏酱香',
+      '集团领导：12 人，每人 2 瓶青城醇源·珍藏酱香 53 度',
+      '中层干部：36 人，每人 1 瓶青城醇源·珍藏酱香 53 度',
+      '一线职工：810 人，每人 2 瓶青城醇源·窖藏浓香 52 度',
     ]);
     expect(of(bs, 'list')[0]!.style).toBe('ordered');
     expect(paragraphs).toContain('本次团购 共 280 箱 1680 瓶，应付 ¥418,690.80（肆拾壹万捌仟陆佰玖拾元零捌角整）。');
@@ -170,7 +170,7 @@ describe('templates/README.md examples', () => {
     expect(texts[6]).toBe('写 [x] 也印空框|第二项');
     expect(texts.slice(7, 10)).toEqual(['见公司网站。', '引用符号忽略，按普通段落印。', '<b>HTML 标签按文字原样印出</b>']);
     expect(bs[10]).toMatchObject({ type: 'keyValue', columns: 3 });
-    expect(texts[11]).toBe('2026年中秋：每人窖藏浓香两瓶，中层以上加发珍藏酱香');
+    expect(texts[11]).toBe('第 2 项：青城醇源·窖藏浓香 52 度，270 箱 1620 瓶');
     expect(bs[12]).toEqual({ type: 'image', asset: 'logo.png', width: 30, align: 'right' });
     expect(bs[13]).toMatchObject({ type: 'signature', seal: 'seal.png' });
   });
