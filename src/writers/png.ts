@@ -52,7 +52,7 @@ const COLOR_TYPES: Readonly<Record<number, { channels: number; depths: readonly 
 };
 
 // Adam7: where each of the seven passes starts and how far it steps, across and down.
-const ADAM7 = [
+export const ADAM7 = [
   [0, 0, 8, 8],
   [4, 0, 8, 8],
   [0, 4, 4, 8],

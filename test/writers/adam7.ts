@@ -1,16 +1,8 @@
 // PNGs that the tool's own encoder never makes, for the image checks: any bit depth and colour
 // type, and Adam7 interlaced (pngjs writes only non-interlaced files).
 import { crc32, deflateSync } from 'node:zlib';
+import { ADAM7 as PASSES } from '../../src/writers/png.ts';
 
-const PASSES = [
-  [0, 0, 8, 8],
-  [4, 0, 8, 8],
-  [0, 4, 4, 8],
-  [2, 0, 4, 4],
-  [0, 2, 2, 4],
-  [1, 0, 2, 2],
-  [0, 1, 1, 2],
-] as const;
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 4: 2, 6: 4 };
 
 function chunk(type: string, body: Buffer): Buffer {
