@@ -42,6 +42,17 @@ export function dataDir(args: ParsedArgs, io: Io): string {
   return existsSync(local) ? local : path.join(PACKAGE_ROOT, 'data');
 }
 
+/**
+ * The data folder a command writes into: --data, or ./data. Never the sample data shipped with
+ * the tool, which `dataDir` falls back to for reading. `what`: which folder to name, e.g. 导入到哪个数据文件夹.
+ */
+export function writableDataDir(args: ParsedArgs, io: Io, what: string): string {
+  if (args.values['data'] === undefined && !existsSync(path.resolve(io.cwd, 'data'))) {
+    throw new UsageError(`当前目录下没有 data/ 数据文件夹：请用 --data 指定${what}`);
+  }
+  return dataDir(args, io);
+}
+
 export function parseCommandArgs(command: Command, argv: readonly string[]): ParsedArgs {
   let parsed: ParsedArgs;
   try {

@@ -10,7 +10,7 @@ import { compareIssues, formatImportIssue, issueJson, type ImportIssue } from '.
 import type { PlanEntry } from '../../import/plan.ts';
 import { writeAtomic } from '../../output/write.ts';
 import { shownPath } from '../../util/paths.ts';
-import { DATA_HELP, DATA_OPTION, dataDir, JSON_HELP, JSON_OPTION, type Command } from '../command.ts';
+import { DATA_HELP, DATA_OPTION, writableDataDir, JSON_HELP, JSON_OPTION, type Command } from '../command.ts';
 import { textTable } from '../table.ts';
 
 export const command: Command = {
@@ -51,12 +51,9 @@ export const command: Command = {
     const [file, ...rest] = args.positionals;
     if (file === undefined) throw new UsageError('请给出要导入的表格文件（.xlsx 或 .csv）');
     if (rest.length > 0) throw new UsageError(`一次只能导入一个文件，多出了：${rest.join(' ')}`);
-    // A command that writes never falls back to the sample data shipped with the tool.
-    if (args.values['data'] === undefined && !existsSync(path.resolve(io.cwd, 'data'))) {
-      throw new UsageError('当前目录下没有 data/ 数据文件夹：请用 --data 指定导入到哪个数据文件夹');
-    }
+    const dir = writableDataDir(args, io, '导入到哪个数据文件夹');
     const dryRun = Boolean(args.values['dry-run']);
-    const ws = openWorkspace({ data: dataDir(args, io) });
+    const ws = openWorkspace({ data: dir });
     const plan = await planSpreadsheetImport(ws, path.resolve(io.cwd, file), { cwd: io.cwd });
     const applied = dryRun ? undefined : applySpreadsheetImport(plan, { forcePartial: Boolean(args.values['force-partial']) });
     const shown = (abs: string) => shownPath(abs, io.cwd);

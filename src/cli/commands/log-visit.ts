@@ -1,12 +1,10 @@
 // tuangou log-visit: records a visit in the customer's file (through the library's logVisit).
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { logVisit } from '../../app/visits.ts';
 import { openWorkspace } from '../../app/workspace.ts';
 import { VISIT_MODES } from '../../data/schema.ts';
 import { AppError, UsageError } from '../../errors.ts';
 import { shownPath } from '../../util/paths.ts';
-import { commaList, DATA_HELP, DATA_OPTION, dataDir, JSON_HELP, JSON_OPTION, type Command, type ParsedArgs } from '../command.ts';
+import { commaList, DATA_HELP, DATA_OPTION, JSON_HELP, JSON_OPTION, writableDataDir, type Command, type ParsedArgs } from '../command.ts';
 import { todayOption } from '../generate.ts';
 
 /** The option each field of a visit comes from, to name it in a refusal. */
@@ -61,10 +59,7 @@ export const command: Command = {
     const [customer, ...rest] = args.positionals;
     if (customer === undefined) throw new UsageError('缺少客户：请写客户编号或单位名称');
     if (rest.length > 0) throw new UsageError(`多余的参数：${rest.join(' ')}`);
-    // A command that writes never falls back to the sample data shipped with the tool.
-    if (args.values['data'] === undefined && !existsSync(path.resolve(io.cwd, 'data'))) {
-      throw new UsageError('当前目录下没有 data/ 数据文件夹：请用 --data 指定要写入的数据文件夹');
-    }
+    const dir = writableDataDir(args, io, '要写入的数据文件夹');
     const met = optional(args, 'met');
     const request = {
       customer,
@@ -79,7 +74,7 @@ export const command: Command = {
     };
     const json = Boolean(args.values['json']);
     try {
-      const logged = logVisit(openWorkspace({ data: dataDir(args, io) }), request);
+      const logged = logVisit(openWorkspace({ data: dir }), request);
       const file = shownPath(logged.file, io.cwd);
       const backup = shownPath(logged.backupDir, io.cwd);
       if (json) io.stdout(`${JSON.stringify({ file, backup, index: logged.index, errors: [] }, null, 2)}\n`);
