@@ -3,6 +3,7 @@
 import type { Company, Customer, Deal, Policies, Product } from '../data/schema.ts';
 import { classLabel, strengthClass } from '../domain/classify.ts';
 import { formatChineseDate, type IsoDate } from '../domain/dates.ts';
+import { festivalDate } from '../domain/festivals.ts';
 import { discountPercent, groupPriceFor, PricingError, type PricedDeal } from '../domain/deal.ts';
 import { formatMoney, moneyInWords, type Fen } from '../domain/money.ts';
 import { formatBottles } from '../template/helpers.ts';
@@ -146,7 +147,8 @@ export function customerPublicV(c: Customer) {
 export function customerInternalV(c: Customer, policies: Policies) {
   const cls = classOf(c, policies);
   const pastWelfare = (c.pastWelfare ?? []).map((w) => defined({ ...w, budget: w.budget === undefined ? undefined : moneyV(w.budget) }));
-  const last = [...pastWelfare].sort((a, b) => b.year - a.year)[0];
+  // The latest by the festival's own date: 2026 中秋 comes after 2026 端午.
+  const last = [...pastWelfare].sort((a, b) => festivalDate(b.festival, b.year).localeCompare(festivalDate(a.festival, a.year)))[0];
   return defined({
     ...customerPublicV(c),
     pastWelfare,

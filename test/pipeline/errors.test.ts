@@ -37,7 +37,7 @@ describe('characters that cannot be printed', () => {
       t
         .replace('name: 蒙源乳业集团有限公司', 'name: 蒙源𠮷乳业集团有限公司')
         // The latest past welfare, which only the internal visit sheet prints.
-        .replace('items: 每人粽子礼盒', 'items: 每人😀粽子\u200b礼盒'),
+        .replace('items: 每人窖藏浓香两瓶', 'items: 每人😀窖藏\u200b浓香两瓶'),
     );
     const file = path.join(data, FILE);
     const out = outDir();
@@ -50,8 +50,8 @@ describe('characters that cannot be printed', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('错误：文书里有不能正确显示的字符：');
     expect(r.stderr).toContain(`${file}:2:7 name(单位名称) 错误：含有字体中没有的字「𠮷」（U+20BB7），打印出来会是空白或方框，请改用常用字或去掉这个字符`);
-    expect(r.stderr).toContain(`${file}:19:12 pastWelfare[1].items(发放内容) 错误：含有字体中没有的字「😀」（U+1F600）`);
-    expect(r.stderr).toContain(`${file}:19:12 pastWelfare[1].items(发放内容) 错误：含有零宽字符（U+200B）`);
+    expect(r.stderr).toContain(`${file}:23:12 pastWelfare[2].items(发放内容) 错误：含有字体中没有的字「😀」（U+1F600）`);
+    expect(r.stderr).toContain(`${file}:23:12 pastWelfare[2].items(发放内容) 错误：含有零宽字符（U+200B）`);
     expect(readdirSync(out)).toEqual(['mengyuan-ruye-visit.pdf']);
     expect(readFileSync(older, 'utf8')).toBe('older version');
   });
@@ -65,13 +65,13 @@ describe('characters that cannot be printed', () => {
   });
 
   it('are reported with --json as errors, with no files', async () => {
-    const data = dataCopy(path.join(scratch.dir, 'json'), FILE, (t) => t.replace('items: 每人粽子礼盒', 'items: 每人😀粽子礼盒'));
+    const data = dataCopy(path.join(scratch.dir, 'json'), FILE, (t) => t.replace('items: 每人窖藏浓香两瓶', 'items: 每人😀窖藏浓香两瓶'));
     const out = outDir();
     const r = await runCli(['render', 'visit', 'mengyuan-ruye', '--data', data, '--today', TODAY, '--out', out, '--json'], ROOT);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout) as { files: string[]; errors: string[] };
     expect(json.files).toEqual([]);
-    expect(json.errors.join('\n')).toContain('pastWelfare[1].items(发放内容)');
+    expect(json.errors.join('\n')).toContain('pastWelfare[2].items(发放内容)');
     expect(existsSync(out)).toBe(false);
   });
 });
