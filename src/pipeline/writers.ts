@@ -83,11 +83,13 @@ export function docWriters(jobs: number, opts: { lean?: boolean } = {}): DocWrit
         })
       : writeTask(task);
   // Our own queue decides the order; the pool gets two documents per writer, enough that no
-  // writer waits for this one to hand it the next.
+  // writer waits for this one to hand it the next. In this process one at a time: two layouts
+  // interleaved at their awaits share pdfkit's per-process font state, and a letter's bytes came
+  // out different now and then (a writer process takes one document at a time anyway).
   const waiting: (() => void)[] = [];
   let running = 0;
   const next = () => {
-    if (running < 2 * Math.max(1, jobs)) waiting.shift()?.();
+    if (running < (pool ? 2 * jobs : 1)) waiting.shift()?.();
   };
   return {
     jobs: Math.max(1, jobs),
