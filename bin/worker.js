@@ -2,5 +2,6 @@
 // bin/tuangou.js loads the CLI: a worker inherits neither the bundle nor the TypeScript loader.
 import { createRequire } from 'node:module';
 
-const { writeTask } = await createRequire(import.meta.url)('./bundle.cjs').entry();
+const { writeTask, renderTask } = await createRequire(import.meta.url)('./bundle.cjs').entry();
 export default writeTask;
+export { renderTask };

@@ -12,7 +12,7 @@ export {
   type Notice,
   type TemplateRequest,
 } from './documents.ts';
-export { formatsFor, renderDocument, writeDocument } from './render.ts';
+export { formatsFor, renderDocument, renderDocuments, writeDocument } from './render.ts';
 export { mailingCustomers, mailingYear, runFestivalMailing, type Mailing, type MailingOptions } from './mailing.ts';
 export { readRecord, saveRecord, type DataRecord, type EditRequest, type RecordKind, type RecordRef, type SaveResult } from './records.ts';
 export { logVisit, type LoggedVisit, type VisitRequest } from './visits.ts';

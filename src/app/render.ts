@@ -16,6 +16,19 @@ export function renderDocument(ws: Workspace, built: BuiltDocument | { readonly 
   return renderDoc(built.doc, format, { assetsDir: assetsOf(ws), name: built.name });
 }
 
+/**
+ * The document in each of `formats`, as bytes: the .docx in the workspace's second rendering
+ * process while this one renders the PDF, when the workspace has one running.
+ */
+export async function renderDocuments(ws: Workspace, built: BuiltDocument, formats: readonly Format[]): Promise<Map<Format, Uint8Array>> {
+  const beside =
+    formats.includes('docx') && formats.length > 1 ? ws.renderer?.render({ doc: built.doc, format: 'docx', assetsDir: assetsOf(ws), name: built.name }) : undefined;
+  const bytes = new Map<Format, Uint8Array>();
+  for (const format of formats) if (!(format === 'docx' && beside)) bytes.set(format, await renderDocument(ws, built, format));
+  if (beside) bytes.set('docx', await beside);
+  return bytes;
+}
+
 /** The formats of `wanted` the document's templates can be written in; refused when none. */
 export function formatsFor(built: BuiltDocument, wanted: readonly Format[]): Format[] {
   const formats = wanted.filter((f) => built.formats.includes(f));

@@ -10,6 +10,7 @@ import { countBySeverity, type Issue } from '../data/issues.ts';
 import { FileCache, loadData } from '../data/load.ts';
 import { UsageError } from '../errors.ts';
 import { BUILTIN_TEMPLATES, TemplateSet } from '../pipeline/templates.ts';
+import { sideRenderer, type SideRenderer } from '../pipeline/writers.ts';
 import { shownPath } from '../util/paths.ts';
 
 export interface WorkspaceOptions {
@@ -17,6 +18,11 @@ export interface WorkspaceOptions {
   readonly data: string;
   /** A folder of the user's own templates, taking precedence over the built-in ones. */
   readonly templates?: string | undefined;
+  /**
+   * Start a second process that renders a document's .docx while this one renders its PDF
+   * (renderDocuments): for a front end that stays open, such as the studio. Call close() when done.
+   */
+  readonly renderProcess?: boolean;
 }
 
 export interface CheckReport {
@@ -33,9 +39,18 @@ export class Workspace {
   private readonly cache = new FileCache();
   private templateSet: { readonly stamp: string; readonly set: TemplateSet } | undefined;
 
+  /** The second rendering process, when the workspace was opened with `renderProcess`. */
+  readonly renderer: SideRenderer | undefined;
+
   constructor(opts: WorkspaceOptions) {
     this.dataDir = path.resolve(opts.data);
     this.templatesDir = opts.templates === undefined ? undefined : path.resolve(opts.templates);
+    this.renderer = opts.renderProcess ? sideRenderer() : undefined;
+  }
+
+  /** Stops the second rendering process, if any; the workspace still works without it. */
+  async close(): Promise<void> {
+    await this.renderer?.close();
   }
 
   /** How many data files have been read from disk since the workspace was opened. */

@@ -1,7 +1,7 @@
 // One unit of work for a writer process: a built Doc written in the given formats.
 import type { Doc } from '../document/model.ts';
 import type { Format } from '../template/frontmatter.ts';
-import { writeDoc } from './document.ts';
+import { renderDoc, writeDoc } from './document.ts';
 
 export interface WriteTask {
   readonly doc: Doc;
@@ -14,3 +14,14 @@ export interface WriteTask {
 }
 
 export const writeTask = (task: WriteTask): Promise<string[]> => writeDoc(task.doc, task.formats, task.base, task.assetsDir, task.root);
+
+/** One document rendered to the bytes of one format, for a renderer process (no file written). */
+export interface RenderTask {
+  readonly doc: Doc;
+  readonly format: Format;
+  readonly assetsDir: string;
+  /** The document's file name, for the error message when rendering fails. */
+  readonly name: string;
+}
+
+export const renderTask = (task: RenderTask): Promise<Uint8Array> => renderDoc(task.doc, task.format, { assetsDir: task.assetsDir, name: task.name });

@@ -3,7 +3,7 @@
 // overwrite someone else's.
 import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   AppError,
   buildDocument,
@@ -13,6 +13,7 @@ import {
   planSpreadsheetImport,
   readRecord,
   renderDocument,
+  renderDocuments,
   runFestivalMailing,
   saveRecord,
   type DocumentKind,
@@ -232,5 +233,30 @@ describe('the library API', () => {
     expect(heading(first)).toContain('便条 一');
     expect(heading(second)).toContain('便条 二号');
     expect(mine).not.toBe(tmp.dir);
+  });
+
+  it('renders the .docx in its second process beside the PDF, the same bytes as in this process', async () => {
+    const side = openWorkspace({ data, renderProcess: true });
+    try {
+      const built = buildDocument(side, { kind: 'proposal', customer: 'mengyuan-ruye', today: TODAY });
+      const here = { pdf: await renderDocument(ws, built, 'pdf'), docx: await renderDocument(ws, built, 'docx') };
+      const sameAsHere = (rendered: Map<string, Uint8Array>) =>
+        expect([...rendered].map(([format, bytes]) => [format, Buffer.from(bytes).equals(Buffer.from(here[format as 'pdf' | 'docx']))])).toEqual([
+          ['pdf', true],
+          ['docx', true],
+        ]);
+      // The first request warms the second process up; this process renders meanwhile.
+      sameAsHere(await renderDocuments(side, built, ['pdf', 'docx']));
+      const task = { doc: built.doc, format: 'docx', assetsDir: path.join(data, 'assets'), name: built.name } as const;
+      await vi.waitFor(() => expect(side.renderer!.ready).toBe(true), { timeout: 30_000, interval: 100 });
+      const beside = await side.renderer!.render(task)!;
+      expect(Buffer.from(beside).equals(Buffer.from(here.docx))).toBe(true);
+      const spy = vi.spyOn(side.renderer!, 'render');
+      const both = await renderDocuments(side, built, ['pdf', 'docx']);
+      expect(spy).toHaveBeenCalledOnce();
+      sameAsHere(both);
+    } finally {
+      await side.close();
+    }
   });
 });
