@@ -2,6 +2,7 @@
 // acts on it. The core says what is wrong; only here is it said in terms of the CLI.
 import type { Notice } from '../app/documents.ts';
 import type { AppError, ErrorCode } from '../errors.ts';
+import type { ImportIssue } from '../import/issues.ts';
 
 const ERROR_HINTS: Partial<Record<ErrorCode, (e: AppError) => string | undefined>> = {
   'no-data-dir': () => '不写 --data 时读当前文件夹下的 data/',
@@ -24,3 +25,12 @@ const NOTICE_ENDINGS: Partial<Record<Notice['code'], string>> = {
 
 /** A notice as a warning line of the CLI. */
 export const cliWarning = (n: Notice): string => `${n.message}${NOTICE_ENDINGS[n.code] ?? ''}`;
+
+const IMPORT_ENDINGS: Readonly<Record<string, string>> = {
+  'no-header': '（用 tuangou import --template 生成一份模板）',
+  'unknown-column': '（tuangou import --template）',
+  'ignored-column': '（tuangou import --template）',
+};
+
+/** An import problem with the command that makes the import template, where it points to it. */
+export const cliImportIssue = (i: ImportIssue): ImportIssue => (IMPORT_ENDINGS[i.rule] ? { ...i, message: `${i.message}${IMPORT_ENDINGS[i.rule]}` } : i);

@@ -86,7 +86,7 @@ export function collectRows(book: Workbook): Rows {
     }
   }
   if (layout.size === 0) {
-    issues.push(sheetIssue('error', { kind: 'none' }, '', 'no-header', `没有找到表头：表格的第一行应是列名，至少要有「${UNIT_NAME.label}」（用 tuangou import --template 生成一份模板）`));
+    issues.push(sheetIssue('error', { kind: 'none' }, '', 'no-header', `没有找到表头：表格的第一行应是列名，至少要有「${UNIT_NAME.label}」`));
   }
   return { customers: [...customers.values()], issues, notices, dataRows, layout };
 }
@@ -113,8 +113,8 @@ function mapHeader(sheet: Sheet, row: number, cells: ReadonlyMap<number, CellVal
       // A near miss of a known header is a typo whose data would be lost: an error. Any other
       // column (序号, 区域 …) is the office's own, and the rest of the sheet imports without it.
       const near = closest(normaliseHeader(text), known);
-      if (near) issues.push(sheetIssue('error', at, '', 'unknown-column', `不认识的列「${text}」，是否想写「${near}」？这一列不会导入。可用的列见导入模板（tuangou import --template）`));
-      else issues.push(sheetIssue('warning', at, '', 'ignored-column', `「${text}」不是导入的列，这一列没有导入，其他列照常导入。可用的列见导入模板（tuangou import --template）`));
+      if (near) issues.push(sheetIssue('error', at, '', 'unknown-column', `不认识的列「${text}」，是否想写「${near}」？这一列不会导入。可用的列见导入模板`));
+      else issues.push(sheetIssue('warning', at, '', 'ignored-column', `「${text}」不是导入的列，这一列没有导入，其他列照常导入。可用的列见导入模板`));
       continue;
     }
     const first = seen.get(column);

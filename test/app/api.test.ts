@@ -220,6 +220,12 @@ describe('the library API', () => {
     expect(plan.entries.every((e) => e.action === 'unchanged')).toBe(true);
   });
 
+  it('words an import problem without the command line: a studio offers its own template link', async () => {
+    const csv = new TextEncoder().encode('区域,人数\n城东,3\n');
+    const plan = await planSpreadsheetImport(ws, { name: '客户.csv', bytes: csv });
+    expect(plan.sheetIssues.map((i) => [i.rule, i.message])).toEqual([['no-header', '没有找到表头：表格的第一行应是列名，至少要有「单位名称」']]);
+  });
+
   it('notices a template changed on disk', () => {
     const mine = path.join(tmp.dir, 'tpl');
     const own = openWorkspace({ data, templates: path.join(tmp.dir) });

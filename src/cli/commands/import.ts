@@ -7,6 +7,7 @@ import { applySpreadsheetImport, importTemplate, planSpreadsheetImport, type App
 import { openWorkspace } from '../../app/workspace.ts';
 import { UNIT_NAME } from '../../import/columns.ts';
 import { compareIssues, formatImportIssue, issueJson, type ImportIssue } from '../../import/issues.ts';
+import { cliImportIssue } from '../hints.ts';
 import type { PlanEntry } from '../../import/plan.ts';
 import { writeAtomic } from '../../output/write.ts';
 import { shownPath } from '../../util/paths.ts';
@@ -79,7 +80,7 @@ function countIssues(issues: readonly ImportIssue[]): { errors: number; warnings
 }
 
 function allIssues(plan: ImportPlan): ImportIssue[] {
-  return [...plan.sheetIssues, ...plan.entries.flatMap((e) => e.issues)].sort(compareIssues);
+  return [...plan.sheetIssues, ...plan.entries.flatMap((e) => e.issues)].map(cliImportIssue).sort(compareIssues);
 }
 
 function what(e: PlanEntry): string {
