@@ -8,7 +8,6 @@ import { companySchema, type Company, type Customer, type Deal, type Policies, t
 import { issueAt } from './validate.ts';
 import { closest } from '../util/suggest.ts';
 import { allocatedBottles, discountCap, orderedBottles } from '../domain/deal.ts';
-import { MoneyOverflowError } from '../domain/money.ts';
 import { RANKS } from '../domain/classify.ts';
 import { ladderOf, MILITARY_RANKS, POLICE_RANKS, ranksFor } from '../domain/ranks.ts';
 import { adClaimsIn } from '../domain/ad-claims.ts';
@@ -78,16 +77,10 @@ export function crossChecks(input: Input, { allCustomers }: { allCustomers: bool
     deal.items.forEach((it, i) => productRef(report, ['items', i, 'product'], it.product));
     deal.allocation?.forEach((a, i) => a.product !== undefined && productRef(report, ['allocation', i, 'product'], a.product));
     deal.tastingBottles?.forEach((t, i) => productRef(report, ['tastingBottles', i, 'product'], t.product));
-    try {
-      const ordered = orderedBottles(deal, productsById);
-      if (ordered !== undefined) {
-        allocationRule(deal, ordered, report);
-        if (input.policies) discountRule(deal, ordered, input.policies, report);
-      }
-    } catch (e) {
-      // A quantity with digits too many: every document of the deal would fail on it too.
-      if (!(e instanceof MoneyOverflowError)) throw e;
-      report([], 'error', 'too-large', `数量太大，瓶数合计算不出来：${e.message}`);
+    const ordered = orderedBottles(deal, productsById);
+    if (ordered !== undefined) {
+      allocationRule(deal, ordered, report);
+      if (input.policies) discountRule(deal, ordered, input.policies, report);
     }
   }
   return issues;
@@ -236,6 +229,11 @@ function customerRules(c: Customer, report: Report): void {
     }
     if (k.title === undefined) report(at('title'), 'warning', 'recommended', '建议填写：信息卡和拜访准备单要用');
     if (k.rank !== undefined) rankRule(k.rank, c.system, at('rank'), report);
+  });
+  c.visits?.forEach((v, i) => {
+    if (v.nextDate !== undefined && v.nextDate < v.date) {
+      report(['visits', i, 'nextDate'], 'error', 'next-before-visit', `下次日期 ${v.nextDate} 早于这次拜访的日期 ${v.date}`);
+    }
   });
   const names = new Set(c.contacts.map((k) => k.name));
   c.purchases?.forEach((p, i) => {

@@ -275,6 +275,14 @@ describe('control characters', () => {
   });
 });
 
+describe('visit records', () => {
+  it('are errors at nextDate when the next visit is dated before the visit itself', () => {
+    const [before, after] = ruleBeforeAndAfter('next-before-visit', 'customers/mengyuan-ruye.yaml', (t) => t.replace('nextDate: 2026-10-20', 'nextDate: 2026-09-02'));
+    expect(before).toEqual([]);
+    expect(after.map((i) => [i.field, i.severity, i.message])).toEqual([['visits[0].nextDate', 'error', '下次日期 2026-09-02 早于这次拜访的日期 2026-09-22']]);
+  });
+});
+
 describe('deal rules across files', () => {
   it('warn at the allocation when it does not add up to the order, with both totals', () => {
     const [before, after] = ruleBeforeAndAfter('allocation-total', 'deals/2027-chunjie-mengyuan.yaml', (t) => t.replace('people: "810"', 'people: "800"'));
