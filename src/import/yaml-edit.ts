@@ -4,7 +4,7 @@
 // YAML reader could take for a number, boolean or date (010010, 13800002222, yes, 2026-01-05)
 // is double-quoted, as in the hand-written data.
 import { isDeepStrictEqual } from 'node:util';
-import { Document, isMap, isScalar, isSeq, parse, parseDocument, Scalar, visit, type Node, type ToStringOptions, type YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parse, parseDocument, Scalar, visit, YAMLSeq, type Node, type ToStringOptions, type YAMLMap } from 'yaml';
 import type { PathSegment } from '../data/issues.ts';
 import { fieldsAt } from '../data/labels.ts';
 import { customerSchema } from '../data/schema.ts';
@@ -66,6 +66,8 @@ function insertPair(doc: Document, map: YAMLMap, key: string, value: Node, order
 interface Edits {
   /** Scalars whose value changed in place, with their range in the original text. */
   readonly scalars: { node: Scalar; range: [number, number] }[];
+  /** Items added at the end of a block list (a visit logged), written after its last item. */
+  readonly appends: { seq: YAMLSeq; nodes: Node[] }[];
   /** Set when a node was added, removed or replaced: the text must be rebuilt. */
   structural: boolean;
   /** The schema of the whole file, whose key order new keys follow. */
@@ -89,8 +91,10 @@ export function applyValue(doc: Document, path: PathSegment[], before: unknown, 
   if (Array.isArray(after) && Array.isArray(before) && isSeq(node)) {
     const common = Math.min(before.length, after.length);
     for (let i = 0; i < common; i++) applyValue(doc, [...path, i], before[i], after[i], edits);
-    if (after.length !== before.length) mark();
-    for (let i = common; i < after.length; i++) node.items.push(makeNode(doc, after[i]));
+    const added = after.slice(common).map((v) => makeNode(doc, v));
+    if (edits && added.length > 0 && !node.flow && node.items.length > 0) edits.appends.push({ seq: node, nodes: added });
+    else if (after.length !== before.length) mark();
+    node.items.push(...added);
     node.items.splice(after.length);
     return;
   }
@@ -137,7 +141,7 @@ function scalarSource(node: Scalar): string | undefined {
  */
 export function editedText(original: string, before: unknown, after: unknown, schema: z.ZodType = customerSchema): string {
   const doc = parseEditable(original);
-  const edits: Edits = { scalars: [], structural: false, schema };
+  const edits: Edits = { scalars: [], appends: [], structural: false, schema };
   applyValue(doc, [], before, after, edits);
   if (!edits.structural) {
     const spliced = splice(original, edits);
@@ -163,16 +167,52 @@ function restoreCommentSpacing(original: string, printed: string): string {
     .join('\n');
 }
 
+/** Text that replaces original[at, end) (an insertion when end is at). */
+interface Replacement {
+  readonly at: number;
+  readonly end: number;
+  readonly text: string;
+}
+
 function splice(original: string, edits: Edits): string | undefined {
-  let text = original;
-  for (const { node, range } of [...edits.scalars].sort((a, b) => b.range[0] - a.range[0])) {
+  const replacements: Replacement[] = [];
+  for (const { node, range } of edits.scalars) {
     if (!ONE_LINE.has(node.type) || original.slice(range[0], range[1]).includes('\n')) return undefined;
     const source = scalarSource(node);
     // Inside a flow collection ([a, b]) these would need other quoting; print the whole file instead.
     if (source === undefined || /[,[\]{}]/.test(source)) return undefined;
-    text = text.slice(0, range[0]) + source + text.slice(range[1]);
+    replacements.push({ at: range[0], end: range[1], text: source });
   }
+  for (const { seq, nodes } of edits.appends) {
+    const appended = appendedItems(original, seq, nodes);
+    if (appended === undefined) return undefined;
+    replacements.push(appended);
+  }
+  let text = original;
+  for (const r of replacements.sort((a, b) => b.at - a.at)) text = text.slice(0, r.at) + r.text + text.slice(r.end);
   return text;
+}
+
+/**
+ * New items of a block list as text to insert after its last item's line, indented as its
+ * first item is: the rest of the file, comments on the list's own key line included, stays as
+ * it was (printing the whole document again would move such a comment to a line of its own).
+ */
+function appendedItems(original: string, seq: YAMLSeq, nodes: readonly Node[]): Replacement | undefined {
+  const first = seq.items[0] as Node | undefined;
+  const last = seq.items[seq.items.length - nodes.length - 1] as Node | undefined;
+  if (!first?.range || !last?.range) return undefined;
+  const lineStart = original.lastIndexOf('\n', first.range[0] - 1) + 1;
+  const indent = /^( *)- /.exec(original.slice(lineStart, first.range[0]))?.[1];
+  if (indent === undefined) return undefined;
+  const lineEnd = original.indexOf('\n', Math.max(last.range[1] - 1, 0));
+  const at = lineEnd < 0 ? original.length : lineEnd + 1;
+  const list = new Document(null, { schema: 'failsafe' });
+  list.contents = new YAMLSeq();
+  list.contents.items.push(...nodes);
+  const eol = original.includes('\r\n') ? '\r\n' : '\n';
+  const lines = list.toString({ ...OUTPUT, indentSeq: false }).replace(/\n$/, '').split('\n');
+  return { at, end: at, text: `${lineEnd < 0 ? eol : ''}${lines.map((l) => (l === '' ? l : indent + l)).join(eol)}${eol}` };
 }
 
 /** A new customer file, keys in schema order, with a comment saying where it came from. */

@@ -19,7 +19,7 @@ describe('log-visit', () => {
   let file: string;
   beforeEach(() => {
     tmp = tempDir('visits');
-    data = dataCopy(tmp.dir, FILE, (t) => t.replace('visits:\n', '# 每次拜访后补记\nvisits:\n').replace('    met: 张振邦、其木格\n', '    met: 张振邦、其木格 # 董事长亲自到场\n'));
+    data = dataCopy(tmp.dir, FILE, (t) => t.replace('visits:\n', '# 按日期先后记\nvisits: # 每次拜访后补记\n').replace('    met: 张振邦、其木格\n', '    met: 张振邦、其木格 # 董事长亲自到场\n'));
     file = path.join(data, FILE);
   });
   afterEach(() => tmp.remove());
@@ -45,7 +45,7 @@ describe('log-visit', () => {
     ].join('\n');
     const lastVisitEnd = '    nextDate: 2026-12-02\n';
     expect(after).toBe(before.replace(lastVisitEnd, `${lastVisitEnd}${added}\n`));
-    expect(after).toContain('# 每次拜访后补记\nvisits:\n');
+    expect(after).toContain('# 按日期先后记\nvisits: # 每次拜访后补记\n');
     expect(after).toContain('    met: 张振邦、其木格 # 董事长亲自到场\n');
     const [backup] = backups();
     expect(readFileSync(path.join(data, '.backup', backup ?? '', FILE), 'utf8')).toBe(before);
