@@ -39,7 +39,7 @@ import {
   type Signature,
   type Table as TableBlock,
 } from '../../document/model.ts';
-import { textWidthPt } from '../../fonts/index.ts';
+import { substituteGlyphs, textWidthPt } from '../../fonts/index.ts';
 import type { Asset } from '../assets.ts';
 import { CHECKBOX, flattenRuns } from '../inline.ts';
 import { LABEL_PAD_MM, boxParts, fitParts, labelParts, type FitPart } from '../fit.ts';
@@ -81,7 +81,8 @@ function runs(content: readonly Inline[], style: RunStyle, ctx: DocxContext): Pa
   return flattenRuns(content).map((run) => {
     if (run.kind === 'break') return new TextRun({ break: 1 });
     // Tabs become w:tab; inside noWrap runs spaces become no-break spaces and hyphens w:noBreakHyphen.
-    const text = run.noWrap ? run.text.replaceAll(' ', '\u00a0') : run.text;
+    // Characters the fonts lack are drawn as the PDF draws them (☐ as □), not in a fallback font.
+    const text = substituteGlyphs(run.noWrap ? run.text.replaceAll(' ', '\u00a0') : run.text);
     const children = text.split(/(\t|-)/).flatMap((part): (string | Tab | NoBreakHyphen)[] => {
       if (part === '\t') return [new Tab()];
       if (part === '-' && run.noWrap) return [new NoBreakHyphen()];
