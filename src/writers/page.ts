@@ -40,6 +40,8 @@ export function typeScale(size: PageSize): TypeScale {
 
 /** Line pitch as a multiple of the font size, the same in both formats. */
 export const LINE_PITCH = 1.6;
+/** Padding left and right of the text in a table cell, in points. */
+export const TABLE_CELL_PAD_PT = 4;
 /** Distance between ruled note lines. */
 export const NOTE_LINE_MM = 9;
 /** Edge of the seal laid over a signature (a company seal is 38–42 mm across). */

@@ -1,9 +1,9 @@
 // Lines as pdfmake sets them, read from its layout (no PDF text extraction guessing at lines):
 // in the sample documents none starts with a closing mark or ends with an opening one (GB/T 15834,
 // and the %/‰/° that belong to their number), table cells too narrow for a word included; and a
-// word wider than its line is cut only when it must be (src/writers/pdf/long-words.ts).
+// word wider than its line is cut only when it must be (src/writers/pdf/long-words.ts); no line
+// end parts a number from its unit (src/writers/inline.ts).
 import { readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Doc } from '../../src/document/model.ts';
@@ -12,39 +12,16 @@ import { mmToPt, textWidthMm, typeScale } from '../../src/writers/page.ts';
 import { writePdf } from '../../src/writers/pdf/index.ts';
 import { DATA, renderDoc } from '../pipeline/build.ts';
 import { paragraphs } from './fixture.ts';
-
-interface Line {
-  inlines: { text: string; x: number }[];
-  maxWidth: number;
-  getWidth(): number;
-}
-const LayoutBuilder = (createRequire(import.meta.url)('pdfmake/js/LayoutBuilder.js') as { default: { prototype: { buildNextLine(node: unknown): Line | null } } }).default;
+import { lineEnds, linesOf } from './lines.ts';
 
 const STARTS = /^[。，、；：？！）」』》”’…％%‰°,.;:?!)\]}\-·～]/u;
 const ENDS = /[（「『《“‘([{]$/u;
+const PARTED = /(?:\d[ \u00a0]?\|[\p{Script=Han}a-z])|第[ \u00a0]?\|\d/u;
 const TEMPLATES = ['card', 'visit', 'proposal', 'allocation'] as const;
 const customers = readdirSync(path.join(DATA, 'customers')).map((f) => f.replace(/\.yaml$/, ''));
 
-/** Every line set while `render` runs. */
-async function linesOf(render: () => Promise<unknown>): Promise<Line[]> {
-  const proto = LayoutBuilder.prototype;
-  const buildNextLine = proto.buildNextLine;
-  const lines: Line[] = [];
-  proto.buildNextLine = function (node) {
-    const line = buildNextLine.call(this, node);
-    if (line && line.inlines.length > 0) lines.push(line);
-    return line;
-  };
-  try {
-    await render();
-  } finally {
-    proto.buildNextLine = buildNextLine;
-  }
-  return lines;
-}
-
 describe('lines of the sample documents', () => {
-  it.each(customers)('%s: no line starts with a closing mark or ends with an opening one', async (customer) => {
+  it.each(customers)('%s: no line starts with a closing mark or ends with an opening one, or parts a number from its unit', async (customer) => {
     const lines = await linesOf(async () => {
       for (const template of TEMPLATES) {
         let doc;
@@ -59,6 +36,8 @@ describe('lines of the sample documents', () => {
     const texts = lines.map((line) => line.inlines.map((i) => i.text).join('').trim()).filter((t) => t !== '');
     expect(texts.length).toBeGreaterThan(50);
     expect(texts.filter((t) => STARTS.test(t) || ENDS.test(t))).toEqual([]);
+    // Nor does a line end part a number from its unit (10 箱 | 60 瓶 may part; 60 | 瓶 not).
+    expect(lineEnds(lines).filter(([a, b]) => PARTED.test(`${a.slice(-3)}|${b.trimStart().slice(0, 3)}`))).toEqual([]);
   });
 });
 

@@ -157,8 +157,8 @@ describe('DOCX writer', () => {
     const footers = await Promise.all([1, 2].map((n) => docxPart(docx, `word/footer${n}.xml`).catch(() => '')));
     expect(footers.join('')).toMatch(/PAGE[\s\S]*NUMPAGES/);
     const styles = await docxPart(docx, 'word/styles.xml');
-    expect(styles).toMatch(/w:eastAsia="宋体"/);
-    expect(xml).toMatch(/w:eastAsia="黑体"/);
+    expect(styles).toMatch(/w:eastAsia="Noto Serif CJK SC"/);
+    expect(xml).toMatch(/w:eastAsia="Noto Sans CJK SC"/);
     // A line before a forced break stays unstretched in a justified paragraph, as in the PDF.
     expect(await docxPart(docx, 'word/settings.xml')).toContain('<w:doNotExpandShiftReturn/>');
   });

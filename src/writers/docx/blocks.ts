@@ -39,11 +39,12 @@ import {
   type Signature,
   type Table as TableBlock,
 } from '../../document/model.ts';
-import { textWidthPt } from '../../fonts/index.ts';
+import { substituteGlyphs, textWidthPt } from '../../fonts/index.ts';
 import type { Asset } from '../assets.ts';
 import { CHECKBOX, flattenRuns } from '../inline.ts';
 import { LABEL_PAD_MM, boxParts, fitParts, labelParts, type FitPart } from '../fit.ts';
-import { LINE_PITCH, NOTE_LINE_MM, POSTCODE_DIGIT_PT, POSTCODE_RED, SEAL_MM, mmToPt, mmToTwip, type TypeScale } from '../page.ts';
+import { LINE_PITCH, NOTE_LINE_MM, POSTCODE_DIGIT_PT, POSTCODE_RED, SEAL_MM, TABLE_CELL_PAD_PT, mmToPt, mmToTwip, type TypeScale } from '../page.ts';
+import { tableColumnWidths } from '../columns.ts';
 import { QUIET_MODULES, qrMatrix, qrPng } from '../qr.ts';
 import { BULLET, ORDERED, blockGap, halfPoints, lineSpacing, twips } from './styles.ts';
 
@@ -64,7 +65,7 @@ const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: A
 const RULE = { style: BorderStyle.SINGLE, size: 4, color: '808080' } as const;
 const GRID_BORDERS = { top: RULE, bottom: RULE, left: RULE, right: RULE, insideHorizontal: RULE, insideVertical: RULE };
 const SHADE = { fill: 'EEEEEE', type: ShadingType.CLEAR, color: 'auto' } as const;
-const CELL_MARGINS = { left: twips(4), right: twips(4), top: twips(2), bottom: twips(2) };
+const CELL_MARGINS = { left: twips(TABLE_CELL_PAD_PT), right: twips(TABLE_CELL_PAD_PT), top: twips(2), bottom: twips(2) };
 const EMU_PER_MM = 36000;
 /** A paragraph that holds a picture grows with it: the document's exact line pitch would clip it. */
 const PICTURE_LINE = { line: 240, lineRule: LineRuleType.AUTO } as const;
@@ -80,7 +81,8 @@ function runs(content: readonly Inline[], style: RunStyle, ctx: DocxContext): Pa
   return flattenRuns(content).map((run) => {
     if (run.kind === 'break') return new TextRun({ break: 1 });
     // Tabs become w:tab; inside noWrap runs spaces become no-break spaces and hyphens w:noBreakHyphen.
-    const text = run.noWrap ? run.text.replaceAll(' ', '\u00a0') : run.text;
+    // Characters the fonts lack are drawn as the PDF draws them (☐ as □), not in a fallback font.
+    const text = substituteGlyphs(run.noWrap ? run.text.replaceAll(' ', '\u00a0') : run.text);
     const children = text.split(/(\t|-)/).flatMap((part): (string | Tab | NoBreakHyphen)[] => {
       if (part === '\t') return [new Tab()];
       if (part === '-' && run.noWrap) return [new NoBreakHyphen()];
@@ -133,7 +135,7 @@ function table(block: TableBlock, ctx: DocxContext): Table {
   const rows = block.rows.map((row, r) =>
     block.columns.map((column, c) => ({ content: row[c] ?? [], align: column.align, header: r < block.headerRows })),
   );
-  return grid(block.columns.map((c) => c.width), rows, block.headerRows, ctx);
+  return grid(tableColumnWidths(block, ctx.family, ctx.scale.table, mmToPt(ctx.widthMm)), rows, block.headerRows, ctx);
 }
 
 function keyValue(block: KeyValueGrid, ctx: DocxContext): Table {

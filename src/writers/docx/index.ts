@@ -18,7 +18,7 @@ import { readDocAssets, type Asset } from '../assets.ts';
 import { FURNITURE_EDGE_MM, FURNITURE_GREY, MARK_RED, mmToTwip, pageMm, textWidthMm, typeScale } from '../page.ts';
 import { assertWritable } from '../validate.ts';
 import { docxBlock, type DocxContext } from './blocks.ts';
-import { FONT_NAMES, halfPoints, numbering, styles } from './styles.ts';
+import { FONT_NAMES, fontTableXml, halfPoints, numbering, styles } from './styles.ts';
 
 export interface WriteOptions {
   /** The data folder's assets/, the only place images are read from. */
@@ -54,9 +54,10 @@ function footer(section: Section): Footer | undefined {
   if (section.footer === undefined && !section.pageNumbers) return undefined;
   const size = halfPoints(typeScale(section.page.size).furniture);
   const font = FONT_NAMES[section.font];
-  const right = section.pageNumbers
-    ? [new TextRun({ children: ['第 ', PageNumber.CURRENT, ' 页 / 共 ', PageNumber.TOTAL_PAGES, ' 页'], size, font, color: FURNITURE_GREY })]
-    : [];
+  // A run of its own for each field, each carrying the footer's size: LibreOffice set the text
+  // after a field inside a shared run at the body size.
+  const parts = ['第 ', PageNumber.CURRENT, ' 页 / 共 ', PageNumber.TOTAL_PAGES, ' 页'] as const;
+  const right = section.pageNumbers ? parts.map((part) => new TextRun({ children: [part], size, font, color: FURNITURE_GREY })) : [];
   return new Footer({ children: [furnitureLine(section, [section.footer ?? ''], right)] });
 }
 
@@ -149,6 +150,7 @@ async function pack(document: Document, created: string): Promise<Uint8Array> {
   for (const [name, entry] of Object.entries(compiler.compile(document).files)) {
     if (entry.dir) continue;
     let data: Uint8Array<ArrayBuffer> = new Uint8Array(await entry.async('uint8array'));
+    if (name === 'word/fontTable.xml') data = strToU8(fontTableXml());
     if (name === 'docProps/core.xml') data = strToU8(strFromU8(data).replace(/(<dcterms:(?:created|modified) [^>]*>)[^<]*/g, `$1${mtime.toISOString().replace(/\.\d+Z$/, 'Z')}`));
     const stored = /\.(png|jpe?g)$/i.test(name);
     const file: ZipInputFile = { filename: name, size: data.length, crc: crc32(data), compression: stored ? 0 : 8, mtime };

@@ -2,7 +2,8 @@
 import { POSTCODE_BOX, unhandledBlock, type Block, type FitBox, type FontFamily, type KeyValueGrid, type LabelSheet, type PostcodeBoxes, type QrCode, type Signature, type Table } from '../../document/model.ts';
 import { fontkitFont, textWidthPt } from '../../fonts/index.ts';
 import { LABEL_PAD_MM, boxParts, fitParts, labelParts, type FitPart } from '../fit.ts';
-import { LINE_PITCH, NOTE_LINE_MM, POSTCODE_DIGIT_PT, POSTCODE_RED, SEAL_MM, mmToPt, type TypeScale } from '../page.ts';
+import { LINE_PITCH, NOTE_LINE_MM, POSTCODE_DIGIT_PT, POSTCODE_RED, SEAL_MM, TABLE_CELL_PAD_PT, mmToPt, type TypeScale } from '../page.ts';
+import { tableColumnWidths } from '../columns.ts';
 import { QUIET_MODULES, qrMatrix } from '../qr.ts';
 import { CHECKBOX } from '../inline.ts';
 import { pdfInlines } from './inline.ts';
@@ -37,8 +38,8 @@ const gridLayout = (shadedRows: number, shadedColumn?: (column: number) => boole
   vLineColor: () => RULE,
   fillColor: (row: number, _node: unknown, column: number) =>
     row < shadedRows || shadedColumn?.(column) ? SHADE : null,
-  paddingLeft: () => 4,
-  paddingRight: () => 4,
+  paddingLeft: () => TABLE_CELL_PAD_PT,
+  paddingRight: () => TABLE_CELL_PAD_PT,
   paddingTop: () => 2,
   paddingBottom: () => 2,
 });
@@ -46,7 +47,7 @@ const gridLayout = (shadedRows: number, shadedColumn?: (column: number) => boole
 const percent = (part: number, whole: number): string => `${(part / whole) * 100}%`;
 
 function table(block: Table, ctx: BlockContext): PdfNode {
-  const total = block.columns.reduce((sum, c) => sum + c.width, 0);
+  const widths = tableColumnWidths(block, ctx.family, ctx.scale.table, ctx.width);
   const body = block.rows.map((row, r) =>
     block.columns.map((column, c) => ({
       text: pdfInlines(row[c] ?? []),
@@ -60,7 +61,7 @@ function table(block: Table, ctx: BlockContext): PdfNode {
       // A header row never ends a page on its own.
       ...(block.headerRows > 0 && { keepWithHeaderRows: 1 }),
       dontBreakRows: true,
-      widths: block.columns.map((c) => percent(c.width, total)),
+      widths: widths.map((w) => percent(w, ctx.width)),
       body,
     },
     layout: gridLayout(block.headerRows),
