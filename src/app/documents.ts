@@ -19,7 +19,7 @@ import { envelopeView, labelsView } from '../views/envelope.ts';
 import type { AllocationView } from '../views/schemas.ts';
 import type { Workspace } from './workspace.ts';
 import { customerNamed } from './find.ts';
-import { managerNamed, rangeName, reportRange, weeklyReportOf, type WeeklyReportRequest } from './reports.ts';
+import { managerNamed, reportRange, weeklyReportName, weeklyReportOf, type WeeklyReportRequest } from './reports.ts';
 import { customerFigures } from '../views/report-figures.ts';
 import { customerReportView, weeklyReportView } from '../views/reports.ts';
 import { companySchema, customerSchema, dealSchema, productSchema } from '../data/schema.ts';
@@ -216,7 +216,7 @@ function buildWeeklyReport(ws: Workspace, req: WeeklyReportDocumentRequest): Bui
   return {
     doc,
     template: template.name,
-    name: `weekly-report-${rangeName(range)}${manager ? `-${manager}` : ''}`,
+    name: weeklyReportName(range, manager),
     formats: FORMATS.filter((f) => !template.front.formats || template.front.formats.includes(f)),
     customer: undefined,
     deal: undefined,

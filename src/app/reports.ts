@@ -73,6 +73,9 @@ export function rangeName(r: DateRange): string {
   return from === r.from && to === r.to ? week : `${r.from}_${r.to}`;
 }
 
+/** The file name (without extension) of a weekly report's papers and workbook. */
+export const weeklyReportName = (range: DateRange, manager: string | undefined): string => `weekly-report-${rangeName(range)}${manager === undefined ? '' : `-${manager}`}`;
+
 /** The manager as written, refused with the closest name when the data knows no such manager. */
 export function managerNamed(data: DataSet, manager: string | undefined): string | undefined {
   if (manager === undefined) return undefined;
