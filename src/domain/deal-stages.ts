@@ -37,8 +37,9 @@ export function stageProblems(stages: readonly StageChange[], status: string): {
     const prev = stages[i - 1];
     if (prev && compareIso(s.date, prev.date) < 0) problems.push({ index: i, field: 'date', message: `阶段的日期要按先后写：${s.date} 早于上一条的 ${prev.date}` });
     if (prev && (prev.stage === '成交' || prev.stage === '未成交')) problems.push({ index: i, field: 'stage', message: `方案已于 ${prev.date} ${prev.stage}，之后不能再有阶段` });
-    else if (prev && DEAL_STAGES.indexOf(s.stage) <= DEAL_STAGES.indexOf(prev.stage) && s.stage !== '未成交') {
-      problems.push({ index: i, field: 'stage', message: `「${s.stage}」不能排在「${prev.stage}」之后：阶段依次是 ${DEAL_STAGES.join(' → ')}（未成交可在任何阶段之后）` });
+    // A revised quote is quoted again; otherwise stages only move forward.
+    else if (prev && s.stage !== '未成交' && !(s.stage === '报价' && prev.stage === '报价') && DEAL_STAGES.indexOf(s.stage) <= DEAL_STAGES.indexOf(prev.stage)) {
+      problems.push({ index: i, field: 'stage', message: `「${s.stage}」不能排在「${prev.stage}」之后：阶段依次是 ${DEAL_STAGES.join(' → ')}（修改后再报价可以写两次报价，未成交可在任何阶段之后）` });
     }
     if (s.stage === '未成交' && s.reason === undefined) problems.push({ index: i, field: 'stage', message: '未成交要写明原因（reason），以便总结' });
     if (s.stage !== '未成交' && s.reason !== undefined) problems.push({ index: i, field: 'reason', message: '原因只写在未成交的阶段上' });

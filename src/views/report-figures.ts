@@ -96,7 +96,7 @@ export interface TargetRow {
   readonly measure: TargetMeasure;
   readonly from: IsoDate;
   readonly to: IsoDate;
-  /** Counted from the period's first day through the report's last day (or the period's end). */
+  /** Counted from the period's first day through the report's day (asOf), or the period's end when that is earlier. */
   readonly through: IsoDate;
   /** Fen for revenue, a count for the others. */
   readonly target: number;
@@ -242,11 +242,7 @@ export function weeklyFigures(data: DataSet, range: DateRange, today: IsoDate, m
   const pipeline: ProspectRow[] = customers
     .filter((c) => c.status === '潜在')
     .map((c) => {
-      const deals = [...data.deals.values()].filter((d) => d.customer === c.id).flatMap((d) => {
-        const stage = stageOn(d.stages, d.status, asOf);
-        return stage ? [{ stage, validUntil: d.validUntil }] : [];
-      });
-      const { colour, why } = prospectColour({ deals, chance: c.chance }, asOf);
+      const { colour, why } = colourOf(data, c, asOf);
       return { customer: c.name, customerId: c.id, manager: managerOf(c), colour, why, expected: c.expectedAnnualPurchase, lastVisit: lastOf(c, asOf) };
     })
     .sort((a, b) => PROSPECT_COLOURS.indexOf(a.colour) - PROSPECT_COLOURS.indexOf(b.colour) || (b.expected ?? 0) - (a.expected ?? 0) || a.customerId.localeCompare(b.customerId));
@@ -268,7 +264,8 @@ export function weeklyFigures(data: DataSet, range: DateRange, today: IsoDate, m
     .flatMap((t) => {
       const period = parsePeriod(t.period, lead);
       if (!inRange(range.to, period) && !inRange(range.from, period)) return [];
-      const through = compareIso(period.to, range.to) <= 0 ? period.to : range.to;
+      // Nothing after the report's day has happened yet: counted through it.
+      const through = compareIso(period.to, asOf) <= 0 ? period.to : asOf;
       const actual = figuresOf(ev, { from: period.from, to: through }, t.manager);
       return TARGET_MEASURES.flatMap((measure) => {
         const target = t[measure];
@@ -387,6 +384,26 @@ export function revenueClasses(data: DataSet, window: DateRange) {
   return { rows, classes: revenueShareClasses(rows, shares) };
 }
 
+/** A customer's 80/20 class among the existing customers, and a prospect's colour, on `today`. */
+export function customerGrades(data: DataSet, today: IsoDate): Map<string, { revenueClass?: RevenueClass; colour?: { colour: ProspectColour; why: string } }> {
+  const { classes } = revenueClasses(data, revenueWindow(today));
+  return new Map(
+    [...data.customers.values()].map((c) => {
+      const revenueClass = classes.get(c.id);
+      return [c.id, { ...(revenueClass && { revenueClass }), ...(c.status === '潜在' && { colour: colourOf(data, c, today) }) }];
+    }),
+  );
+}
+
+/** A prospect's colour from its deals' stages on `today` and its chance. */
+export function colourOf(data: DataSet, c: Customer, today: IsoDate): { colour: ProspectColour; why: string } {
+  const deals = [...data.deals.values()].filter((d) => d.customer === c.id).flatMap((d) => {
+    const stage = stageOn(d.stages, d.status, today);
+    return stage ? [{ stage, validUntil: d.validUntil }] : [];
+  });
+  return prospectColour({ deals, chance: c.chance }, today);
+}
+
 /** The 365 days through today. */
 export const revenueWindow = (today: IsoDate): DateRange => ({ from: addDays(today, -364), to: today });
 
@@ -447,11 +464,7 @@ export function customerFigures(data: DataSet, customer: Customer, today: IsoDat
   const totalRevenue = sumFen(rows.map((r) => r.revenueFen));
   const revenue = sumFen(purchases.filter((p) => inRange(p.date, window)).map((p) => p.amount));
 
-  const deals = [...data.deals.values()].filter((d) => d.customer === customer.id).flatMap((d) => {
-    const stage = stageOn(d.stages, d.status, today);
-    return stage ? [{ stage, validUntil: d.validUntil }] : [];
-  });
-  const colour = customer.status === '潜在' ? prospectColour({ deals, chance: customer.chance }, today) : undefined;
+  const colour = customer.status === '潜在' ? colourOf(data, customer, today) : undefined;
   const people = customer.contacts.map((k) => {
     const vip = vipOf(customer, k, data);
     return { name: k.name, title: k.title ?? '', role: k.role, vip: vip.label === '' ? '—' : vip.label, reasons: vip.reasons.join('；') };
