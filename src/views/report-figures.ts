@@ -105,7 +105,7 @@ export interface TargetRow {
 }
 
 export interface WeeklyFigures extends DateRange {
-  /** The day the pipeline and the overdue visits are taken on: the report's last day, or today when that is earlier. */
+  /** The report's last day, or today when that is earlier: the figures count through it, the pipeline and the overdue visits are taken on it. */
   readonly asOf: IsoDate;
   readonly manager: string | undefined;
   readonly managers: readonly ManagerFigures[];
@@ -233,10 +233,12 @@ export function managersIn(data: DataSet): string[] {
 export function weeklyFigures(data: DataSet, range: DateRange, today: IsoDate, manager: string | undefined): WeeklyFigures {
   const ev = events(data);
   const asOf = compareIso(range.to, today) <= 0 ? range.to : today;
+  // What is dated after today has not happened: the range is counted through asOf (empty for a week ahead).
+  const counted: DateRange = { from: range.from, to: asOf };
   const managers = manager === undefined ? managersIn(data) : [manager];
   const mine = (m: string) => manager === undefined || m === manager;
-  const byManager = managers.map((m) => figuresOf(ev, range, m));
-  const total = manager === undefined ? figuresOf(ev, range, undefined) : { ...byManager[0]!, manager: '合计' };
+  const byManager = managers.map((m) => figuresOf(ev, counted, m));
+  const total = manager === undefined ? figuresOf(ev, counted, undefined) : { ...byManager[0]!, manager: '合计' };
 
   const customers = [...data.customers.values()].filter((c) => mine(managerOf(c)));
   const pipeline: ProspectRow[] = customers
@@ -281,9 +283,9 @@ export function weeklyFigures(data: DataSet, range: DateRange, today: IsoDate, m
     manager,
     managers: byManager,
     total,
-    visits: ev.visits.filter((v) => inRange(v.date, range) && mine(v.by)).sort((a, b) => compareIso(a.date, b.date) || a.customerId.localeCompare(b.customerId)),
+    visits: ev.visits.filter((v) => inRange(v.date, counted) && mine(v.by)).sort((a, b) => compareIso(a.date, b.date) || a.customerId.localeCompare(b.customerId)),
     stages: ev.stages
-      .filter((s) => inRange(s.date, range) && mine(s.manager))
+      .filter((s) => inRange(s.date, counted) && mine(s.manager))
       .map(({ prospect: _, ...row }) => row)
       .sort((a, b) => compareIso(a.date, b.date) || a.deal.localeCompare(b.deal)),
     pipeline,
