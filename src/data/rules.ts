@@ -47,6 +47,13 @@ export function crossChecks(input: Input, { allCustomers }: { allCustomers: bool
     report(path, 'error', 'unknown-product', `没有编号为「${id}」的产品${near ? `，是否想写「${near}」？` : '：请先在 products/ 里建立'}`);
   };
 
+  const dealsById = new Map(input.deals.map((d) => [d.value.id, d.value]));
+  const dealRef = (report: Report, path: readonly PathSegment[], id: string, customer: string) => {
+    const deal = dealsById.get(id);
+    if (deal && deal.customer === customer) return;
+    const near = closest(id, [...dealsById.values()].filter((d) => d.customer === customer).map((d) => d.id));
+    report(path, 'error', 'unknown-deal', deal ? `方案「${id}」是客户 ${deal.customer} 的，不是这个单位的` : `没有编号为「${id}」的方案${near ? `，是否想写「${near}」？` : ''}`);
+  };
   // The account managers are the company's sales contacts; without company.yaml nobody can be checked.
   const managers = new Set(input.company?.value.salesContacts.map((c) => c.name) ?? []);
   const managerRef: ManagerRef = (report, path, name) => {
@@ -75,7 +82,10 @@ export function crossChecks(input: Input, { allCustomers }: { allCustomers: bool
   for (const c of input.customers) {
     const report = reporter(issues, c, customerSchema);
     customerRules(c.value, report);
-    c.value.purchases?.forEach((pu, i) => productRef(report, ['purchases', i, 'product'], pu.product));
+    c.value.purchases?.forEach((pu, i) => {
+      productRef(report, ['purchases', i, 'product'], pu.product);
+      if (pu.deal !== undefined) dealRef(report, ['purchases', i, 'deal'], pu.deal, c.value.id);
+    });
     c.value.contacts.forEach((k, i) =>
       k.purchasedProducts?.forEach((id, j) => productRef(report, ['contacts', i, 'purchasedProducts', j], id)),
     );

@@ -150,6 +150,8 @@ const purchase = record('购买记录', {
   buyer: text('经办人').optional(),
   /** How the unit paid: the customer evaluation reports it. */
   payment: oneOf('付款方式', PAYMENTS).optional(),
+  /** The deal it was bought under: its festival is the purchase's (a 春节 order may come before 元旦). */
+  deal: text('方案编号').optional(),
 });
 
 const visit = record('拜访记录', {

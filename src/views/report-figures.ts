@@ -417,7 +417,8 @@ export function customerFigures(data: DataSet, customer: Customer, today: IsoDat
 
   const festivalKeys = new Map<string, { year: number; festival: Festival | '其他'; bottles: number; amounts: Fen[] }>();
   for (const p of purchases) {
-    const f = festivalOfPurchase(p.date, lead);
+    const deal = p.deal === undefined ? undefined : data.deals.get(p.deal);
+    const f = deal?.year !== undefined && (FESTIVALS as readonly string[]).includes(deal.occasion) ? { year: deal.year, festival: deal.occasion as Festival } : festivalOfPurchase(p.date, lead);
     const key = `${f.year}|${f.festival}`;
     const row = festivalKeys.get(key) ?? { ...f, bottles: 0, amounts: [] };
     row.bottles += p.bottles;
@@ -469,7 +470,9 @@ export function customerFigures(data: DataSet, customer: Customer, today: IsoDat
   const colour = customer.status === '潜在' ? colourOf(data, customer, today) : undefined;
   const people = customer.contacts.map((k) => {
     const vip = vipOf(customer, k, data);
-    return { name: k.name, title: k.title ?? '', role: k.role, vip: vip.label === '' ? '—' : vip.label, reasons: vip.reasons.join('；') };
+    // The first reason, as agenda words it: the full list is on the info card.
+    const reasons = vip.reasons.length > 1 ? `${vip.reasons[0]} 等 ${vip.reasons.length} 条` : (vip.reasons[0] ?? '');
+    return { name: k.name, title: k.title ?? '', role: k.role, vip: vip.label === '' ? '—' : vip.label, reasons };
   });
   const visits = (customer.visits ?? [])
     .filter((v) => compareIso(v.date, today) <= 0)

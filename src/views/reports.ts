@@ -91,7 +91,7 @@ export function customerReportView(data: DataSet, f: CustomerFigures): CustomerR
     window: { from: dateV(f.window.from), to: dateV(f.window.to) },
     revenue: moneyV(f.revenue),
     revenueClass,
-    revenueShare: f.revenueShare,
+    revenueShare: f.revenueClass === undefined ? undefined : f.revenueShare,
     expectedClass: f.expectedClass === undefined ? '未分级（没有预计年采购额）' : classLabel(f.expectedClass),
     colour: f.colour,
     people: f.people.map(({ reasons: _, ...p }) => p),

@@ -371,7 +371,8 @@ export const customerReportViewSchema = z.object({
   revenue: moneyView,
   /** A类（第 2 名，共 9 家现有客户） or 潜在客户，不参加 80/20 分级 */
   revenueClass: s,
-  revenueShare: s,
+  /** Absent for a prospect. */
+  revenueShare: opt(s),
   expectedClass: s,
   colour: opt(z.object({ colour: s, why: s })),
   people: z.array(z.object({ name: s, title: s, role: s, vip: s })),

@@ -1,5 +1,5 @@
 // check on the reports' data: targets.yaml and deal stages, each problem at its file, line and field.
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,12 @@ writeFileSync(
   ].join('\n'),
 );
 
+// A purchase under a deal that is not there, and under another unit's deal.
+writeFileSync(
+  path.join(dir, 'customers/e2.yaml'),
+  `${readFileSync(path.join(FIXTURE, 'customers/e2.yaml'), 'utf8').replace('visits:', ['  - date: 2026-12-03', '    product: P1', '    bottles: "1"', '    amount: "100"', '    deal: d6', '  - date: 2026-12-03', '    product: P1', '    bottles: "1"', '    amount: "100"', '    deal: d1', 'visits:'].join('\n'))}`,
+);
+
 const data = loadData(dir);
 const issues = data.issues.filter((i) => i.severity === 'error').map((i) => ({ ...i, file: path.relative(dir, i.file) }));
 const at = (file: string, line: number, field: string) => issues.filter((i) => i.file === file && i.line === line && i.field === field).map((i) => i.message);
@@ -114,6 +120,14 @@ describe('check on targets and deal stages', () => {
     expect(at('deals/d9.yaml', 14, 'stages[1].date')).toEqual(['阶段的日期要按先后写：2026-11-10 早于上一条的 2026-11-20']);
     expect(at('deals/d9.yaml', 15, 'stages[2].stage')).toEqual(['未成交要写明原因（reason），以便总结', '最后一个阶段「未成交」与状态「已成交」不一致']);
     expect(issues.filter((i) => i.file === 'deals/d9.yaml')).toHaveLength(5);
+  });
+
+  it('reports a purchase under a deal that is not there or is another unit\'s', () => {
+    const e2 = issues.filter((i) => i.file === 'customers/e2.yaml').map((i) => [i.line, i.field, i.message]);
+    expect(e2).toEqual([
+      [27, 'purchases[2].deal', '没有编号为「d6」的方案，是否想写「d9」？'],
+      [32, 'purchases[3].deal', '方案「d1」是客户 e1 的，不是这个单位的'],
+    ]);
   });
 
   it('finds nothing wrong in the fixture itself or the sample data', () => {

@@ -23,6 +23,8 @@ function festivalOf(d: string): string {
   return hit ? `${hit[0].slice(0, 4)} ${hit[1]}` : `${d.slice(0, 4)} 其他`;
 }
 
+const festivalDay = (k: string): string => FESTIVAL_DAYS.find(([d, f]) => `${d.slice(0, 4)} ${f}` === k)![0];
+
 describe('the customer evaluation', () => {
   const e1 = customers.find((c) => c['id'] === 'e1')!;
   const bought = (e1['purchases'] as Record<string, string>[]).filter((p) => p['date']! <= TODAY);
@@ -31,15 +33,18 @@ describe('the customer evaluation', () => {
     const r = customerReport(ws, { customer: 'e1', today: TODAY });
     const byFestival = new Map<string, { bottles: number; amount: number }>();
     for (const p of bought) {
-      const k = festivalOf(p['date']!);
+      // Bought under a deal: the deal's festival (d1 is 2027 春节).
+      const k = p['deal'] === 'd1' ? '2027 春节' : festivalOf(p['date']!);
       const row = byFestival.get(k) ?? { bottles: 0, amount: 0 };
       byFestival.set(k, { bottles: row.bottles + Number(p['bottles']), amount: row.amount + fen(p['amount']!) });
     }
     expect(r.byFestival.map((f) => [`${f.year} ${f.festival}`, f.bottles, f.amount, f.perHead])).toEqual(
-      [...byFestival].map(([k, v]) => [k, v.bottles, v.amount, Math.round(v.amount / Number(e1['headcount']))]),
+      [...byFestival]
+        .sort(([a], [b]) => festivalDay(a).localeCompare(festivalDay(b)))
+        .map(([k, v]) => [k, v.bottles, v.amount, Math.round(v.amount / Number(e1['headcount']))]),
     );
-    expect(r.byFestival.map((f) => `${f.year} ${f.festival}`)).toEqual(['2025 国庆', '2026 春节', '2027 元旦']);
-    expect(r.byFestival.map((f) => f.perHead)).toEqual([1333, 2000, 1000]);
+    expect(r.byFestival.map((f) => `${f.year} ${f.festival}`)).toEqual(['2025 国庆', '2026 春节', '2027 元旦', '2027 春节']);
+    expect(r.byFestival.map((f) => f.perHead)).toEqual([1333, 2000, 381, 619]);
 
     const years = ['2025', '2026'].map((y) => bought.filter((p) => p['date']!.startsWith(y)));
     expect(r.byYear.map((y) => [y.year, y.bottles, y.amount])).toEqual(

@@ -48,7 +48,7 @@ export function figures(who: string | undefined, from: string, to: string): Figu
     for (const v of visits) {
       if (within(v['date'], from, to) && me(v['by'])) {
         f.visits++;
-        f.byMode[v['mode']]++;
+        f.byMode[v['mode']] = (f.byMode[v['mode']] ?? 0) + 1;
       }
     }
     const first = [...visits].sort((a, b) => (a['date'] < b['date'] ? -1 : 1))[0];
