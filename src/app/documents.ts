@@ -1,6 +1,6 @@
 // Any document from a request — kind, customer, deal, contacts, dates — to a document model
 // plus the notices a front end should show. Nothing is rendered to bytes or written here.
-import { dealFileErrors, findCustomer, type DataSet } from '../data/dataset.ts';
+import { dealFileErrors, type DataSet } from '../data/dataset.ts';
 import { formatIssue } from '../data/issues.ts';
 import type { Customer, Deal, Product } from '../data/schema.ts';
 import { compareIso, DATE_RANGE, formatChineseDate, inDateRange, isIsoDate, type IsoDate } from '../domain/dates.ts';
@@ -18,10 +18,19 @@ import { buildView, openDeals, type ViewInput } from '../views/build.ts';
 import { envelopeView, labelsView } from '../views/envelope.ts';
 import type { AllocationView } from '../views/schemas.ts';
 import type { Workspace } from './workspace.ts';
+import { customerNamed } from './find.ts';
+import { managerNamed, reportRange, weeklyReportName, weeklyReportOf, type WeeklyReportRequest } from './reports.ts';
+import { customerFigures } from '../views/report-figures.ts';
+import { customerReportView, weeklyReportView } from '../views/reports.ts';
+import { companySchema, customerSchema, dealSchema, productSchema } from '../data/schema.ts';
+
+export { customerNamed };
 
 /** Every kind of document the tool makes. */
-export const DOCUMENT_KINDS = ['proposal', 'visit', 'card', 'allocation', 'product', 'pack', 'letter', 'envelope', 'labels'] as const;
+export const DOCUMENT_KINDS = ['proposal', 'visit', 'card', 'allocation', 'product', 'pack', 'letter', 'envelope', 'labels', 'weekly-report', 'customer-report'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+/** The kinds made for one customer: all but the weekly report. */
+export type CustomerDocumentKind = Exclude<DocumentKind, 'weekly-report'>;
 
 interface RequestBase {
   /** The customer: its id, or its exact unit name. */
@@ -44,7 +53,12 @@ interface RequestBase {
 
 /** A document of a kind the tool knows, with its built-in template (or the user's of the same name). */
 export interface KindRequest extends RequestBase {
-  readonly kind: DocumentKind;
+  readonly kind: CustomerDocumentKind;
+}
+
+/** The weekly sales report: about a week (or a range) and the account managers, no one customer. */
+export interface WeeklyReportDocumentRequest extends WeeklyReportRequest {
+  readonly kind: 'weekly-report';
 }
 
 /** A document from any template, by name or path; its view is the one its front matter names. */
@@ -52,7 +66,7 @@ export interface TemplateRequest extends RequestBase {
   readonly template: string;
 }
 
-export type DocumentRequest = KindRequest | TemplateRequest;
+export type DocumentRequest = KindRequest | TemplateRequest | WeeklyReportDocumentRequest;
 
 /** Something the reader of a document should know; `code` lets a front end add its own advice. */
 export interface Notice {
@@ -68,7 +82,8 @@ export interface BuiltDocument {
   readonly name: string;
   /** The formats the document's templates can be written in. */
   readonly formats: readonly Format[];
-  readonly customer: Customer;
+  /** Undefined for the weekly report, which is about no one customer. */
+  readonly customer: Customer | undefined;
   readonly deal: Deal | undefined;
   readonly notices: readonly Notice[];
   /** The view each part's template received, in order: what the document says, as data. */
@@ -131,7 +146,10 @@ const KINDS = {
       title: `地址标签—${ctx.customer.name}${customers.length > 1 ? `等 ${customers.length} 个单位` : ''}`,
     };
   },
-} as const satisfies Record<DocumentKind, (ctx: Ctx) => Made>;
+  'customer-report': (ctx) => ({
+    parts: [{ template: ctx.templates.get('customer-report'), view: customerReportView(ctx.data, customerFigures(ctx.data, ctx.customer, ctx.req.today)) }],
+  }),
+} as const satisfies Record<CustomerDocumentKind, (ctx: Ctx) => Made>;
 
 function festivalOf(req: RequestBase): { festival: Festival; year: number } {
   if (!req.festival) throw new UsageError('节日信函要指明节日和年份');
@@ -144,19 +162,6 @@ function productNamed(data: DataSet, id: string): Product {
   if (product) return product;
   const guess = closest(id, data.products.keys());
   throw new DataError(`找不到产品「${id}」${guess ? `，是否想写「${guess}」？` : ''}`, { code: 'data' });
-}
-
-/** The customer by id or exact unit name; its file must have loaded without errors. */
-export function customerNamed(data: DataSet, wanted: string): Customer {
-  const customer = findCustomer(data, wanted);
-  if (customer) return customer;
-  const broken = data.rejectedCustomers.get(wanted)?.issues ?? [];
-  if (broken.length > 0) {
-    throw new DataError(`客户「${wanted}」的数据有错误，无法生成文书：\n${broken.map(formatIssue).join('\n')}`, { code: 'customer-invalid', issues: broken });
-  }
-  const all = [...data.customers.values()];
-  const guess = closest(wanted, [...all.map((c) => c.id), ...all.map((c) => c.name)]);
-  throw new DataError(`找不到客户「${wanted}」${guess ? `，是否想写「${guess}」？` : ''}`, { code: 'customer-not-found' });
 }
 
 /**
@@ -183,6 +188,43 @@ export function dealFor(data: DataSet, customer: Customer, id: string | undefine
   return deal;
 }
 
+/** A notice of the data's errors that did not stop the document. */
+function errorsElsewhere(data: DataSet): Notice[] {
+  const errors = data.issues.filter((i) => i.severity === 'error').length;
+  if (errors === 0) return [];
+  const [where, unread] = data.onlyCustomer === undefined ? ['数据中', ''] : ['已读的数据文件中', '；其他客户的文件这次没有读'];
+  return [{ code: 'errors-elsewhere', message: `${where}另有 ${errors} 个错误（不影响本文书${unread}）` }];
+}
+
+/** The weekly sales report, through the same template, document and glyph checks as every kind. */
+function buildWeeklyReport(ws: Workspace, req: WeeklyReportDocumentRequest): BuiltDocument {
+  const range = reportRange(req);
+  const templates = ws.templates();
+  const template = templates.get('weekly-report');
+  const data = ws.usableData();
+  const manager = managerNamed(data, req.manager);
+  const report = weeklyReportOf(data, range, req.today, manager);
+  const view = weeklyReportView(data, report, req.today);
+  // Every record the report may quote, so a character the fonts lack is traced to its field.
+  const traced = [
+    ...(data.company ? [{ record: data.company, schema: companySchema }] : []),
+    ...[...data.customers.values()].map((record) => ({ record, schema: customerSchema })),
+    ...[...data.deals.values()].map((record) => ({ record, schema: dealSchema })),
+    ...[...data.products.values()].map((record) => ({ record, schema: productSchema })),
+  ];
+  const doc = buildDoc(templates, { parts: [{ template, view }], title: `${template.front.title}—${report.period}${manager ? `—${manager}` : ''}`, data, traced, today: req.today });
+  return {
+    doc,
+    template: template.name,
+    name: weeklyReportName(range, manager),
+    formats: FORMATS.filter((f) => !template.front.formats || template.front.formats.includes(f)),
+    customer: undefined,
+    deal: undefined,
+    notices: errorsElsewhere(data),
+    views: [view],
+  };
+}
+
 function checkDate(name: string, value: IsoDate | undefined): void {
   if (value === undefined) return;
   if (!isIsoDate(value)) throw new UsageError(`${name}要写成 YYYY-MM-DD，如 2026-11-24`);
@@ -191,13 +233,16 @@ function checkDate(name: string, value: IsoDate | undefined): void {
 
 /** The document a request asks for, as a model, with what its reader should be told. */
 export function buildDocument(ws: Workspace, req: DocumentRequest): BuiltDocument {
+  if ('kind' in req && req.kind === 'weekly-report') return buildWeeklyReport(ws, req);
   checkDate('日期', req.today);
   checkDate('拜访日期', req.date);
   if ('kind' in req && !DOCUMENT_KINDS.includes(req.kind)) throw new UsageError(`没有「${String(req.kind)}」这种文书：${DOCUMENT_KINDS.join('、')}`);
   const templates = ws.templates();
   // A template's own errors do not depend on the data: they come first, as they would for any customer.
   if ('template' in req) templates.get(req.template);
-  const data = ws.usableData({ customer: req.more?.length ? undefined : req.customer });
+  // The customer report ranks the unit among all customers; labels name several.
+  const wholeData = Boolean(req.more?.length) || ('kind' in req && req.kind === 'customer-report');
+  const data = ws.usableData({ customer: wholeData ? undefined : req.customer });
   const customer = customerNamed(data, req.customer);
   const notices: Notice[] = [];
   let picked: { deal: Deal | undefined } | undefined;
@@ -209,11 +254,7 @@ export function buildDocument(ws: Workspace, req: DocumentRequest): BuiltDocumen
   const title = made.title ?? `${first.front.title}—${customer.name}`;
   const doc = buildDoc(templates, { parts, title, data, traced: tracedRecords(data, customer, made.deal), today: req.today });
   const formats = FORMATS.filter((f) => parts.every((p) => !p.template.front.formats || p.template.front.formats.includes(f)));
-  const errors = data.issues.filter((i) => i.severity === 'error').length;
-  if (errors > 0) {
-    const [where, unread] = data.onlyCustomer === undefined ? ['数据中', ''] : ['已读的数据文件中', '；其他客户的文件这次没有读'];
-    notices.push({ code: 'errors-elsewhere', message: `${where}另有 ${errors} 个错误（不影响本文书${unread}）` });
-  }
+  notices.push(...errorsElsewhere(data));
   const allocation = parts.length === 1 && first.front.view === 'allocation' ? (parts[0]!.view as AllocationView) : undefined;
   if (allocation) {
     for (const c of allocation.compliance) if (!c.pass) notices.push({ code: 'compliance', message: `方案 ${allocation.deal.id} 违规：${c.rule}（${c.detail}）` });

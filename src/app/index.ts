@@ -11,7 +11,18 @@ export {
   type KindRequest,
   type Notice,
   type TemplateRequest,
+  type WeeklyReportDocumentRequest,
 } from './documents.ts';
+export {
+  customerReport,
+  weeklyReport,
+  weeklyReportWorkbook,
+  type CustomerFigures,
+  type CustomerReportRequest,
+  type ManagerFigures,
+  type WeeklyReport,
+  type WeeklyReportRequest,
+} from './reports.ts';
 export { formatsFor, renderDocument, renderDocuments, writeDocument } from './render.ts';
 export { mailingCustomers, mailingYear, runFestivalMailing, type Mailing, type MailingOptions } from './mailing.ts';
 export { readRecord, saveRecord, type DataRecord, type EditRequest, type RecordKind, type RecordRef, type SaveResult } from './records.ts';

@@ -2,7 +2,7 @@
 // schema are absent; their issues are kept so commands can tell what was left out.
 import path from 'node:path';
 import type { Issue } from './issues.ts';
-import type { Company, Customer, Deal, Policies, Product } from './schema.ts';
+import type { Company, Customer, Deal, Policies, Product, Target } from './schema.ts';
 import type { YamlSource } from './yaml.ts';
 
 /** A data file that did not load, and why. */
@@ -22,6 +22,8 @@ export interface DataSet {
   readonly products: ReadonlyMap<string, Product>;
   readonly customers: ReadonlyMap<string, Customer>;
   readonly deals: ReadonlyMap<string, Deal>;
+  /** The sales targets of targets.yaml; none when the file is absent or has errors. */
+  readonly targets: readonly Target[];
   readonly issues: readonly Issue[];
   /** Customer files that did not load (their customer is absent), by name without extension, with their errors. */
   readonly rejectedCustomers: ReadonlyMap<string, Rejected>;

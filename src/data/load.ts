@@ -8,7 +8,7 @@ import type { DataSet } from './dataset.ts';
 import type { Issue } from './issues.ts';
 import { DEFAULT_POLICIES } from './policies.ts';
 import { crossChecks } from './rules.ts';
-import { CUSTOMER_ID, companySchema, customerSchema, dealSchema, policiesSchema, productSchema } from './schema.ts';
+import { CUSTOMER_ID, companySchema, customerSchema, dealSchema, policiesSchema, productSchema, targetsSchema } from './schema.ts';
 import type { Company, Customer, Deal, Policies, Product } from './schema.ts';
 import { checkRecord, issueAt } from './validate.ts';
 import { decodeUtf8, parseYaml, type Loaded, type YamlSource } from './yaml.ts';
@@ -159,8 +159,10 @@ function readData(dir: string, { cache, overrides }: Omit<LoadScope, 'customer'>
 
   const products = readFolder('products', productSchema);
   const deals = readFolder('deals', dealSchema);
+  const targetsFile = path.join(dir, 'targets.yaml');
+  const targets = exists(targetsFile) ? readOne(targetsFile, targetsSchema) : undefined;
   const merged: Policies = { ...DEFAULT_POLICIES, ...stripUndefined(policies?.value ?? {}) };
-  issues.push(...crossChecks({ products, customers, deals, policies: merged, company }, { allCustomers: onlyCustomer === undefined }));
+  issues.push(...crossChecks({ products, customers, deals, policies: merged, company, targets }, { allCustomers: onlyCustomer === undefined }));
 
   // Of records sharing an id (an error `check` reports), the first is kept, unless a later one's
   // file is named after the id: that is the one a command naming the customer reads alone.
@@ -201,6 +203,8 @@ function readData(dir: string, { cache, overrides }: Omit<LoadScope, 'customer'>
     products: byId<Product>(products),
     customers: customersById,
     deals: byId<Deal>(deals),
+    // A targets file with an error is left out whole: a report against half the targets would mislead.
+    targets: targets && errorsIn(targets.source.file).length === 0 ? targets.value.targets : [],
     issues,
     rejectedCustomers: new Map([...rejected].map(([id, file]) => [id, { file, issues: errorsIn(file) }])),
     sourceOf: (record) => sources.get(record),

@@ -1,5 +1,5 @@
 // Policy defaults from domain.md; policies.yaml may override any top-level section.
-import { DEFAULT_CLASS_THRESHOLDS } from '../domain/classify.ts';
+import { DEFAULT_CLASS_THRESHOLDS, DEFAULT_REVENUE_SHARES } from '../domain/classify.ts';
 import { DEFAULT_VIP_THRESHOLDS } from '../domain/vip.ts';
 import type { Policies } from './schema.ts';
 
@@ -20,4 +20,5 @@ export const DEFAULT_POLICIES: Policies = {
   // [ours] A customers are visited about every two weeks, as the material asks for them most often.
   visitIntervalDays: { A: 14, B: 30, C: 60, D: 90 },
   allocation: { officialGiftLimit: 0, maxCommission: '5' },
+  revenueShares: { A: String(DEFAULT_REVENUE_SHARES.A), B: String(DEFAULT_REVENUE_SHARES.B) },
 };

@@ -3,8 +3,10 @@
 import type { z } from 'zod';
 import type { Issue, PathSegment, Severity } from './issues.ts';
 import type { Loaded, YamlSource } from './yaml.ts';
-import { customerSchema, dealSchema, productSchema } from './schema.ts';
+import { customerSchema, dealSchema, productSchema, targetsSchema, TARGET_MEASURES, type Targets } from './schema.ts';
 import { companySchema, type Company, type Customer, type Deal, type Policies, type Product } from './schema.ts';
+import { parsePeriod, rangesOverlap, type Period } from '../domain/periods.ts';
+import { stageProblems } from '../domain/deal-stages.ts';
 import { issueAt } from './validate.ts';
 import { closest } from '../util/suggest.ts';
 import { allocatedBottles, discountCap, orderedBottles } from '../domain/deal.ts';
@@ -22,6 +24,8 @@ interface Input {
   readonly company?: Loaded<Company> | undefined;
   /** For the deals' discount caps; no deals, no need. */
   readonly policies?: Policies;
+  /** targets.yaml, when there is one. */
+  readonly targets?: Loaded<Targets> | undefined;
 }
 
 type Report = (path: readonly PathSegment[], severity: Severity, rule: string, message: string) => void;
@@ -40,6 +44,21 @@ export function crossChecks(input: Input, { allCustomers }: { allCustomers: bool
     if (productIds.has(id)) return;
     const near = closest(id, productIds);
     report(path, 'error', 'unknown-product', `没有编号为「${id}」的产品${near ? `，是否想写「${near}」？` : '：请先在 products/ 里建立'}`);
+  };
+
+  const dealsById = new Map(input.deals.map((d) => [d.value.id, d.value]));
+  const dealRef = (report: Report, path: readonly PathSegment[], id: string, customer: string) => {
+    const deal = dealsById.get(id);
+    if (deal && deal.customer === customer) return;
+    const near = closest(id, [...dealsById.values()].filter((d) => d.customer === customer).map((d) => d.id));
+    report(path, 'error', 'unknown-deal', deal ? `方案「${id}」是客户 ${deal.customer} 的，不是这个单位的` : `没有编号为「${id}」的方案${near ? `，是否想写「${near}」？` : ''}`);
+  };
+  // The account managers are the company's sales contacts; without company.yaml nobody can be checked.
+  const managers = new Set(input.company?.value.salesContacts.map((c) => c.name) ?? []);
+  const managerRef: ManagerRef = (report, path, name) => {
+    if (!input.company || managers.has(name)) return;
+    const near = closest(name, managers);
+    report(path, 'error', 'unknown-manager', `「${name}」不是团购部的客户经理（company.yaml 的 salesContacts）${near ? `，是否想写「${near}」？` : `：可写 ${[...managers].join('、')}`}`);
   };
 
   duplicates(issues, input.products, productSchema, (p) => [[['id'], p.id, '产品编号']]);
@@ -62,7 +81,10 @@ export function crossChecks(input: Input, { allCustomers }: { allCustomers: bool
   for (const c of input.customers) {
     const report = reporter(issues, c, customerSchema);
     customerRules(c.value, report);
-    c.value.purchases?.forEach((pu, i) => productRef(report, ['purchases', i, 'product'], pu.product));
+    c.value.purchases?.forEach((pu, i) => {
+      productRef(report, ['purchases', i, 'product'], pu.product);
+      if (pu.deal !== undefined) dealRef(report, ['purchases', i, 'deal'], pu.deal, c.value.id);
+    });
     c.value.contacts.forEach((k, i) =>
       k.purchasedProducts?.forEach((id, j) => productRef(report, ['contacts', i, 'purchasedProducts', j], id)),
     );
@@ -75,6 +97,8 @@ export function crossChecks(input: Input, { allCustomers }: { allCustomers: bool
       report(['customer'], 'error', 'unknown-customer', `没有编号为「${deal.customer}」的客户${near ? `，是否想写「${near}」？` : ''}`);
     }
     deal.items.forEach((it, i) => productRef(report, ['items', i, 'product'], it.product));
+    for (const p of stageProblems(deal.stages ?? [], deal.status)) report(['stages', p.index, p.field], 'error', 'deal-stages', p.message);
+    if (deal.owner !== undefined) managerRef(report, ['owner'], deal.owner);
     deal.allocation?.forEach((a, i) => a.product !== undefined && productRef(report, ['allocation', i, 'product'], a.product));
     deal.tastingBottles?.forEach((t, i) => productRef(report, ['tastingBottles', i, 'product'], t.product));
     const ordered = orderedBottles(deal, productsById);
@@ -83,7 +107,31 @@ export function crossChecks(input: Input, { allCustomers }: { allCustomers: bool
       if (input.policies) discountRule(deal, ordered, input.policies, report);
     }
   }
+  if (input.targets) targetRules(input.targets, managerRef, input.policies?.festivalLead.mailDaysBefore ?? 60, reporter(issues, input.targets, targetsSchema));
   return issues;
+}
+
+type ManagerRef = (report: Report, path: readonly PathSegment[], name: string) => void;
+
+/**
+ * Overlapping periods of one manager's measure would count the same sale twice. Periods of
+ * different kinds nest by design (a week's target inside a month's), so only periods of one
+ * kind are compared: the same week twice, or two festival seasons that run into each other.
+ */
+function targetRules(targets: Loaded<Targets>, managerRef: ManagerRef, leadDays: number, report: Report): void {
+  const seen: { index: number; manager: string; period: Period }[] = [];
+  targets.value.targets.forEach((t, i) => {
+    managerRef(report, ['targets', i, 'manager'], t.manager);
+    const period = parsePeriod(t.period, leadDays);
+    for (const other of seen) {
+      if (other.manager !== t.manager || other.period.kind !== period.kind || !rangesOverlap(other.period, period)) continue;
+      const both = TARGET_MEASURES.filter((m) => t[m] !== undefined && targets.value.targets[other.index]![m] !== undefined);
+      if (both.length === 0) continue;
+      const at = `${targets.source.file}:${targets.source.locate(['targets', other.index, 'period']).line}`;
+      report(['targets', i, 'period'], 'error', 'target-overlap', `${t.manager} 的「${t.period}」（${period.from}–${period.to}）与 ${at} 的「${other.period.text}」（${other.period.from}–${other.period.to}）重叠，两处都定了 ${both.join('、')}：同一指标的同类周期不能重叠`);
+    }
+    seen.push({ index: i, manager: t.manager, period });
+  });
 }
 
 /**

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { FESTIVAL_YEARS, FESTIVALS } from '../domain/festivals.ts';
 import { RANKS, SYSTEMS } from '../domain/classify.ts';
+import { DEAL_STAGES } from '../domain/deal-stages.ts';
+import { parsePeriod } from '../domain/periods.ts';
 import {
   calendarDate, decimal, email, plainText, int, isoDate, list, mobile, money, multiline, oneOf, percent, phone, postcode, record, tags, text, url, wechat, yesNo,
 } from './fields.ts';
@@ -138,12 +140,18 @@ const pastWelfare = record('往年福利', {
   budget: money('预算', AMOUNT_YUAN).optional(),
 });
 
+export const PAYMENTS = ['转账', '现金', '支票', '承兑汇票', '公务卡', '挂账'] as const;
+
 const purchase = record('购买记录', {
   date: isoDate('日期'),
   product: text('产品编号'),
   bottles: int('瓶数', BOTTLES),
   amount: money('金额', AMOUNT_YUAN),
   buyer: text('经办人').optional(),
+  /** How the unit paid: the customer evaluation reports it. */
+  payment: oneOf('付款方式', PAYMENTS).optional(),
+  /** The deal it was bought under: its festival is the purchase's (a 春节 order may come before 元旦). */
+  deal: text('方案编号').optional(),
 });
 
 const visit = record('拜访记录', {
@@ -211,6 +219,13 @@ const gift = record('赠品', {
   recipientIsOfficial: yesNo('受赠人是公职人员').optional(),
 });
 
+/** One change of a deal's stage; a lost deal says why. */
+const dealStage = record('阶段记录', {
+  stage: oneOf('阶段', DEAL_STAGES),
+  date: isoDate('日期'),
+  reason: multiline('未成交原因').optional(),
+});
+
 export const dealSchema = record('方案', {
   id: text('方案编号').regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, '编号只用字母、数字和连字符'),
   customer: text('客户编号'),
@@ -230,6 +245,10 @@ export const dealSchema = record('方案', {
   activities: list('活动赞助', record('活动', { kind: oneOf('活动类型', ['员工活动赞助', '酒厂参观']), cost: money('费用', AMOUNT_YUAN) })).optional(),
   validUntil: isoDate('有效期至'),
   status: oneOf('状态', DEAL_STATUSES),
+  /** The account manager the deal counts for in the weekly report; the customer's own when absent. */
+  owner: text('负责人').optional(),
+  /** Drafted, quoted, won or lost, each with its date; absent: the stage its status stands for, undated. */
+  stages: list('阶段', dealStage).optional(),
   notes: multiline('备注').optional(),
 }).refine((d) => !(FESTIVALS as readonly string[]).includes(d.occasion) || d.year !== undefined, {
   message: '节日场合需要同时写年份（year）',
@@ -275,6 +294,41 @@ export const policiesSchema = record('政策', {
     officialGiftLimit: money('公职人员礼品上限', PRICE_YUAN),
     maxCommission: percent('佣金上限（%）'),
   }),
+  // 80/20 grading of existing customers (domain.md §3): A the top ~20 % of them, B the next ~30 %.
+  revenueShares: record('按销售额分级（客户数的百分比）', { A: percent('A类'), B: percent('B类') }).refine(
+    (r) => Number(r.A) + Number(r.B) <= 100,
+    'A 类和 B 类合计不能超过 100（其余为 C 类）',
+  ),
+});
+
+// ---------- targets.yaml ----------
+
+/** A count a target sets for a period: at least one, at most what a team could do. */
+const targetCount = (label: string, unit: string) => int(label, { min: 1, max: 100_000, unit });
+
+/** The measures a target may set, in the order reports show them. */
+export const TARGET_MEASURES = ['revenue', 'bottles', 'visits', 'newCustomers', 'wonProspects'] as const;
+export type TargetMeasure = (typeof TARGET_MEASURES)[number];
+
+const target = record('销售目标', {
+  manager: text('客户经理'),
+  // Whether it is a period does not depend on the policies' lead days; its range does.
+  period: text('周期').superRefine((s, ctx) => {
+    try {
+      parsePeriod(s, 60);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    }
+  }),
+  revenue: money('销售额（元）', AMOUNT_YUAN).optional(),
+  bottles: int('销售瓶数', BOTTLES).optional(),
+  visits: targetCount('拜访次数', '次').optional(),
+  newCustomers: targetCount('新客户', '家').optional(),
+  wonProspects: targetCount('潜在客户转为成交', '家').optional(),
+}).refine((t) => TARGET_MEASURES.some((m) => t[m] !== undefined), '至少要定一项指标：revenue（销售额）、bottles（瓶数）、visits（拜访次数）、newCustomers（新客户）、wonProspects（潜在客户转为成交）');
+
+export const targetsSchema = record('销售目标文件', {
+  targets: list('销售目标', target),
 });
 
 export type Company = z.output<typeof companySchema>;
@@ -283,4 +337,6 @@ export type Contact = z.output<typeof contactSchema>;
 export type Customer = z.output<typeof customerSchema>;
 export type Deal = z.output<typeof dealSchema>;
 export type Policies = z.output<typeof policiesSchema>;
+export type Target = z.output<typeof target>;
+export type Targets = z.output<typeof targetsSchema>;
 export type Role = (typeof ROLES)[number];

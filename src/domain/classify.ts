@@ -27,25 +27,34 @@ export function classLabel(c: CustomerClass): string {
   return `${c}类`;
 }
 
+/** Shares of the existing customers, in percent: A the top ~20 %, B the next ~30 % (domain.md §3). */
+export const DEFAULT_REVENUE_SHARES: Readonly<{ A: number; B: number }> = { A: 20, B: 30 };
+
+export type RevenueClass = 'A' | 'B' | 'C';
+
 /**
- * 80/20 grading of existing customers by rank of revenue: the top 20 % (rounded up) are A,
- * the next ones up to half of all customers are B, the rest C. Equal revenue is ordered by
- * id (code-unit order, independent of locale) so the result is stable. A customer with no
- * revenue is C whatever its rank.
+ * 80/20 grading of existing customers by revenue: ranked by revenue, the first A % of them
+ * (rounded up) are A, the next B % (the first A + B %, rounded up) are B, the rest C.
+ * [ours] Ties: customers with equal revenue always get the same class, the better one — a
+ * customer takes the class of the best-ranked customer with its revenue, so a tie at a border
+ * makes that class larger. A customer with no revenue is C.
  */
 export function revenueShareClasses(
   rows: readonly { id: string; revenueFen: Fen }[],
-): Map<string, 'A' | 'B' | 'C'> {
-  const ranked = [...rows].sort(
-    (x, y) => y.revenueFen - x.revenueFen || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
-  );
-  const lastA = Math.ceil(rows.length * 0.2);
-  const lastB = Math.ceil(rows.length * 0.5);
-  const classes = new Map<string, 'A' | 'B' | 'C'>();
+  shares: { A: number; B: number } = DEFAULT_REVENUE_SHARES,
+): Map<string, RevenueClass> {
+  if (!(shares.A >= 0 && shares.B >= 0 && shares.A + shares.B <= 100)) throw new RangeError('A、B 两类的比例应在 0–100 之间，合计不超过 100');
+  const ranked = [...rows].sort((x, y) => y.revenueFen - x.revenueFen);
+  // Rounded up on whole percents times the count, so 20 % of 10 is exactly 2.
+  const lastA = Math.ceil((rows.length * shares.A) / 100);
+  const lastB = Math.ceil((rows.length * (shares.A + shares.B)) / 100);
+  const classes = new Map<string, RevenueClass>();
+  let tieClass: RevenueClass = 'A';
   ranked.forEach((row, index) => {
     if (classes.has(row.id)) throw new Error(`客户编号重复：${row.id}`);
     const byRank = index < lastA ? 'A' : index < lastB ? 'B' : 'C';
-    classes.set(row.id, row.revenueFen > 0 ? byRank : 'C');
+    if (index === 0 || ranked[index - 1]!.revenueFen !== row.revenueFen) tieClass = byRank;
+    classes.set(row.id, row.revenueFen > 0 ? tieClass : 'C');
   });
   return classes;
 }

@@ -342,7 +342,8 @@ export function letterView(input: ViewInput): LetterView {
 
 /**
  * The builder of every kind; null for the kinds that are not made alone: envelopes and labels
- * come with a mailing, the pack's contents page with its parts (pipeline/pack.ts).
+ * come with a mailing, the pack's contents page with its parts (pipeline/pack.ts), the reports
+ * with their figures.
  */
 const BUILDERS: Readonly<Record<ViewKind, ((input: ViewInput) => unknown) | null>> = {
   letter: letterView,
@@ -354,6 +355,9 @@ const BUILDERS: Readonly<Record<ViewKind, ((input: ViewInput) => unknown) | null
   envelope: null,
   labels: null,
   pack: null,
+  // Made from the reports' figures (reports.ts), not from one customer's view input.
+  'weekly-report': null,
+  'customer-report': null,
 };
 
 function notRenderable(kind: ViewKind): DataError {

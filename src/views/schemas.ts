@@ -309,6 +309,79 @@ export const packViewSchema = z.object({
   parts: z.array(z.object({ no: z.number(), title: s, audience: s })),
 });
 
+// ---------- the department head's reports (built in reports.ts; internal) ----------
+
+const n = z.number();
+
+const managerRowView = z.object({
+  manager: s,
+  visits: n,
+  /** 登门, 电话, 邮寄, 品鉴会 */
+  byMode: z.object({ call: n, phone: n, mail: n, tasting: n }),
+  newContacts: n,
+  newCustomers: n,
+  quoted: n,
+  won: n,
+  lost: n,
+  wonProspects: n,
+  bottles: n,
+  revenue: moneyView,
+  cost: moneyView,
+  margin: moneyView,
+  /** "23.5%", or "—" without revenue. */
+  marginRate: s,
+});
+
+const reportVisitView = z.object({ date: dateView, customer: s, mode: s, by: s, met: s, outcome: s, nextStep: s });
+
+export const weeklyReportViewSchema = z.object({
+  today: dateView,
+  company: companyView,
+  /** 2026年第49周, or the dates when the range is not a week. */
+  period: s,
+  from: dateView,
+  to: dateView,
+  /** The day the pipeline and the overdue visits are taken on. */
+  asOf: dateView,
+  /** 全体客户经理, or the one manager's name. */
+  scope: s,
+  managers: z.array(managerRowView),
+  total: managerRowView,
+  targets: z.array(z.object({ manager: s, period: s, measure: s, through: dateView, target: s, actual: s, share: s })),
+  visits: z.array(reportVisitView),
+  stages: z.array(z.object({ date: dateView, deal: s, customer: s, manager: s, stage: s, total: s, reason: s })),
+  pipelineCounts: z.object({ red: n, yellow: n, green: n }),
+  pipeline: z.array(z.object({ customer: s, manager: s, colour: s, why: s, expected: s, lastVisit: s })),
+  overdue: z.array(z.object({ customer: s, manager: s, class: s, intervalDays: n, lastVisit: s, days: s })),
+});
+
+export const customerReportViewSchema = z.object({
+  today: dateView,
+  company: companyView,
+  customer: customerInternalView,
+  hasPurchases: z.boolean(),
+  purchases: n,
+  bottles: n,
+  amount: moneyView,
+  byFestival: z.array(z.object({ year: n, festival: s, bottles: n, amount: moneyView, perHead: s })),
+  byYear: z.array(z.object({ year: n, bottles: n, amount: moneyView, change: s })),
+  products: z.array(z.object({ name: s, bottles: n, amount: moneyView, share: s })),
+  payments: z.array(z.object({ method: s, purchases: n, amount: moneyView })),
+  window: z.object({ from: dateView, to: dateView }),
+  revenue: moneyView,
+  /** A类（第 2 名，共 9 家现有客户） or 潜在客户，不参加 80/20 分级 */
+  revenueClass: s,
+  /** Absent for a prospect. */
+  revenueShare: opt(s),
+  expectedClass: s,
+  colour: opt(z.object({ colour: s, why: s })),
+  people: z.array(z.object({ name: s, title: s, role: s, vip: s })),
+  visits: z.array(reportVisitView),
+  recommendations: z.array(s),
+});
+
+export type WeeklyReportView = z.output<typeof weeklyReportViewSchema>;
+export type CustomerReportView = z.output<typeof customerReportViewSchema>;
 export type MoneyView = z.output<typeof moneyView>;
 export type DateView = z.output<typeof dateView>;
 export type CompanyView = z.output<typeof companyView>;
@@ -335,6 +408,8 @@ export const VIEW_SCHEMAS: Readonly<Record<ViewKind, z.ZodType>> = {
   letter: letterViewSchema,
   envelope: envelopeViewSchema,
   labels: labelsViewSchema,
+  'weekly-report': weeklyReportViewSchema,
+  'customer-report': customerReportViewSchema,
 };
 
 /** Whether a template of this kind may be handed to the customer: decided for every kind. */
@@ -348,6 +423,8 @@ const MAY_GO_OUT: Readonly<Record<ViewKind, boolean>> = {
   card: false,
   allocation: false,
   pack: false,
+  'weekly-report': false,
+  'customer-report': false,
 };
 
 /** The kinds an external template may use. */

@@ -69,14 +69,18 @@ describe('the library API', () => {
     letter: { kind: 'letter', customer: '蒙源乳业集团有限公司', today: TODAY, festival: { name: '春节', year: 2027 } },
     envelope: { kind: 'envelope', customer: 'mengyuan-ruye', today: TODAY },
     labels: { kind: 'labels', customer: 'mengyuan-ruye', today: TODAY, more: ['qcxq-shuiwuju'] },
+    'weekly-report': { kind: 'weekly-report', today: TODAY },
+    'customer-report': { kind: 'customer-report', customer: 'mengyuan-ruye', today: TODAY },
   };
 
   it('builds and renders every kind of document to PDF and .docx bytes, writing no file', async () => {
     const before = listing(tmp.dir);
     for (const kind of DOCUMENT_KINDS) {
       const built = buildDocument(ws, requests[kind]);
-      const unit = built.customer.name;
-      expect(built.name).toBe(`${built.customer.id}-${kind}`);
+      // The weekly report is about no one customer: its title names it.
+      const unit = built.customer?.name ?? '销售统计报表';
+      if (built.customer) expect(built.name).toBe(`${built.customer.id}-${kind}`);
+      else expect(built.name).toMatch(/^weekly-report-\d{4}-W\d{2}$/);
       for (const format of built.formats) {
         const bytes = await renderDocument(ws, built, format);
         const text = format === 'pdf' ? (await pdfPages(bytes)).join('\n') : await docxText(bytes);

@@ -54,7 +54,7 @@ describe('revenueShareClasses', () => {
     expect([...revenueShareClasses(rows).values()]).toEqual(['A', 'A', 'B', 'B', 'C', 'C', 'C']);
   });
 
-  it('breaks ties by id', () => {
+  it('gives customers with equal revenue the same class, the better one, at either border', () => {
     const classes = revenueShareClasses([
       { id: 'b', revenueFen: 500 },
       { id: 'a', revenueFen: 500 },
@@ -62,8 +62,20 @@ describe('revenueShareClasses', () => {
       { id: 'd', revenueFen: 50 },
       { id: 'e', revenueFen: 10 },
     ]);
-    expect(classes.get('a')).toBe('A');
-    expect(classes.get('b')).toBe('B');
+    // 5 customers: 1 A by rank, 3 A or B; a and b tie across the A border, so both are A.
+    expect(Object.fromEntries(classes)).toEqual({ a: 'A', b: 'A', c: 'B', d: 'C', e: 'C' });
+    const atB = revenueShareClasses([700, 600, 300, 300, 300, 100, 90, 80, 70, 60].map((revenueFen, i) => ({ id: `c${i}`, revenueFen })));
+    // 10 customers: 2 A, 3 B by rank; the tie at ranks 3–5 straddles no border, the next ones do not tie.
+    expect([...atB.values()]).toEqual(['A', 'A', 'B', 'B', 'B', 'C', 'C', 'C', 'C', 'C']);
+    const straddle = revenueShareClasses([700, 600, 300, 300, 300, 300, 90, 80, 70, 60].map((revenueFen, i) => ({ id: `c${i}`, revenueFen })));
+    // Ranks 3–6 tie across the B/C border (rank 6 would be C): all four are B.
+    expect([...straddle.values()]).toEqual(['A', 'A', 'B', 'B', 'B', 'B', 'C', 'C', 'C', 'C']);
+  });
+
+  it('takes the shares from the policies', () => {
+    const rows = [5, 4, 3, 2, 1].map((n) => ({ id: `c${n}`, revenueFen: n }));
+    expect([...revenueShareClasses(rows, { A: 40, B: 40 }).values()]).toEqual(['A', 'A', 'B', 'B', 'C']);
+    expect(() => revenueShareClasses(rows, { A: 80, B: 40 })).toThrow(/合计不超过 100/);
   });
 
   it('puts customers without revenue in C', () => {
