@@ -342,7 +342,8 @@ export function letterView(input: ViewInput): LetterView {
 
 /**
  * The builder of every kind; null for the kinds that are not made alone: envelopes and labels
- * come with a mailing, the pack's contents page with its parts (pipeline/pack.ts).
+ * come with a mailing, the pack's contents page with its parts (pipeline/pack.ts), greetings
+ * with their occasion (greeting.ts), the agenda with its list (app/agenda.ts).
  */
 const BUILDERS: Readonly<Record<ViewKind, ((input: ViewInput) => unknown) | null>> = {
   letter: letterView,
@@ -354,6 +355,8 @@ const BUILDERS: Readonly<Record<ViewKind, ((input: ViewInput) => unknown) | null
   envelope: null,
   labels: null,
   pack: null,
+  greeting: null,
+  agenda: null,
 };
 
 function notRenderable(kind: ViewKind): DataError {
