@@ -70,7 +70,7 @@ export interface Agenda extends AgendaWindow {
 
 const OPEN_DEAL_STATUSES: readonly string[] = ['草拟', '已发送', '洽谈中'];
 
-function checkDate(what: string, d: IsoDate): void {
+export function checkDate(what: string, d: IsoDate): void {
   if (!isIsoDate(d)) throw new UsageError(`${what}要写成 YYYY-MM-DD，如 2026-12-03，收到：${d}`);
   if (!inDateRange(d)) throw new UsageError(`${what}要在 ${DATE_RANGE.first} 到 ${DATE_RANGE.last} 之间，收到：${d}`);
 }
@@ -180,7 +180,8 @@ export async function writeAgenda(ws: Workspace, req: AgendaRequest, opts: { rea
   return { agenda: list, files };
 }
 
-function managersCustomers(data: DataSet, manager: string | undefined): Customer[] {
+/** The customers of one account manager (all when undefined); a UsageError suggesting the name meant when none is theirs. */
+export function managersCustomers(data: DataSet, manager: string | undefined): Customer[] {
   const all = [...data.customers.values()];
   if (manager === undefined) return all;
   const mine = all.filter((c) => c.accountManager === manager);

@@ -286,6 +286,8 @@ export const greetingViewSchema = z.object({
   recipient: z.object({ unit: s, name: s, title: opt(s), salutation: s }),
   /** A 党政 / 执法 / 军警 unit: the paper carries no gift and no offer (domain.md §9, §13). */
   official: z.boolean(),
+  /** The unit has bought from us, so may be thanked (a prospect never is). */
+  hasBought: z.boolean(),
   qr: s,
 });
 
