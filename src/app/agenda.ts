@@ -1,16 +1,26 @@
 // The salesperson's week: one list of what the coming days ask for — visits due, customers
 // gone too long without one, birthdays and anniversaries, deals running out, festival mailing
 // dates, people to put forward for VIP — for one account manager or all, sorted by date.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { DataSet } from '../data/dataset.ts';
-import type { Contact, Customer } from '../data/schema.ts';
+import { companySchema, customerSchema, type Contact, type Customer } from '../data/schema.ts';
 import { agendaWindow, compareAgendaDates, dueIn, inWindow, intervalDue, latestVisit, overdueDays, type AgendaWindow } from '../domain/agenda.ts';
 import { ageOn, formatCalendarDate, occurrencesWithin, type CalendarDate } from '../domain/calendar-date.ts';
-import { daysBetween, DATE_RANGE, formatChineseDate, inDateRange, isIsoDate, isoParts, type IsoDate } from '../domain/dates.ts';
+import { addDays, compareIso, daysBetween, DATE_RANGE, formatChineseDate, inDateRange, isIsoDate, isoParts, type IsoDate } from '../domain/dates.ts';
 import { FESTIVALS } from '../domain/festivals.ts';
+import { mourningOn } from '../domain/greetings.ts';
+import type { Doc } from '../document/model.ts';
 import { UsageError } from '../errors.ts';
+import { calendar, type CalendarEvent } from '../letters/ics.ts';
 import { planFor } from '../letters/schedule.ts';
+import { safeName, writeAtomic } from '../output/write.ts';
+import { buildDoc, writeDoc } from '../pipeline/document.ts';
+import type { Format } from '../template/frontmatter.ts';
 import { closest } from '../util/suggest.ts';
+import { dateV, defined } from '../views/common.ts';
 import { classOf, keyContacts, vipOf } from '../views/facts.ts';
+import { agendaViewSchema, type AgendaView } from '../views/schemas.ts';
 import type { Workspace } from './workspace.ts';
 
 export interface AgendaRequest {
@@ -26,6 +36,17 @@ export interface AgendaRequest {
 
 export const AGENDA_KINDS = ['visit-due', 'visit-interval', 'birthday', 'anniversary', 'deal-expiring', 'mailing', 'vip'] as const;
 export type AgendaKind = (typeof AGENDA_KINDS)[number];
+
+/** Each kind as the table, the printed plan and the calendar name it. */
+export const AGENDA_KIND_WORDS: Readonly<Record<AgendaKind, string>> = {
+  'visit-due': '计划拜访',
+  'visit-interval': '该去拜访',
+  birthday: '生日',
+  anniversary: '纪念日',
+  'deal-expiring': '方案到期',
+  mailing: '节日邮寄',
+  vip: 'VIP 推荐',
+};
 
 export interface AgendaItem {
   readonly kind: AgendaKind;
@@ -50,12 +71,16 @@ export interface Agenda extends AgendaWindow {
 
 const OPEN_DEAL_STATUSES: readonly string[] = ['草拟', '已发送', '洽谈中'];
 
-function checkDate(what: string, d: IsoDate): void {
+export function checkDate(what: string, d: IsoDate): void {
   if (!isIsoDate(d)) throw new UsageError(`${what}要写成 YYYY-MM-DD，如 2026-12-03，收到：${d}`);
   if (!inDateRange(d)) throw new UsageError(`${what}要在 ${DATE_RANGE.first} 到 ${DATE_RANGE.last} 之间，收到：${d}`);
 }
 
 export function agenda(ws: Workspace, req: AgendaRequest): Agenda {
+  return collect(ws, req).list;
+}
+
+function collect(ws: Workspace, req: AgendaRequest): { list: Agenda; data: DataSet; customers: readonly Customer[] } {
   checkDate('今天', req.today);
   if (req.from !== undefined) checkDate('开始日期', req.from);
   let window: AgendaWindow;
@@ -72,10 +97,92 @@ export function agenda(ws: Workspace, req: AgendaRequest): Agenda {
   ];
   const order = (i: AgendaItem) => AGENDA_KINDS.indexOf(i.kind);
   items.sort((a, b) => compareAgendaDates(a.date, b.date) || order(a) - order(b) || (a.customer?.id ?? '').localeCompare(b.customer?.id ?? ''));
-  return { ...window, manager: req.manager, items, skipped: [...data.rejectedCustomers.values()].map((r) => r.file) };
+  const list = { ...window, manager: req.manager, items, skipped: [...data.rejectedCustomers.values()].map((r) => r.file) };
+  return { list, data, customers };
 }
 
-function managersCustomers(data: DataSet, manager: string | undefined): Customer[] {
+/** The agenda's files: the printed 周工作计划 (PDF, .docx) and a calendar (.ics). */
+export type AgendaFormat = Format | 'ics';
+export const AGENDA_FORMATS: readonly AgendaFormat[] = ['pdf', 'docx', 'ics'];
+
+/** A plan of up to a month lists every day, so each has its place to write in; a longer one only the days with something on. */
+const EVERY_DAY_UP_TO = 31;
+
+/** The printable 周工作计划: overdue items first, then day by day, then what has no day; a blank 结果 column for each. */
+export function agendaView(list: Agenda): AgendaView {
+  const row = (i: AgendaItem) => defined({
+    when: i.date !== undefined && i.overdueDays > 0 ? `${i.date}，逾期 ${i.overdueDays} 天` : undefined,
+    kind: AGENDA_KIND_WORDS[i.kind],
+    unit: i.customer?.name ?? '（全部客户）',
+    person: i.person,
+    why: i.why,
+  });
+  const overdue = list.items.filter((i) => i.overdueDays > 0);
+  const dated = list.items.filter((i) => i.date !== undefined && i.overdueDays === 0);
+  const span = daysBetween(list.from, list.to);
+  const days = Array.from({ length: span + 1 }, (_, n) => addDays(list.from, n)).filter((d) => span < EVERY_DAY_UP_TO || dated.some((i) => i.date === d));
+  const groups = [
+    ...(overdue.length > 0 ? [{ title: '逾期未办', items: overdue.map(row) }] : []),
+    ...days.map((d) => ({ title: dateV(d).week, items: dated.filter((i) => i.date === d).map(row) })),
+    // Dated before the window but not overdue: an item of a window that starts after today.
+    ...(dated.some((i) => compareIso(i.date!, list.from) < 0) ? [{ title: '此前', items: dated.filter((i) => compareIso(i.date!, list.from) < 0).map(row) }] : []),
+    ...(list.items.some((i) => i.date === undefined) ? [{ title: '尽快（没有日子）', items: list.items.filter((i) => i.date === undefined).map(row) }] : []),
+  ];
+  return agendaViewSchema.parse(
+    defined({ today: dateV(list.today), from: dateV(list.from), to: dateV(list.to), manager: list.manager, count: list.items.length, groups, skipped: [...list.skipped] }),
+  );
+}
+
+/**
+ * One all-day event per item: on its day; an overdue one today (it is to be done now), an
+ * undated one on the window's first day. The UID is made of what the item is, not of the day
+ * it is listed on, so a calendar that imports next week's file updates the event instead of
+ * adding a second one.
+ */
+export function agendaEvents(list: Agenda): CalendarEvent[] {
+  return list.items.map((i) => {
+    const on = i.date === undefined ? list.from : i.overdueDays > 0 ? list.today : i.date;
+    const key = createHash('sha256').update([i.kind, i.customer?.id ?? '', i.date ?? '', i.person, i.why].join('\u0000')).digest('hex').slice(0, 16);
+    const late = i.overdueDays > 0 ? `（逾期 ${i.overdueDays} 天，原定 ${i.date}）` : i.date === undefined ? '（尽快）' : '';
+    return {
+      uid: `agenda-${key}@tuangou`,
+      title: `${AGENDA_KIND_WORDS[i.kind]}：${i.customer?.name ?? '全部客户'} ${i.person}${late}`,
+      description: [i.why, i.manager && `客户经理：${i.manager}`].filter(Boolean).join('\n'),
+      start: on,
+      end: on,
+    };
+  });
+}
+
+export interface AgendaFiles {
+  readonly agenda: Agenda;
+  readonly files: readonly string[];
+}
+
+/** The agenda written as `<outDir>/周工作计划-<from>至<to>[-<manager>].pdf|.docx|.ics`, each file atomically. */
+export async function writeAgenda(ws: Workspace, req: AgendaRequest, opts: { readonly outDir: string; readonly formats: readonly AgendaFormat[] }): Promise<AgendaFiles> {
+  const { list, data, customers } = collect(ws, req);
+  const base = path.join(opts.outDir, safeName(`周工作计划-${list.from}至${list.to}${list.manager ? `-${list.manager}` : ''}`));
+  const title = `周工作计划 ${list.from} 至 ${list.to}${list.manager ? ` ${list.manager}` : ''}`;
+  const files: string[] = [];
+  const paper = opts.formats.filter((f): f is Format => f !== 'ics');
+  if (paper.length > 0) {
+    const templates = ws.templates();
+    // Every customer's record is traced, so a character the fonts lack names its file and field.
+    const traced = [...(data.company ? [{ record: data.company, schema: companySchema }] : []), ...customers.map((c) => ({ record: c, schema: customerSchema }))];
+    const doc: Doc = buildDoc(templates, { parts: [{ template: templates.get('agenda'), view: agendaView(list) }], title, data, traced, today: list.today });
+    files.push(...(await writeDoc(doc, paper, base, path.join(data.dir, 'assets'), opts.outDir)));
+  }
+  if (opts.formats.includes('ics')) {
+    const file = `${base}.ics`;
+    writeAtomic(file, calendar(title, agendaEvents(list), list.today), { root: opts.outDir });
+    files.push(file);
+  }
+  return { agenda: list, files };
+}
+
+/** The customers of one account manager (all when undefined); a UsageError suggesting the name meant when none is theirs. */
+export function managersCustomers(data: DataSet, manager: string | undefined): Customer[] {
   const all = [...data.customers.values()];
   if (manager === undefined) return all;
   const mine = all.filter((c) => c.accountManager === manager);
@@ -136,9 +243,15 @@ function dayItems(c: Customer, w: AgendaWindow): AgendaItem[] {
           const count = years === undefined ? '' : what === '生日' ? `，${years} 岁` : `，第 ${years} 年`;
           return { kind: what === '生日' ? 'birthday' : 'anniversary', date: on, overdueDays: 0, ...about(c), person, why: `${what}：${dayText(date, on)}${count}` };
         });
+  // [ours] A bereaved person is not congratulated (domain/greetings.ts mourningOn): the item says so.
+  const deaths = (k: Contact) => (c.events ?? []).filter((e) => e.kind === '丧事' && e.person === k.name).map((e) => e.date);
+  const mourned = (k: Contact, items: AgendaItem[]) =>
+    items.map((i) => {
+      const death = i.date === undefined ? undefined : mourningOn(deaths(k), i.date, w.today);
+      return death ? { ...i, why: `${i.why}；家中有丧事（${death}），不宜祝贺` } : i;
+    });
   const ofContact = (k: Contact) => [
-    ...days(k.name, '生日', k.birthday),
-    ...days(k.name, '结婚纪念日', k.anniversary),
+    ...mourned(k, [...days(k.name, '生日', k.birthday), ...days(k.name, '结婚纪念日', k.anniversary)]),
     ...(k.family ?? []).flatMap((f) => days(`${k.name}的${f.relation}${f.name ? ` ${f.name}` : ''}`, '生日', f.birthday)),
   ];
   return c.contacts.flatMap(ofContact);

@@ -27,7 +27,21 @@ export { formatsFor, renderDocument, renderDocuments, writeDocument } from './re
 export { mailingCustomers, mailingYear, runFestivalMailing, type Mailing, type MailingOptions } from './mailing.ts';
 export { readRecord, saveRecord, type DataRecord, type EditRequest, type RecordKind, type RecordRef, type SaveResult } from './records.ts';
 export { logVisit, type LoggedVisit, type VisitRequest } from './visits.ts';
-export { agenda, AGENDA_KINDS, type Agenda, type AgendaItem, type AgendaKind, type AgendaRequest } from './agenda.ts';
+export {
+  agenda,
+  AGENDA_FORMATS,
+  AGENDA_KIND_WORDS,
+  AGENDA_KINDS,
+  writeAgenda,
+  type Agenda,
+  type AgendaFiles,
+  type AgendaFormat,
+  type AgendaItem,
+  type AgendaKind,
+  type AgendaRequest,
+} from './agenda.ts';
+export { runGreetings, type Greetings, type GreetingsOptions } from './greetings.ts';
+export { EVENT_KINDS, GREETING_KINDS, type EventKind, type GreetingKind } from '../domain/greetings.ts';
 export { applySpreadsheetImport, exportCustomers, importTemplate, planSpreadsheetImport, type Applied, type Exported, type ImportPlan, type SpreadsheetInput } from './spreadsheets.ts';
 export { AppError, DataError, ERROR_CODES, UsageError, type ErrorCode, type Issue } from '../errors.ts';
 export { formatIssue } from '../data/issues.ts';

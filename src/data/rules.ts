@@ -289,4 +289,10 @@ function customerRules(c: Customer, report: Report): void {
       report(['purchases', i, 'buyer'], 'warning', 'unknown-contact', `「${p.buyer}」不在本单位的联系人里`);
     }
   });
+  // An error: the letter for the event is addressed to this contact, and there is none to address.
+  c.events?.forEach((e, i) => {
+    if (names.has(e.person)) return;
+    const near = closest(e.person, names);
+    report(['events', i, 'person'], 'error', 'unknown-contact', `「${e.person}」不在本单位的联系人里${near ? `，是否想写「${near}」？` : '：请先把这个人加进联系人'}`);
+  });
 }

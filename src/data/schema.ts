@@ -5,6 +5,7 @@ import { FESTIVAL_YEARS, FESTIVALS } from '../domain/festivals.ts';
 import { RANKS, SYSTEMS } from '../domain/classify.ts';
 import { DEAL_STAGES } from '../domain/deal-stages.ts';
 import { parsePeriod } from '../domain/periods.ts';
+import { EVENT_KINDS } from '../domain/greetings.ts';
 import {
   calendarDate, decimal, email, plainText, int, isoDate, list, mobile, money, multiline, oneOf, percent, phone, postcode, record, tags, text, url, wechat, yesNo,
 } from './fields.ts';
@@ -164,6 +165,18 @@ const visit = record('拜访记录', {
   nextDate: isoDate('下次日期').optional(),
 });
 
+/** Something that happened to a contact or the unit, which a letter answers (tuangou greetings). */
+const event = record('大事', {
+  date: isoDate('日期'),
+  /** The contact the letter goes to: for 开业 and 周年 the unit's, for a child's 婚嫁 or 升学 the parent. */
+  person: text('人'),
+  kind: oneOf('事由', EVENT_KINDS),
+  /** Whose occasion it is when not the person's own (儿子, 母亲): the letter names them (令郎, 令堂). */
+  relative: text('亲属').optional(),
+  /** Internal: never printed on a letter. */
+  note: multiline('备注（内部）').optional(),
+});
+
 const intermediary = record('中介人', {
   name: text('姓名'),
   relation: text('与单位关系'),
@@ -191,6 +204,7 @@ export const customerSchema = record('客户', {
   contacts: list('联系人', contactSchema).min(1, '至少需要一位联系人'),
   purchases: list('购买记录', purchase).optional(),
   visits: list('拜访记录', visit).optional(),
+  events: list('大事记', event).optional(),
   questions: list('常见问题', record('问答', { question: multiline('问题'), answer: multiline('回答') })).optional(),
   notes: multiline('备注').optional(),
 });

@@ -225,8 +225,8 @@ export interface ComplianceResult {
   readonly detail: string;
 }
 
-/** Units whose staff are public officials: no gift above the policy's token limit. */
-const OFFICIAL_SYSTEMS: readonly UnitSystem[] = ['党政', '执法', '军警'];
+/** Units whose staff are public officials: no gift above the policy's token limit (domain.md §9), and no offer on a greeting (§13). */
+export const OFFICIAL_SYSTEMS: readonly UnitSystem[] = ['党政', '执法', '军警'];
 /** Roles that run or approve a purchase. */
 const DECIDING_ROLES: readonly string[] = ['决策人', '业务负责人', '采购'];
 

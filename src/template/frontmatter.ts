@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { record, text, oneOf, list, int, yesNo } from '../data/fields.ts';
 
-export const VIEW_KINDS = ['proposal', 'visit', 'card', 'allocation', 'letter', 'envelope', 'product', 'pack', 'labels', 'weekly-report', 'customer-report'] as const;
+export const VIEW_KINDS = ['proposal', 'visit', 'card', 'allocation', 'letter', 'envelope', 'product', 'pack', 'labels', 'weekly-report', 'customer-report', 'greeting', 'agenda'] as const;
 export type ViewKind = (typeof VIEW_KINDS)[number];
 export const FORMATS = ['pdf', 'docx'] as const;
 export type Format = (typeof FORMATS)[number];

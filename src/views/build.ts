@@ -11,7 +11,7 @@ import { MoneyOverflowError } from '../domain/money.ts';
 import type { ViewKind } from '../template/frontmatter.ts';
 import { festivalDate, type Festival } from '../domain/festivals.ts';
 import { salutationFor } from '../domain/names.ts';
-import { companyV, customerInternalV, customerPublicV, dateV, dealPublicV, defined, moneyV, productV, withPricing } from './common.ts';
+import { companyV, customerInternalV, customerPublicV, dateV, dealPublicV, defined, moneyV, productV, qrText, withPricing } from './common.ts';
 import { contactNamed, decisionMaker, hasBought, keyContacts, planFor, vipOf } from './facts.ts';
 import { CHECKLIST, MATERIALS, defaultQuestions } from './visit-defaults.ts';
 import {
@@ -52,11 +52,6 @@ function locator(data: DataSet) {
   };
 }
 
-function qrText(data: DataSet): string {
-  const c = data.company;
-  // A plain-text card: every phone camera shows it, no app or URL needed.
-  return [c?.name, c?.hotline && `团购热线 ${c.hotline}`, c?.website].filter(Boolean).join('\n');
-}
 
 /** Products of the deal, or the products the unit bought before, or the whole range's top grade. */
 export function recommendedProducts(input: ViewInput): Product[] {
@@ -343,7 +338,8 @@ export function letterView(input: ViewInput): LetterView {
 /**
  * The builder of every kind; null for the kinds that are not made alone: envelopes and labels
  * come with a mailing, the pack's contents page with its parts (pipeline/pack.ts), the reports
- * with their figures.
+ * with their figures, greetings with their occasion (greeting.ts), the agenda with its list
+ * (app/agenda.ts).
  */
 const BUILDERS: Readonly<Record<ViewKind, ((input: ViewInput) => unknown) | null>> = {
   letter: letterView,
@@ -358,6 +354,8 @@ const BUILDERS: Readonly<Record<ViewKind, ((input: ViewInput) => unknown) | null
   // Made from the reports' figures (reports.ts), not from one customer's view input.
   'weekly-report': null,
   'customer-report': null,
+  greeting: null,
+  agenda: null,
 };
 
 function notRenderable(kind: ViewKind): DataError {

@@ -46,6 +46,12 @@ export function companyV(company: Company | undefined, dataDir: string): Company
   });
 }
 
+/** The company as a QR code holds it: a plain-text card every phone camera shows, no app or URL needed. */
+export function qrText(data: { readonly company: Company | undefined }): string {
+  const c = data.company;
+  return [c?.name, c?.hotline && `团购热线 ${c.hotline}`, c?.website].filter(Boolean).join('\n');
+}
+
 export const productSpec = (p: Product): string => `${p.abv}%vol ${p.volumeMl}ml × ${p.bottlesPerCase} 瓶/箱`;
 
 export function productV(p: Product): ProductView {

@@ -265,6 +265,46 @@ export const letterViewSchema = z.object({
   qr: s,
 });
 
+/**
+ * A birthday card, a letter of congratulation or of sympathy to one person (built in
+ * greeting.ts). External: the occasion as the reader knows it, never the internal note on it.
+ */
+export const greetingViewSchema = z.object({
+  today: dateView,
+  /** The day it is posted: three days before its occasion, or today once that is past. */
+  date: dateView,
+  company: companyView,
+  /** 生日, 贺信 or 慰问. */
+  kind: s,
+  /** The event (升职 … 丧事), or 生日. */
+  occasion: s,
+  /** The occasion's day. */
+  on: dateView,
+  /** 令尊, 令爱 …: whose occasion it is when not the reader's own. */
+  relative: opt(s),
+  /** salutation: without 副 (尊敬的乔局长); title: in full. */
+  recipient: z.object({ unit: s, name: s, title: opt(s), salutation: s }),
+  /** A 党政 / 执法 / 军警 unit: the paper carries no gift and no offer (domain.md §9, §13). */
+  official: z.boolean(),
+  /** The unit has bought from us, so may be thanked (a prospect never is). */
+  hasBought: z.boolean(),
+  qr: s,
+});
+
+// ---------- internal: the printable agenda (built in app/agenda.ts) ----------
+
+export const agendaViewSchema = z.object({
+  today: dateView,
+  from: dateView,
+  to: dateView,
+  manager: opt(s),
+  count: z.number(),
+  /** 逾期 first, then each day, then what has no day (尽快). */
+  groups: z.array(z.object({ title: s, items: z.array(z.object({ kind: s, when: opt(s), unit: s, person: s, why: s })) })),
+  /** Customer files with errors, left out of the list. */
+  skipped: z.array(s),
+});
+
 // ---------- envelopes and address labels (built in envelope.ts) ----------
 
 const recipientView = z.object({
@@ -394,6 +434,8 @@ export type CardView = z.output<typeof cardViewSchema>;
 export type AllocationView = z.output<typeof allocationViewSchema>;
 export type LetterView = z.output<typeof letterViewSchema>;
 export type EnvelopeView = z.output<typeof envelopeViewSchema>;
+export type GreetingView = z.output<typeof greetingViewSchema>;
+export type AgendaView = z.output<typeof agendaViewSchema>;
 export type LabelsView = z.output<typeof labelsViewSchema>;
 export type Label = LabelsView['labels'][number];
 
@@ -410,6 +452,8 @@ export const VIEW_SCHEMAS: Readonly<Record<ViewKind, z.ZodType>> = {
   labels: labelsViewSchema,
   'weekly-report': weeklyReportViewSchema,
   'customer-report': customerReportViewSchema,
+  greeting: greetingViewSchema,
+  agenda: agendaViewSchema,
 };
 
 /** Whether a template of this kind may be handed to the customer: decided for every kind. */
@@ -419,6 +463,8 @@ const MAY_GO_OUT: Readonly<Record<ViewKind, boolean>> = {
   letter: true,
   envelope: true,
   labels: true,
+  greeting: true,
+  agenda: false,
   visit: false,
   card: false,
   allocation: false,

@@ -8,7 +8,7 @@ import { formatChineseDate, type IsoDate } from '../../domain/dates.ts';
 import { FESTIVAL_YEARS, FESTIVALS, nextFestival, type Festival } from '../../domain/festivals.ts';
 import { parseShard } from '../../domain/shard.ts';
 import { UsageError } from '../../errors.ts';
-import { LEAN_FROM } from '../../letters/run.ts';
+import { LEAN_FROM } from '../../letters/batch.ts';
 import { docWriters, writerCount, type DocWriters } from '../../pipeline/writers.ts';
 import { dataDir, listOption, type Command, type ParsedArgs } from '../command.ts';
 import type { Io } from '../io.ts';
