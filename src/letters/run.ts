@@ -316,7 +316,7 @@ async function mail(req: MailingRequest, writers: DocWriters): Promise<MailingRe
     csv(['客户编号', '单位名称', '收信人', '地址', '邮编', '文件', '状态'], rows.map((r) => [r.id, r.unit, r.recipient, r.address, r.postcode, r.files.join(' '), r.status])),
     { root: req.outDir },
   );
-  const ups = mailed.map((c) => followUp(c, plan, today));
+  const ups = mailed.map((c) => followUp(c, plan, today, data.policies, openDeal(data, c, today, { name: festival, year })));
   const followFile = path.join(folder, 'follow-up.csv');
   writeAtomic(
     followFile,
