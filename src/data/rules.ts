@@ -9,7 +9,8 @@ import { parsePeriod, rangesOverlap, type Period } from '../domain/periods.ts';
 import { stageProblems } from '../domain/deal-stages.ts';
 import { issueAt } from './validate.ts';
 import { closest } from '../util/suggest.ts';
-import { allocatedBottles, discountCap, orderedBottles } from '../domain/deal.ts';
+import { allocatedBottles, commissionTie, commissionTieFinding, discountCap, orderedBottles } from '../domain/deal.ts';
+import { compareIso } from '../domain/dates.ts';
 import { RANKS } from '../domain/classify.ts';
 import { ladderOf, MILITARY_RANKS, POLICE_RANKS, ranksFor } from '../domain/ranks.ts';
 import { adClaimsIn } from '../domain/ad-claims.ts';
@@ -40,13 +41,14 @@ export function crossChecks(input: Input, { allCustomers }: { allCustomers: bool
   const productIds = new Set(input.products.map((p) => p.value.id));
   const productsById = new Map(input.products.map((p) => [p.value.id, p.value]));
   const customerIds = new Set(input.customers.map((c) => c.value.id));
+  const customersById = new Map(input.customers.map((c) => [c.value.id, c.value]));
+  const dealsById = new Map(input.deals.map((d) => [d.value.id, d.value]));
   const productRef = (report: Report, path: readonly PathSegment[], id: string) => {
     if (productIds.has(id)) return;
     const near = closest(id, productIds);
     report(path, 'error', 'unknown-product', `没有编号为「${id}」的产品${near ? `，是否想写「${near}」？` : '：请先在 products/ 里建立'}`);
   };
 
-  const dealsById = new Map(input.deals.map((d) => [d.value.id, d.value]));
   const dealRef = (report: Report, path: readonly PathSegment[], id: string, customer: string) => {
     const deal = dealsById.get(id);
     if (deal && deal.customer === customer) return;
@@ -88,6 +90,17 @@ export function crossChecks(input: Input, { allCustomers }: { allCustomers: bool
     c.value.contacts.forEach((k, i) =>
       k.purchasedProducts?.forEach((id, j) => productRef(report, ['contacts', i, 'purchasedProducts', j], id)),
     );
+    c.value.complaints?.forEach((k, i) => k.product !== undefined && productRef(report, ['complaints', i, 'product'], k.product));
+    c.value.receivables?.forEach((r, i) => {
+      if (r.deal === undefined) return;
+      const deal = dealsById.get(r.deal);
+      if (!deal) {
+        const near = closest(r.deal, dealsById.keys());
+        report(['receivables', i, 'deal'], 'error', 'unknown-deal', `没有编号为「${r.deal}」的方案${near ? `，是否想写「${near}」？` : ''}`);
+      } else if (deal.customer !== c.value.id) {
+        report(['receivables', i, 'deal'], 'error', 'unknown-deal', `方案「${r.deal}」是客户 ${deal.customer} 的，不是本单位的`);
+      }
+    });
   }
   for (const d of input.deals) {
     const report = reporter(issues, d, dealSchema);
@@ -101,6 +114,8 @@ export function crossChecks(input: Input, { allCustomers }: { allCustomers: bool
     if (deal.owner !== undefined) managerRef(report, ['owner'], deal.owner);
     deal.allocation?.forEach((a, i) => a.product !== undefined && productRef(report, ['allocation', i, 'product'], a.product));
     deal.tastingBottles?.forEach((t, i) => productRef(report, ['tastingBottles', i, 'product'], t.product));
+    const customer = customersById.get(deal.customer);
+    if (customer) commissionTieRule(deal, customer, report);
     const ordered = orderedBottles(deal, productsById);
     if (ordered !== undefined) {
       allocationRule(deal, ordered, report);
@@ -154,6 +169,18 @@ function discountRule(deal: Deal, ordered: number, policies: Policies, report: R
   if (deal.extraDiscount !== undefined && Number(deal.extraDiscount) > Number(cap)) {
     report(['extraDiscount'], 'warning', 'discount-cap', `额外折让 ${deal.extraDiscount}% 超过政策上限：${ordered} 瓶的上限是 ${cap}%`);
   }
+}
+
+/**
+ * A commission to kin or a close associate of a decider (domain.md §9). A warning here, as for the
+ * discount cap: `check` cannot know a manager's approval; the allocation summary marks it 违规 in
+ * 党政 / 执法 / 军警 units and --strict stops on it.
+ */
+function commissionTieRule(deal: Deal, customer: Customer, report: Report): void {
+  const tie = deal.commission && commissionTie(deal.commission.to, customer.intermediary, customer.contacts);
+  if (!tie) return;
+  const finding = commissionTieFinding(tie, customer.system);
+  report(['commission', 'to'], 'warning', 'commission-to-relative', `${finding.violation ? '违规' : '注意'}：${finding.detail}`);
 }
 
 type Text = readonly [path: readonly PathSegment[], text: string];
@@ -256,6 +283,15 @@ function rankRule(rank: string, system: string, path: PathSegment[], report: Rep
   report(path, 'error', 'rank-ladder', `${why}：应为${expected}${near ? `。是否想写「${near}」？` : ''}`);
 }
 
+/** The card's dates follow one another: filled, then updated and reviewed; a review names who and when. */
+function cardRules(card: NonNullable<Customer['contacts'][number]['card']>, at: PathSegment[], report: Report): void {
+  if (card.updatedOn !== undefined && compareIso(card.updatedOn, card.filledOn) < 0) report([...at, 'updatedOn'], 'error', 'card-dates', '最近更新早于建卡日期');
+  if (card.reviewedOn !== undefined && compareIso(card.reviewedOn, card.filledOn) < 0) report([...at, 'reviewedOn'], 'error', 'card-dates', '审核日期早于建卡日期');
+  if ((card.reviewedBy === undefined) !== (card.reviewedOn === undefined)) {
+    report([...at, card.reviewedBy === undefined ? 'reviewedOn' : 'reviewedBy'], 'warning', 'card-review', '主管审核要同时写审核人（reviewedBy）和审核日期（reviewedOn）');
+  }
+}
+
 function customerRules(c: Customer, report: Report): void {
   const recommend = (field: keyof Customer, why: string) => {
     if (c[field] === undefined) report([field], 'warning', 'recommended', `建议填写：${why}`);
@@ -282,6 +318,15 @@ function customerRules(c: Customer, report: Report): void {
     if (v.nextDate !== undefined && v.nextDate < v.date) {
       report(['visits', i, 'nextDate'], 'error', 'next-before-visit', `下次日期 ${v.nextDate} 早于这次拜访的日期 ${v.date}`);
     }
+  });
+  c.contacts.forEach((k, i) => k.card && cardRules(k.card, ['contacts', i, 'card'], report));
+  c.complaints?.forEach((k, i) => {
+    if (k.closed === true && k.handling === undefined) report(['complaints', i, 'closed'], 'warning', 'complaint-handling', '已办结的投诉应写明处理情况（handling）：下次拜访前要读');
+  });
+  c.receivables?.forEach((r, i) => {
+    if (r.deal === undefined && r.date === undefined) report(['receivables', i], 'error', 'receivable-source', '应写明欠款来自哪个方案（deal）或哪天的货（date）');
+    if (r.amount === 0) report(['receivables', i, 'amount'], 'error', 'receivable-zero', '欠款金额为 0：已结清的请整条删去');
+    if (r.date !== undefined && compareIso(r.due, r.date) < 0) report(['receivables', i, 'due'], 'error', 'receivable-due', '约定付款日早于发生日期');
   });
   const names = new Set(c.contacts.map((k) => k.name));
   c.purchases?.forEach((p, i) => {

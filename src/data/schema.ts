@@ -18,6 +18,8 @@ export const USES = ['福利', '招待', '礼品'] as const;
 export const OCCASIONS = [...FESTIVALS, '招待', '礼品', '婚宴', '会议'] as const;
 export const DEAL_STATUSES = ['草拟', '已发送', '洽谈中', '已成交', '已失效'] as const;
 export const LEVELS = ['高', '中', '低'] as const;
+/** Papers a unit may require of a supplier (资质) before it buys; the visit sheet lists them to bring. */
+export const QUALIFICATIONS = ['营业执照', '食品经营许可证', '检验报告', '经销授权书'] as const;
 /** A customer id; safe as a file name, so customers/<id>.yaml is where one is looked for first. */
 export const CUSTOMER_ID = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -108,6 +110,15 @@ const familyMember = record('家庭成员', {
 
 const approval = record('审批', { by: text('审批人'), date: isoDate('日期') });
 
+/** Who filled in the contact's card and when, its last update, and the 主管's review (domain.md §5). */
+const cardRecord = record('建卡信息', {
+  filledBy: text('填卡人'),
+  filledOn: isoDate('建卡日期'),
+  updatedOn: isoDate('最近更新').optional(),
+  reviewedBy: text('主管审核人').optional(),
+  reviewedOn: isoDate('审核日期').optional(),
+});
+
 export const contactSchema = record('联系人', {
   name: plainText('联系人姓名'),
   role: oneOf('联系人角色', ROLES),
@@ -132,6 +143,7 @@ export const contactSchema = record('联系人', {
   purchasedProducts: list('购买过的产品', text('产品编号')).optional(),
   notes: multiline('备注').optional(),
   vip: record('VIP', { nominatedBy: text('推荐人').optional(), nominatedOn: isoDate('推荐日期').optional(), approval: approval.optional() }).optional(),
+  card: cardRecord.optional(),
 });
 
 const pastWelfare = record('往年福利', {
@@ -177,6 +189,23 @@ const event = record('大事', {
   note: multiline('备注（内部）').optional(),
 });
 
+/** An after-sales complaint and how it was handled (domain.md §7.6: read before going in). Internal. */
+const complaint = record('售后投诉', {
+  date: isoDate('日期'),
+  issue: multiline('投诉内容'),
+  product: text('产品编号').optional(),
+  handling: multiline('处理情况').optional(),
+  closed: yesNo('已办结').optional(),
+});
+
+/** Money the unit owes us, for a deal or a delivery on a date; in yuan like every amount. Internal. */
+const receivable = record('应收欠款', {
+  deal: text('方案编号').optional(),
+  date: isoDate('发生日期').optional(),
+  amount: money('金额', AMOUNT_YUAN),
+  due: isoDate('约定付款日'),
+});
+
 const intermediary = record('中介人', {
   name: text('姓名'),
   relation: text('与单位关系'),
@@ -207,6 +236,9 @@ export const customerSchema = record('客户', {
   events: list('大事记', event).optional(),
   questions: list('常见问题', record('问答', { question: multiline('问题'), answer: multiline('回答') })).optional(),
   notes: multiline('备注').optional(),
+  requires: list('资质要求', oneOf('资质文件', QUALIFICATIONS)).optional(),
+  complaints: list('售后投诉', complaint).optional(),
+  receivables: list('应收欠款', receivable).optional(),
 });
 
 // ---------- deals/*.yaml ----------

@@ -1,6 +1,7 @@
 // A deal's money: the price of each line, the totals, where every fen goes, and the
 // compliance rules of domain.md §9. Pure functions over integer fen.
 import type { UnitSystem } from './classify.ts';
+import { tieTo, type Tie } from './kinship.ts';
 import { applyRate, formatMoney, multiplyFen, sumFen, type Fen } from './money.ts';
 
 // What these rules read of a product, a deal and the policies. The data's Product, Deal and
@@ -219,10 +220,45 @@ export function allocationFigures(deal: DealTerms, priced: PricedDeal, products:
   };
 }
 
+/** A line of the allocation a finding is about: the commission, the extra discount, or gift `i`. */
+export type ComplianceRow = 'commission' | 'extraDiscount' | `gift:${number}`;
+
 export interface ComplianceResult {
   readonly rule: string;
   readonly pass: boolean;
+  /** Allowed, but a manager must know: the allocation marks it 注意 rather than 违规. */
+  readonly warning?: boolean;
   readonly detail: string;
+  /** The lines of the allocation that break the rule (or are warned about), to be marked there too. */
+  readonly rows?: readonly ComplianceRow[];
+}
+
+/** The commission's payee as a relative or close associate of someone who decides or approves the purchase. */
+export interface CommissionTie {
+  readonly payee: string;
+  readonly person: string;
+  readonly role: string;
+  readonly tie: Tie;
+  /** The tie as the data words it: 表弟, 老战友. */
+  readonly word: string;
+}
+
+/**
+ * Whether the commission goes to the unit's intermediary and its 与单位关系 makes the
+ * intermediary kin or a close associate of a person in a deciding role.
+ */
+export function commissionTie(
+  payee: string,
+  intermediary: { readonly name: string; readonly relation: string } | undefined,
+  people: readonly { readonly name: string; readonly title?: string | undefined; readonly role: string }[],
+): CommissionTie | undefined {
+  if (!intermediary || intermediary.name !== payee) return undefined;
+  for (const p of people) {
+    if (!DECIDING_ROLES.includes(p.role)) continue;
+    const found = tieTo(intermediary.relation, p);
+    if (found) return { payee, person: p.name, role: p.role, ...found };
+  }
+  return undefined;
 }
 
 /** Units whose staff are public officials: no gift above the policy's token limit (domain.md §9), and no offer on a greeting (§13). */
@@ -236,8 +272,23 @@ export function discountCap(bottles: number, policies: DealPolicies): string {
   return tiers[0]?.maxExtraDiscount ?? '0';
 }
 
+/**
+ * A commission to kin or a close associate of a decider: in 党政 / 执法 / 军警 units a benefit to
+ * an official through a relative, so a violation; elsewhere open to abuse, so a warning.
+ */
+export function commissionTieFinding(tie: CommissionTie, system: UnitSystem): { violation: boolean; detail: string } {
+  const violation = OFFICIAL_SYSTEMS.includes(system);
+  const who = `收款人${tie.payee}是${tie.person}（${tie.role}）的${tie.word}（${tie.tie}）`;
+  return {
+    violation,
+    detail: violation
+      ? `${who}：${system}单位向经办、审批人员的${tie.tie}支付佣金，等于向公职人员输送利益，不得支付`
+      : `${who}：须经部门经理批准，并在居间协议中写明这一关系`,
+  };
+}
+
 /** Each allocation rule of domain.md §9, with pass or fail and why. */
-export function complianceChecks(deal: DealTerms, system: UnitSystem, priced: PricedDeal, policies: DealPolicies): ComplianceResult[] {
+export function complianceChecks(deal: DealTerms, system: UnitSystem, priced: PricedDeal, policies: DealPolicies, tie?: CommissionTie): ComplianceResult[] {
   const out: ComplianceResult[] = [];
   out.push({
     rule: '让利给单位，明示并入账',
@@ -249,6 +300,7 @@ export function complianceChecks(deal: DealTerms, system: UnitSystem, priced: Pr
   out.push({
     rule: '额外折让不超过政策上限',
     pass: Number(extra) <= Number(cap),
+    ...(Number(extra) > Number(cap) && { rows: ['extraDiscount'] as const }),
     detail: `共 ${priced.bottles} 瓶，上限 ${cap}%，本方案 ${extra}%`,
   });
   const c = deal.commission;
@@ -260,18 +312,29 @@ export function complianceChecks(deal: DealTerms, system: UnitSystem, priced: Pr
     out.push({
       rule: '中介佣金有书面协议并入账',
       pass: agreed && withinCap,
+      ...(!(agreed && withinCap) && { rows: ['commission'] as const }),
       detail: [
         c.agreement ? `协议 ${c.agreement}` : '缺少书面协议',
         c.booked ? '已入账' : closed ? '成交后仍未入账' : '成交付款后入账',
         withinCap ? `比例 ${c.rate}%` : `比例 ${c.rate}% 超过上限 ${policies.allocation.maxCommission}%`,
       ].join('，'),
     });
+    const finding = tie && commissionTieFinding(tie, system);
+    out.push({
+      rule: '佣金不付给决策、审批人员的亲属或密切关系人',
+      pass: !finding?.violation,
+      ...(finding && !finding.violation && { warning: true }),
+      ...(finding && { rows: ['commission'] as const }),
+      detail: finding?.detail ?? '中介人与单位的关系中没有写到决策、审批人员的亲属或密切关系',
+    });
   }
-  const personal = (deal.gifts ?? []).filter((g) => g.recipient === '个人');
+  const gifts = (deal.gifts ?? []).map((g, i) => ({ ...g, row: `gift:${i}` as const }));
+  const personal = gifts.filter((g) => g.recipient === '个人');
   const toDeciders = personal.filter((g) => g.recipientRole !== undefined && DECIDING_ROLES.includes(g.recipientRole));
   out.push({
     rule: '不向经办、审批采购的人员个人送礼',
     pass: toDeciders.length === 0,
+    ...(toDeciders.length > 0 && { rows: toDeciders.map((g) => g.row) }),
     detail: toDeciders.length === 0 ? '赠品均给单位' : toDeciders.map((g) => `${g.item} 给${g.recipientRole}个人`).join('；'),
   });
   const officialUnit = OFFICIAL_SYSTEMS.includes(system);
@@ -279,6 +342,7 @@ export function complianceChecks(deal: DealTerms, system: UnitSystem, priced: Pr
   out.push({
     rule: '不向公职人员个人送有价值的礼品',
     pass: toOfficials.length === 0,
+    ...(toOfficials.length > 0 && { rows: toOfficials.map((g) => g.row) }),
     detail:
       toOfficials.length === 0
         ? officialUnit ? `${system}单位，无个人赠品` : '无公职人员个人赠品'

@@ -75,7 +75,7 @@ export async function runMailing(req: MailingRequest): Promise<MailingResult> {
   });
   const folder = result.folder;
   const plan = planFor(festival, year, today, data.policies);
-  const ups = made.map((m) => followUp(m.customer, plan, today));
+  const ups = made.map((m) => followUp(m.customer, plan, today, data.policies, openDeal(data, m.customer, today, { name: festival, year })));
   const followFile = path.join(folder, 'follow-up.csv');
   writeBatchFile(
     req,

@@ -1,10 +1,10 @@
 // The follow-up after a mailing: mailing date, the first-visit window, the later visits, and
 // the key contacts' birthdays and anniversaries (solar or lunar) that fall in the season.
-import type { Customer } from '../data/schema.ts';
+import type { Customer, Policies } from '../data/schema.ts';
 import { formatCalendarDate, occurrencesWithin } from '../domain/calendar-date.ts';
 import { addDays, daysBetween, type IsoDate } from '../domain/dates.ts';
 import type { MailingPlan } from '../domain/festivals.ts';
-import { decisionMaker, keyContacts } from '../views/facts.ts';
+import { decisionMaker, keyContacts, plannedVisits } from '../views/facts.ts';
 
 // The letters are dated by the same plan (views/build.ts letterView), so it lives with the views.
 export { planFor } from '../views/facts.ts';
@@ -19,15 +19,13 @@ export interface FollowUp {
 }
 
 /**
- * Visit 1 in the first-visit window; each later one a week after the previous window, so
- * policy minVisits visits happen before the festival when the lead time allows.
- * When the mailing date is past, the window starts from today instead.
+ * The visits the visit sheet plans (views/facts.ts plannedVisits: numbered after the visits made,
+ * from the step the customer has reached), the first in the first-visit window and each later
+ * one a week after. When the mailing date is past, the window starts from today instead.
  */
-export function followUp(customer: Customer, plan: MailingPlan, today: IsoDate): FollowUp {
+export function followUp(customer: Customer, plan: MailingPlan, today: IsoDate, policies: Policies, deal?: { readonly status: string }): FollowUp {
   const shift = plan.mailingPast ? Math.max(0, daysBetween(plan.firstVisitFrom, today)) : 0;
-  const from = addDays(plan.firstVisitFrom, shift);
-  const to = addDays(plan.firstVisitTo, shift);
-  const visits = Array.from({ length: plan.minVisits }, (_, i) => ({ no: i + 1, from: addDays(from, i * 7), to: addDays(to, i * 7) }));
+  const visits = plannedVisits(customer, deal, policies, addDays(plan.firstVisitFrom, shift), addDays(plan.firstVisitTo, shift)).map(({ no, from, to }) => ({ no, from, to }));
   const key = keyContacts(customer);
   const head = decisionMaker(customer) ?? customer.contacts[0];
   const seasonStart = plan.mailingPast ? today : plan.mailingDate;

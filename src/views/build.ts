@@ -4,16 +4,18 @@ import { dealFileErrors, recordErrors, type DataSet } from '../data/dataset.ts';
 import { formatIssue, type PathSegment } from '../data/issues.ts';
 import type { Contact, Customer, Deal, Product } from '../data/schema.ts';
 import { formatCalendarDate, occurrencesWithin, type CalendarDate } from '../domain/calendar-date.ts';
-import { addDays, compareIso, daysBetween, type IsoDate } from '../domain/dates.ts';
-import { allocationFigures, complianceChecks, priceDeal } from '../domain/deal.ts';
+import { addDays, compareIso, daysBetween, formatChineseDate, type IsoDate } from '../domain/dates.ts';
+import { allocationFigures, commissionTie, complianceChecks, priceDeal, type ComplianceRow } from '../domain/deal.ts';
+import { sumFen } from '../domain/money.ts';
+import { STEP_PURPOSES, stepsNamed } from '../domain/visit-plan.ts';
 import { DataError } from '../errors.ts';
 import { MoneyOverflowError } from '../domain/money.ts';
 import type { ViewKind } from '../template/frontmatter.ts';
 import { festivalDate, type Festival } from '../domain/festivals.ts';
 import { salutationFor } from '../domain/names.ts';
 import { companyV, customerInternalV, customerPublicV, dateV, dealPublicV, defined, moneyV, productV, qrText, withPricing } from './common.ts';
-import { contactNamed, decisionMaker, hasBought, keyContacts, planFor, vipOf } from './facts.ts';
-import { CHECKLIST, MATERIALS, defaultQuestions } from './visit-defaults.ts';
+import { contactNamed, contactsConcerned, decisionMaker, hasBought, planFor, plannedVisits, visitsMade, vipOf } from './facts.ts';
+import { CHECKLIST, defaultQuestions, materialsFor } from './visit-defaults.ts';
 import {
   VIEW_SCHEMAS,
   type AllocationView,
@@ -31,7 +33,7 @@ export interface ViewInput {
   readonly today: IsoDate;
   /** The visit date for visit sheets; today when absent. */
   readonly visitDate?: IsoDate;
-  /** Contacts to make cards for; the 决策人 and 业务负责人 when absent. */
+  /** Contacts to make cards for; every contact in a role the purchase goes through when absent. */
   readonly contacts?: readonly string[];
   /** The product of a product sheet. */
   readonly product?: Product;
@@ -109,22 +111,28 @@ export function productSheetView(input: ViewInput): ProductSheetView {
   );
 }
 
-function eventsOf(contact: Contact, from: IsoDate): VisitView['people'][number]['events'] {
+/** Dates near a visit: a week back (a greeting still in time) to a month ahead. */
+const EVENTS_BEFORE = 7;
+
+function eventsOf(contact: Contact, visitDate: IsoDate): VisitView['people'][number]['events'] {
   const dates: { what: string; date: CalendarDate | undefined }[] = [
     { what: '生日', date: contact.birthday },
     { what: '结婚纪念日', date: contact.anniversary },
     ...(contact.family ?? []).map((m) => ({ what: `${m.relation}${m.name ? `${m.name}` : ''}生日`, date: m.birthday })),
   ];
+  const from = addDays(visitDate, -EVENTS_BEFORE);
   return dates
     .flatMap(({ what, date }) =>
       date
-        ? occurrencesWithin(date, from, EVENT_DAYS).map((iso) => {
+        ? occurrencesWithin(date, from, EVENTS_BEFORE + EVENT_DAYS).map((iso) => {
             const { year: _year, ...everyYear } = date;
+            const days = daysBetween(visitDate, iso);
             return {
               what: `${what}（${formatCalendarDate(everyYear as CalendarDate)}）`,
               date: dateV(iso),
-              daysAway: daysBetween(from, iso),
-              when: daysBetween(from, iso) === 0 ? '就是当天' : `${daysBetween(from, iso)} 天后`,
+              daysAway: days,
+              when: days === 0 ? '就是拜访当天' : days > 0 ? `${days} 天后` : `${-days} 天前`,
+              onVisitDay: days === 0,
             };
           })
         : [],
@@ -137,11 +145,36 @@ function vipText(customer: Customer, contact: Contact, data: DataSet): { label: 
   return { label: v.label, reasons: v.reasons.join('；') };
 }
 
+/** Visits whose people count as recently met. */
+const RECENT_VISITS = 3;
+
+/**
+ * Everyone a visit concerns: the contacts in the roles a unit's purchase goes through (domain.md
+ * §2), anyone met on the last visits, anyone the deal names (a gift's recipient role, the
+ * commission's payee); in the order of the unit's file.
+ */
+function peopleConcerned(customer: Customer, deal: Deal | undefined): { contact: Contact; why: string[] }[] {
+  const recent = visitsMade(customer).slice(-RECENT_VISITS);
+  const lastMet = (name: string) => recent.filter((v) => v.met?.includes(name)).at(-1)?.date;
+  const dealRoles = new Set((deal?.gifts ?? []).flatMap((g) => (g.recipientRole ? [g.recipientRole] : [])));
+  const concerned = new Set(contactsConcerned(customer));
+  return customer.contacts.flatMap((contact) => {
+    const met = lastMet(contact.name);
+    const why = [
+      ...(met ? [`${formatChineseDate(met).replace(/^\d+年/, '')}见过`] : []),
+      ...(dealRoles.has(contact.role) || deal?.commission?.to === contact.name ? ['方案里写到'] : []),
+    ];
+    return concerned.has(contact) || why.length > 0 ? [{ contact, why }] : [];
+  });
+}
+
 export function visitView(input: ViewInput): VisitView {
   const { data, customer } = input;
   const visitDate = input.visitDate ?? input.today;
-  const people = keyContacts(customer).map((c) =>
-    defined({
+  const people = peopleConcerned(customer, input.deal).map(({ contact: c, why }) => {
+    const events = eventsOf(c, visitDate);
+    const today = events.filter((e) => e.onVisitDay).map((e) => e.what.replace(/（.*$/, ''));
+    return defined({
       name: c.name,
       role: c.role,
       title: c.title,
@@ -151,37 +184,83 @@ export function visitView(input: ViewInput): VisitView {
       officePhone: c.officePhone,
       wechat: c.wechat,
       hobbies: c.hobbies?.join('、'),
-      events: eventsOf(c, visitDate),
-    }),
-  );
+      why: why.length > 0 ? why.join('；') : undefined,
+      todayMark: today.length > 0 ? `今日${today.join('、')}` : undefined,
+      events,
+    });
+  });
   return withPricing(() => {
-    const deal = input.deal && dealPublicV(input.deal, priceDeal(input.deal, data.products));
+    const deal = input.deal && { ...dealPublicV(input.deal, priceDeal(input.deal, data.products)), status: input.deal.status };
     const products = recommendedProducts(input).map(productV);
-    const visits = [...(customer.visits ?? [])].sort((a, b) => compareIso(a.date, b.date));
+    const visits = visitsMade(customer);
     const last = visits.at(-1);
-    const minVisits = data.policies.festivalLead.minVisits;
-    // The next visits: the date the last visit agreed on, then one every week, at least minVisits in all.
-    const first = last?.nextDate && compareIso(last.nextDate, visitDate) >= 0 ? last.nextDate : visitDate;
-    const purposes = ['了解需求，介绍产品与团购方案', '品鉴样酒，确认数量与分配方案', '确定方案，约定送货与结算'];
-    const plan = Array.from({ length: minVisits }, (_, i) => ({
-      no: i + 1,
-      date: dateV(addDays(first, i * 7)),
-      purpose: purposes[Math.min(i, purposes.length - 1)] as string,
-    }));
+    const plan = plannedVisits(customer, input.deal, data.policies, visitDate);
+    const step = plan[0]!.step;
+    const purpose = last?.nextStep ?? STEP_PURPOSES[step];
+    const name = (id: string) => data.products.get(id)?.name ?? id;
+    const openComplaints = (customer.complaints ?? []).filter((k) => k.closed !== true);
+    const receivables = (customer.receivables ?? []).map((r) => {
+      const days = daysBetween(visitDate, r.due);
+      return {
+        source: r.deal ? `方案 ${r.deal}` : `${formatChineseDate(r.date ?? r.due)}的货款`,
+        amount: moneyV(r.amount),
+        due: dateV(r.due),
+        state: days < 0 ? `已逾期 ${-days} 天` : days === 0 ? '今天到期' : `${days} 天后到期`,
+        overdue: days < 0,
+      };
+    });
     return defined({
       today: dateV(input.today),
       visitDate: dateV(visitDate),
       company: companyV(data.company, data.dir),
       customer: customerInternalV(customer, data.policies),
       people,
-      purpose: last?.nextStep ?? (customer.status === '现有' ? '回访老客户，了解用酒情况，商谈下一次节日团购' : '初次拜访，了解单位福利需求，介绍公司与产品'),
+      purpose,
+      stage: step,
       deal,
       products,
       questions: customer.questions ?? defaultQuestions(customer.system, data),
-      materials: [...MATERIALS],
+      materials: materialsFor({
+        steps: [...new Set([...stepsNamed(purpose), step])],
+        products: products.map((p) => p.name),
+        ...(input.deal && { deal: input.deal.id }),
+        requires: customer.requires ?? [],
+        openComplaints: openComplaints.map((k) => k.issue),
+        owed: receivables.length > 0 ? moneyV(sumFen((customer.receivables ?? []).map((r) => r.amount))).text : undefined,
+      }),
       checklist: [...CHECKLIST],
-      visits: visits.map((v) => defined({ date: dateV(v.date), mode: v.mode, by: v.by, met: v.met?.join('、'), outcome: v.outcome, nextStep: v.nextStep })),
-      plan,
+      visits: visits.map((v, i) => {
+        // The step agreed on the last visit is overdue once its date is behind the visit day.
+        const late = i === visits.length - 1 && v.nextDate !== undefined ? daysBetween(v.nextDate, visitDate) : 0;
+        return defined({
+          date: dateV(v.date),
+          mode: v.mode,
+          by: v.by,
+          met: v.met?.join('、'),
+          outcome: v.outcome,
+          nextStep: v.nextStep,
+          nextDate: v.nextDate === undefined ? undefined : dateV(v.nextDate),
+          overdue: late > 0 ? `已逾期 ${late} 天` : undefined,
+        });
+      }),
+      purchases: [...(customer.purchases ?? [])]
+        .sort((a, b) => compareIso(a.date, b.date))
+        .map((p) => defined({ date: dateV(p.date), product: name(p.product), bottles: p.bottles, amount: moneyV(p.amount), buyer: p.buyer })),
+      complaints: [...(customer.complaints ?? [])]
+        .sort((a, b) => compareIso(b.date, a.date))
+        .map((k) =>
+          defined({
+            date: dateV(k.date),
+            issue: k.issue,
+            product: k.product === undefined ? undefined : name(k.product),
+            handling: k.handling,
+            status: k.closed === true ? '已办结' : '未办结',
+            open: k.closed !== true,
+          }),
+        ),
+      receivables,
+      receivablesTotal: receivables.length > 0 ? moneyV(sumFen((customer.receivables ?? []).map((r) => r.amount))) : undefined,
+      plan: plan.map((p) => ({ no: p.no, date: dateV(p.from), purpose: p.purpose })),
       noteLines: NOTE_LINES,
     });
   }, locator(data));
@@ -221,12 +300,17 @@ function cardOf(customer: Customer, contact: Contact, data: DataSet, cls: string
     wechat: orBlank(contact.wechat),
     vip: vip.label,
     vipReasons: vip.reasons,
+    filledBy: orBlank(contact.card?.filledBy),
+    filledOn: contact.card ? formatChineseDate(contact.card.filledOn) : '',
+    updatedOn: contact.card?.updatedOn ? formatChineseDate(contact.card.updatedOn) : '',
+    reviewedBy: orBlank(contact.card?.reviewedBy),
+    reviewedOn: contact.card?.reviewedOn ? formatChineseDate(contact.card.reviewedOn) : '',
   };
 }
 
 export function cardView(input: ViewInput): CardView {
   const { data, customer } = input;
-  const contacts = input.contacts?.length ? input.contacts.map((name) => contactNamed(customer, name)) : keyContacts(customer);
+  const contacts = input.contacts?.length ? input.contacts.map((name) => contactNamed(customer, name)) : contactsConcerned(customer);
   const unit = customerInternalV(customer, data.policies);
   return {
     today: dateV(input.today),
@@ -242,10 +326,15 @@ export function allocationView(input: ViewInput): AllocationView {
   return withPricing(() => {
     const priced = priceDeal(deal, data.products);
     const f = allocationFigures(deal, priced, data.products, data.policies);
-    const compliance = complianceChecks(deal, customer.system, priced, data.policies).map((c) => ({
-      ...c,
-      result: c.pass ? '通过' : '违规',
-    }));
+    const tie = deal.commission && commissionTie(deal.commission.to, customer.intermediary, customer.contacts);
+    const checks = complianceChecks(deal, customer.system, priced, data.policies, tie);
+    const compliance = checks.map((c) => ({ rule: c.rule, pass: c.pass, warning: c.warning === true, detail: c.detail, result: c.pass ? (c.warning ? '注意' : '通过') : '违规' }));
+    // Each flagged line carries its mark and reason where it is printed, not only in the checks at the end.
+    const mark = (row: ComplianceRow): string | undefined => {
+      const found = checks.filter((c) => c.rows?.includes(row) && (!c.pass || c.warning));
+      if (found.length === 0) return undefined;
+      return `${found.some((c) => !c.pass) ? '违规' : '注意'}：${found.map((c) => `${c.rule}（${c.detail}）`).join('；')}`;
+    };
     const name = (id: string) => data.products.get(id)?.name ?? id;
     const pct = (bp: number) => `${(bp / 100).toFixed(1)}%`;
     const dealView = dealPublicV(deal, priced);
@@ -253,7 +342,7 @@ export function allocationView(input: ViewInput): AllocationView {
       today: dateV(input.today),
       company: companyV(data.company, data.dir),
       customer: customerInternalV(customer, data.policies),
-      deal: { ...dealView, status: deal.status },
+      deal: defined({ ...dealView, status: deal.status, extraDiscountMark: mark('extraDiscount') }),
       unitDiscount: moneyV(f.unitDiscount),
       tiers: f.tiers.map((t, i) => ({
         ...t,
@@ -266,20 +355,26 @@ export function allocationView(input: ViewInput): AllocationView {
         f.tiers.length > 0 && f.allocatedBottles !== priced.bottles
           ? `分配合计 ${f.allocatedBottles} 瓶，方案共 ${priced.bottles} 瓶，相差 ${Math.abs(priced.bottles - f.allocatedBottles)} 瓶`
           : undefined,
-      commission: deal.commission && {
-        to: deal.commission.to,
-        rate: `${deal.commission.rate}%`,
-        agreement: deal.commission.agreement ?? '无',
-        booked: deal.commission.booked ? '已入账' : '未入账',
-        amount: moneyV(f.commission),
-      },
-      gifts: (deal.gifts ?? []).map((g, i) => ({
-        item: g.item,
-        quantity: g.quantity,
-        valueEach: moneyV(g.valueEach),
-        total: moneyV(f.giftLines[i] ?? 0),
-        recipient: g.recipient === '单位' ? '单位' : `个人（${g.recipientRole ?? '未注明角色'}）`,
-      })),
+      commission:
+        deal.commission &&
+        defined({
+          to: deal.commission.to,
+          rate: `${deal.commission.rate}%`,
+          agreement: deal.commission.agreement ?? '无',
+          booked: deal.commission.booked ? '已入账' : '未入账',
+          amount: moneyV(f.commission),
+          mark: mark('commission'),
+        }),
+      gifts: (deal.gifts ?? []).map((g, i) =>
+        defined({
+          item: g.item,
+          quantity: g.quantity,
+          valueEach: moneyV(g.valueEach),
+          total: moneyV(f.giftLines[i] ?? 0),
+          recipient: g.recipient === '单位' ? '单位' : `个人（${g.recipientRole ?? '未注明角色'}）`,
+          mark: mark(`gift:${i}`),
+        }),
+      ),
       tasting: (deal.tastingBottles ?? []).map((t, i) => ({
         product: name(t.product),
         bottles: t.bottles,
@@ -301,6 +396,7 @@ export function allocationView(input: ViewInput): AllocationView {
       marginBelowPolicy: f.marginBelowPolicy,
       compliance,
       violations: compliance.filter((c) => !c.pass).length,
+      warnings: compliance.filter((c) => c.warning).length,
     });
   }, locator(data));
 }

@@ -152,9 +152,11 @@ export function customerPublicV(c: Customer) {
 
 export function customerInternalV(c: Customer, policies: Policies) {
   const cls = classOf(c, policies);
-  const pastWelfare = (c.pastWelfare ?? []).map((w) => defined({ ...w, budget: w.budget === undefined ? undefined : moneyV(w.budget) }));
-  // The latest by the festival's own date: 2026 中秋 comes after 2026 端午.
-  const last = [...pastWelfare].sort((a, b) => festivalDate(b.festival, b.year).localeCompare(festivalDate(a.festival, a.year)))[0];
+  // In the order of the festivals' own dates (2026 端午 before 2026 中秋); the last is the latest.
+  const pastWelfare = [...(c.pastWelfare ?? [])]
+    .sort((a, b) => festivalDate(a.festival, a.year).localeCompare(festivalDate(b.festival, b.year)))
+    .map((w) => defined({ ...w, budget: w.budget === undefined ? undefined : moneyV(w.budget) }));
+  const last = pastWelfare.at(-1);
   return defined({
     ...customerPublicV(c),
     pastWelfare,

@@ -5,6 +5,8 @@ import { civilRank } from '../domain/ranks.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import { mailingPlan, type Festival, type MailingPlan } from '../domain/festivals.ts';
 import { vipStatus, type VipPurchase } from '../domain/vip.ts';
+import { compareIso } from '../domain/dates.ts';
+import { currentStep, planVisits, type PlannedVisit } from '../domain/visit-plan.ts';
 import type { Contact, Customer, Policies, Product } from '../data/schema.ts';
 import { DataError } from '../errors.ts';
 
@@ -71,9 +73,35 @@ export function keyContacts(c: Customer): Contact[] {
   return key.length > 0 ? key : c.contacts.slice(0, 1);
 }
 
+/** The roles a unit's purchase goes through (domain.md §2): the people a visit and the archive's cards are about. */
+const CONCERNED_ROLES: readonly string[] = ['决策人', '业务负责人', '工会主席', '办公室主任', '采购'];
+
+/** The contacts in those roles, in the order of the unit's file; else the first contact. */
+export function contactsConcerned(c: Customer): Contact[] {
+  const found = c.contacts.filter((k) => CONCERNED_ROLES.includes(k.role));
+  return found.length > 0 ? found : c.contacts.slice(0, 1);
+}
+
 /** The contact of that name; a DataError listing the names there are when none has it. */
 export function contactNamed(c: Customer, name: string): Contact {
   const found = c.contacts.find((k) => k.name === name);
   if (!found) throw new DataError(`客户「${c.name}」没有名为「${name}」的联系人`, { hint: `可选：${c.contacts.map((k) => k.name).join('、')}` });
   return found;
+}
+
+/** Visit records in date order; a mailing (邮寄) is on record but is not a visit. */
+export function visitsMade(c: Customer): NonNullable<Customer['visits']> {
+  return [...(c.visits ?? [])].sort((a, b) => compareIso(a.date, b.date));
+}
+
+/**
+ * The visits planned for a customer from `from` (and its window up to `to`) on: numbered after
+ * the visits made, starting at the step the last visit and the deal have reached, as many as
+ * the policy's minimum. The visit sheet and the mailing follow-up both plan with this.
+ */
+export function plannedVisits(c: Customer, deal: { readonly status: string } | undefined, policies: Policies, from: IsoDate, to?: IsoDate): PlannedVisit[] {
+  const records = visitsMade(c);
+  const made = records.filter((v) => v.mode !== '邮寄').length;
+  const step = currentStep({ nextStep: records.at(-1)?.nextStep, dealStatus: deal?.status, visited: made > 0, existing: c.status === '现有' });
+  return planVisits({ made, step, from, ...(to !== undefined && { to }), count: policies.festivalLead.minVisits });
 }

@@ -134,7 +134,8 @@ export const productSheetViewSchema = z.object({
 
 // ---------- internal views ----------
 
-const eventView = z.object({ what: s, date: dateView, daysAway: z.number(), when: s });
+/** A birthday or anniversary near the visit; `onVisitDay` when it falls on the visit day itself. */
+const eventView = z.object({ what: s, date: dateView, daysAway: z.number(), when: s, onVisitDay: z.boolean() });
 
 const personView = z.object({
   name: s,
@@ -146,10 +147,15 @@ const personView = z.object({
   officePhone: opt(s),
   wechat: opt(s),
   hobbies: opt(s),
+  /** Why the person is on the sheet besides the role: met on the last visits, named in the deal. */
+  why: opt(s),
+  /** 今日生日 (or 今日结婚纪念日 …) when a date of theirs or their family's is the visit day. */
+  todayMark: opt(s),
   events: z.array(eventView),
 });
 
-const visitRecordView = z.object({ date: dateView, mode: s, by: s, met: opt(s), outcome: s, nextStep: opt(s) });
+/** `overdue`: the next step agreed on this visit, its date past with no visit since (已逾期 3 天). */
+const visitRecordView = z.object({ date: dateView, mode: s, by: s, met: opt(s), outcome: s, nextStep: opt(s), nextDate: opt(dateView), overdue: opt(s) });
 
 const customerInternalView = customerPublicView.extend({
   pastWelfare: z.array(welfareView),
@@ -176,12 +182,20 @@ export const visitViewSchema = z.object({
   customer: customerInternalView,
   people: z.array(personView),
   purpose: s,
-  deal: opt(dealPublicView),
+  /** The step of the sale this visit is at: 了解需求 … 回访. */
+  stage: s,
+  deal: opt(dealPublicView.extend({ status: s })),
   products: z.array(productView),
   questions: z.array(z.object({ question: s, answer: s })),
   materials: z.array(s),
   checklist: z.array(s),
   visits: z.array(visitRecordView),
+  purchases: z.array(z.object({ date: dateView, product: s, bottles: z.number(), amount: moneyView, buyer: opt(s) })),
+  /** After-sales complaints, newest first; status 已办结 or 未办结. */
+  complaints: z.array(z.object({ date: dateView, issue: s, product: opt(s), handling: opt(s), status: s, open: z.boolean() })),
+  /** Money the unit owes; `state`: 已逾期 N 天 / N 天后到期 / 今天到期, on the visit day. */
+  receivables: z.array(z.object({ source: s, amount: moneyView, due: dateView, state: s, overdue: z.boolean() })),
+  receivablesTotal: opt(moneyView),
   plan: z.array(z.object({ no: z.number(), date: dateView, purpose: s })),
   noteLines: z.number(),
 });
@@ -212,6 +226,12 @@ export const cardView = z.object({
   wechat: s,
   vip: s,
   vipReasons: s,
+  /** The card as the archive keeps it (domain.md §5): who filled it in and when, its last update, the 主管's review. */
+  filledBy: s,
+  filledOn: s,
+  updatedOn: s,
+  reviewedBy: s,
+  reviewedOn: s,
 });
 
 export const cardViewSchema = z.object({
@@ -221,19 +241,21 @@ export const cardViewSchema = z.object({
   cards: z.array(cardView),
 });
 
-const complianceView = z.object({ rule: s, pass: z.boolean(), result: s, detail: s });
+const complianceView = z.object({ rule: s, pass: z.boolean(), warning: z.boolean(), result: s, detail: s });
+/** A mark on a line of the allocation that breaks a rule (违规) or is warned about (注意), with why. */
+const rowMark = opt(s);
 
 export const allocationViewSchema = z.object({
   today: dateView,
   company: companyView,
   customer: customerInternalView,
-  deal: dealPublicView.extend({ status: s }),
+  deal: dealPublicView.extend({ status: s, extraDiscountMark: rowMark }),
   unitDiscount: moneyView,
   tiers: z.array(allocationTierView.extend({ valueEach: moneyView, value: moneyView })),
   welfareTotal: moneyView,
   allocationMismatch: opt(s),
-  commission: opt(z.object({ to: s, rate: s, agreement: s, booked: s, amount: moneyView })),
-  gifts: z.array(z.object({ item: s, quantity: z.number(), valueEach: moneyView, total: moneyView, recipient: s })),
+  commission: opt(z.object({ to: s, rate: s, agreement: s, booked: s, amount: moneyView, mark: rowMark })),
+  gifts: z.array(z.object({ item: s, quantity: z.number(), valueEach: moneyView, total: moneyView, recipient: s, mark: rowMark })),
   tasting: z.array(z.object({ product: s, bottles: z.number(), costEach: moneyView, total: moneyView })),
   activities: z.array(z.object({ kind: s, cost: moneyView })),
   costs: z.object({
@@ -250,6 +272,7 @@ export const allocationViewSchema = z.object({
   marginBelowPolicy: z.boolean(),
   compliance: z.array(complianceView),
   violations: z.number(),
+  warnings: z.number(),
 });
 
 export const letterViewSchema = z.object({

@@ -1,17 +1,40 @@
-// The fixed lists of a visit sheet (domain.md §7.4, §7.5) and the questions units of each
-// system tend to ask, for customers whose file has none of their own.
+// The lists of a visit sheet (domain.md §7.4, §7.5) and the questions units of each system
+// tend to ask, for customers whose file has none of their own.
 import type { DataSet } from '../data/dataset.ts';
 import type { UnitSystem } from '../data/schema.ts';
+import type { VisitStep } from '../domain/visit-plan.ts';
 
-export const MATERIALS: readonly string[] = [
-  '企业手册',
-  '产品手册',
-  '名片',
-  '供货协议（空白两份）',
-  '样品：包装干净、酒瓶无渗漏，宣传品无破损',
-  '利益分配政策',
-  '笔、笔记本、宣传单页、订货单',
-];
+/** What to bring (domain.md §7.4) for what the visit is to do, and for what this unit asks of us. */
+export function materialsFor(v: {
+  /** The steps the visit's purpose names, and the step the sale is at. */
+  readonly steps: readonly VisitStep[];
+  /** The products to talk about, for the samples. */
+  readonly products: readonly string[];
+  readonly deal?: string;
+  /** The qualification papers the unit requires of a supplier. */
+  readonly requires: readonly string[];
+  /** Complaints not yet closed, to answer in person. */
+  readonly openComplaints: readonly string[];
+  /** What the unit owes in all, as printed. */
+  readonly owed?: string | undefined;
+}): string[] {
+  const has = (step: VisitStep) => v.steps.includes(step);
+  const products = v.products.join('、');
+  return [
+    '企业手册',
+    '产品手册',
+    '名片',
+    ...(has('品鉴') ? [`样酒：${products}（包装干净、酒瓶无渗漏，宣传品无破损），品鉴杯`] : []),
+    ...(has('方案') ? [`团购建议书${v.deal ? `（方案 ${v.deal}）` : ''}两份、价格表、订货单`, '利益分配政策（内部掌握，不交给客户）'] : []),
+    ...(has('合同') ? [`供货合同草稿两份（${v.deal ? `方案 ${v.deal}，` : ''}按上次商定的条款改好）、订货单`] : []),
+    ...(has('送货') ? ['送货单、签收单、分批送货地址清单'] : []),
+    ...(has('回访') ? ['售后登记表'] : []),
+    ...v.requires.map((paper) => `${paper}复印件（加盖公章）`),
+    ...v.openComplaints.map((issue) => `未办结投诉的处理方案：${issue}`),
+    ...(v.owed ? [`对账单和发票（应收合计 ${v.owed}）`] : []),
+    '笔、笔记本、宣传单页',
+  ];
+}
 
 export const CHECKLIST: readonly string[] = [
   '仪容仪表整洁得体',

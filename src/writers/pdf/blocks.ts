@@ -17,9 +17,20 @@ export interface BlockContext {
   readonly width: number;
   /** pdfmake `images` keys by asset name; every asset of the Doc is read before layout. */
   readonly imageKeys: ReadonlyMap<string, string>;
+  /** Names the block being made, for the blocks whose layout is measured (note lines). */
+  readonly blockId?: string;
+  /** Ruled lines that fit on a note area's page, by area, once a first layout has measured them. */
+  readonly noteFit?: ReadonlyMap<string, NoteFit>;
+}
+
+/** How a note area came out: lines that fit on the page it starts on. */
+export interface NoteFit {
+  readonly fit: number;
 }
 
 const RULE = '#808080';
+/** A note area shorter than this is not worth writing on: it goes to the next page whole. */
+const MIN_NOTE_LINES = 3;
 const SHADE = '#eeeeee';
 
 /**
@@ -138,18 +149,33 @@ function imageKey(asset: string, ctx: BlockContext): string {
   return key;
 }
 
-function noteLines(count: number, ctx: BlockContext): PdfNode {
+/**
+ * pdfmake's `style` is the one free field it hands to pageBreakBefore; a name with no style in
+ * the dictionary changes nothing printed, so it tags nodes the layout callback must tell apart.
+ */
+export const FURNITURE_TAG = 'tuangou-furniture';
+export const noteLineTag = (area: string): string => `tuangou-notes:${area}`;
+/** The stack of a note area's lines: a heading goes by its first line, not by the whole. */
+export const NOTE_AREA_TAG = 'tuangou-note-area';
+
+/**
+ * How a note area of `asked` lines is set, given the lines that fit on its page in a first
+ * layout: all of them when no such layout was needed, fewer when the page ends first, and all on
+ * the next page when too few fit to write on (index.ts moves its heading along).
+ */
+export function noteArea(asked: number, fit: number | undefined): { count: number; nextPage: boolean } {
+  if (fit === undefined || fit >= asked) return { count: asked, nextPage: false };
+  return fit >= Math.min(MIN_NOTE_LINES, asked) ? { count: fit, nextPage: false } : { count: asked, nextPage: true };
+}
+
+/** Ruled lines, one node each, so the area can end wherever the page does; `area` names it for the measuring. */
+function noteLines(count: number, ctx: BlockContext, area: string): PdfNode {
   const pitch = mmToPt(NOTE_LINE_MM);
-  const canvas = Array.from({ length: count }, (_, i) => ({
-    type: 'line',
-    x1: 0,
-    y1: (i + 1) * pitch,
-    x2: ctx.width,
-    y2: (i + 1) * pitch,
-    lineWidth: 0.5,
-    lineColor: RULE,
+  const stack = Array.from({ length: count }, () => ({
+    canvas: [{ type: 'line', x1: 0, y1: pitch, x2: ctx.width, y2: pitch, lineWidth: 0.5, lineColor: RULE }],
+    style: noteLineTag(area),
   }));
-  return { canvas };
+  return { stack, style: NOTE_AREA_TAG };
 }
 
 /** Height of the middle of a digit above the baseline in Noto Serif SC and Noto Sans SC (glyph 0: −15…743 / 1000). */
@@ -263,8 +289,10 @@ export function pdfBlock(block: Block, ctx: BlockContext): PdfNode | undefined {
     }
     case 'qr':
       return { ...qr(block, ctx), margin: [0, gap, 0, gap] };
-    case 'noteLines':
-      return { ...noteLines(block.count, ctx), margin: [0, 0, 0, gap] };
+    case 'noteLines': {
+      const area = ctx.blockId ?? '';
+      return { ...noteLines(noteArea(block.count, ctx.noteFit?.get(area)?.fit).count, ctx, area), margin: [0, 0, 0, gap] };
+    }
     case 'space':
       return { text: '', margin: [0, mmToPt(block.height), 0, 0] };
     case 'postcodeBoxes':

@@ -1,7 +1,9 @@
-// Page furniture of a section: running header, footer with page numbers, watermark.
+// Page furniture of a section: running header, footer with page numbers, watermark. Each node is
+// tagged: pdfmake lists them among a page's nodes, and keeping a heading with what follows it
+// must not take the footer for the text that follows.
 import { CONFIDENTIAL_MARK, type Section } from '../../document/model.ts';
 import { FURNITURE_EDGE_MM, FURNITURE_GREY, MARK_RED, mmToPt, typeScale } from '../page.ts';
-import type { PdfNode } from './blocks.ts';
+import { FURNITURE_TAG, type PdfNode } from './blocks.ts';
 
 const GREY = `#${FURNITURE_GREY}`;
 const RED = `#${MARK_RED}`;
@@ -20,9 +22,10 @@ export function header(section: Section): Dynamic | null {
   const node: PdfNode = {
     columnGap: 12,
     columns: [
-      { text: section.header ?? '', alignment: 'left' },
-      { width: 'auto', text: internal ? CONFIDENTIAL_MARK : '', alignment: 'right', color: RED, bold: true },
+      { text: section.header ?? '', alignment: 'left', style: FURNITURE_TAG },
+      { width: 'auto', text: internal ? CONFIDENTIAL_MARK : '', alignment: 'right', color: RED, bold: true, style: FURNITURE_TAG },
     ],
+    style: FURNITURE_TAG,
     font: section.font,
     fontSize: typeScale(section.page.size).furniture,
     color: GREY,
@@ -40,9 +43,10 @@ export function footer(section: Section): Dynamic | null {
   return (current, total) => ({
     columnGap: 12,
     columns: [
-      { text: section.footer ?? '', alignment: 'left' },
-      { width: 'auto', text: section.pageNumbers ? pageNumberText(current, total) : '', alignment: 'right' },
+      { text: section.footer ?? '', alignment: 'left', style: FURNITURE_TAG },
+      { width: 'auto', text: section.pageNumbers ? pageNumberText(current, total) : '', alignment: 'right', style: FURNITURE_TAG },
     ],
+    style: FURNITURE_TAG,
     font: section.font,
     fontSize: size,
     color: GREY,

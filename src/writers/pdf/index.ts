@@ -4,12 +4,13 @@ import { readDocAssets } from '../assets.ts';
 import { mmToPt, pageMm, textWidthMm, typeScale } from '../page.ts';
 import { assertWritable } from '../validate.ts';
 import { qrMatrix, qrPng } from '../qr.ts';
-import { lineHeightFactor, pdfBlock, qrImageName, type BlockContext, type PdfNode } from './blocks.ts';
+import { FURNITURE_TAG, NOTE_AREA_TAG, lineHeightFactor, noteArea, noteLineTag, pdfBlock, qrImageName, type BlockContext, type NoteFit, type PdfNode } from './blocks.ts';
 import { renderPdf } from './engine.ts';
 import { footer, header, watermark } from './furniture.ts';
 
 interface PageNode {
   readonly headlineLevel?: number;
+  readonly style?: unknown;
   readonly pageNumbers: readonly number[];
   readonly startPosition: { readonly verticalRatio: number };
 }
@@ -22,7 +23,9 @@ interface PageNode {
  */
 function keepHeadingWithNext(node: PageNode, page: { getFollowingNodesOnPage(): PageNode[] }): boolean {
   if (node.headlineLevel === undefined) return false;
-  const next = page.getFollowingNodesOnPage()[0];
+  // The running header and footer are among a page's nodes too, and are not what a heading heads;
+  // nor is a note area's stack, which runs to the next page until index.ts trims it to its page.
+  const next = page.getFollowingNodesOnPage().find((n) => n.style !== FURNITURE_TAG && n.style !== NOTE_AREA_TAG);
   if (next === undefined) return true;
   return node.startPosition.verticalRatio > 0.8 && (next.pageNumbers.length > 1 || next.startPosition.verticalRatio > 0.95);
 }
@@ -32,16 +35,26 @@ export interface WriteOptions {
   readonly assetsDir: string;
 }
 
-function sectionNode(section: Section, imageKeys: ReadonlyMap<string, string>): PdfNode {
+function sectionNode(section: Section, at: number, imageKeys: ReadonlyMap<string, string>, noteFit: ReadonlyMap<string, NoteFit>): PdfNode {
   const scale = typeScale(section.page.size);
-  const ctx: BlockContext = { family: section.font, scale, width: mmToPt(textWidthMm(section.page)), imageKeys };
+  const ctx: BlockContext = { family: section.font, scale, width: mmToPt(textWidthMm(section.page)), imageKeys, noteFit };
   const blocks: PdfNode[] = [];
   let breakBefore = false;
-  for (const block of section.blocks) {
-    const node = pdfBlock(block, ctx);
+  for (const [i, block] of section.blocks.entries()) {
+    const blockId = `${at}.${i}`;
+    const node = pdfBlock(block, { ...ctx, blockId });
     if (!node) {
       breakBefore = blocks.length > 0;
       continue;
+    }
+    if (block.type === 'noteLines' && noteArea(block.count, noteFit.get(blockId)?.fit).nextPage) {
+      // The area starts the next page; a heading right above it goes first.
+      const heading = blocks.pop();
+      if (heading && section.blocks[i - 1]?.type === 'heading') blocks.push({ ...heading, pageBreak: 'before' });
+      else {
+        if (heading) blocks.push(heading);
+        breakBefore = blocks.length > 0;
+      }
     }
     blocks.push(breakBefore ? { ...node, pageBreak: 'before' } : node);
     breakBefore = false;
@@ -75,14 +88,45 @@ export async function writePdf(doc: Doc, opts: WriteOptions): Promise<Uint8Array
     for (const block of section.blocks) if (block.type === 'qr') add(qrImageName(block.text), 'png', qrPng(qrMatrix(block.text)));
   const created = new Date(doc.meta.created);
   if (Number.isNaN(created.getTime())) throw new Error(`文档创建时间无效：${doc.meta.created}`);
-  const definition = {
+  const definition = (noteFit: ReadonlyMap<string, NoteFit>, pageBreakBefore: typeof keepHeadingWithNext) => ({
     // Fixed dates and producer: the same Doc gives the same bytes.
     info: { title: doc.meta.title, author: doc.meta.author, creator: 'tuangou', producer: 'tuangou', creationDate: created, modDate: created },
     language: 'zh-CN',
     defaultStyle: { font: doc.sections[0]?.font ?? 'serif' },
     images,
-    content: doc.sections.map((s) => sectionNode(s, imageKeys)),
-    pageBreakBefore: keepHeadingWithNext,
+    content: doc.sections.map((s, i) => sectionNode(s, i, imageKeys, noteFit)),
+    pageBreakBefore,
+  });
+  const families = new Set(doc.sections.map((s) => s.font));
+  const measured = new Map<string, NoteLinePages>();
+  const pdf = await renderPdf(definition(new Map(), measuring(measured)), families);
+  const noteFit = spilledNotes(measured);
+  // Only a note area that ran past its page costs a second layout, with the lines that fit.
+  return noteFit.size === 0 ? pdf : renderPdf(definition(noteFit, keepHeadingWithNext), families);
+}
+
+/** The pages each ruled line of a note area landed on, by area. */
+type NoteLinePages = number[];
+
+/** keepHeadingWithNext, noting on the way where the lines of each note area came out. */
+function measuring(into: Map<string, NoteLinePages>): typeof keepHeadingWithNext {
+  return (node, page) => {
+    const tag = typeof node.style === 'string' && node.style.startsWith(noteLineTag('')) ? node.style.slice(noteLineTag('').length) : undefined;
+    if (tag !== undefined) {
+      // pdfmake asks once per node, when every break before it is settled: its final page.
+      into.set(tag, [...(into.get(tag) ?? []), node.pageNumbers[0] ?? 0]);
+    }
+    return keepHeadingWithNext(node, page);
   };
-  return renderPdf(definition, new Set(doc.sections.map((s) => s.font)));
+}
+
+/** The areas whose lines did not all land on the page the area starts on, with how many did. */
+function spilledNotes(measured: ReadonlyMap<string, NoteLinePages>): Map<string, NoteFit> {
+  const out = new Map<string, NoteFit>();
+  for (const [area, pages] of measured) {
+    const first = pages[0];
+    const fit = pages.filter((p) => p === first).length;
+    if (fit < pages.length) out.set(area, { fit });
+  }
+  return out;
 }
