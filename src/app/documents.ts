@@ -20,7 +20,7 @@ import type { AllocationView } from '../views/schemas.ts';
 import type { Workspace } from './workspace.ts';
 
 /** Every kind of document the tool makes. */
-export const DOCUMENT_KINDS = ['proposal', 'visit', 'card', 'allocation', 'product', 'pack', 'letter', 'envelope', 'labels'] as const;
+export const DOCUMENT_KINDS = ['proposal', 'quote', 'visit', 'card', 'allocation', 'product', 'pack', 'letter', 'envelope', 'labels'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 interface RequestBase {
@@ -111,6 +111,8 @@ function single(ctx: Ctx, name: string, opts: { deal?: boolean; extra?: Partial<
 
 const KINDS = {
   proposal: (ctx) => single(ctx, 'proposal'),
+  // The proposal's last two pages alone (报价单 and 订购确认单), for a unit that compares prices.
+  quote: (ctx) => single(ctx, 'quote'),
   visit: (ctx) => single(ctx, 'visit'),
   card: (ctx) => single(ctx, 'card', { deal: false }),
   allocation: (ctx) => single(ctx, 'allocation'),
