@@ -35,6 +35,7 @@ describe('a deal with a gift to an official', () => {
     ['product sheet', { kind: 'product', customer: TAX, today: TODAY, product: 'QX42-CL' }],
     ['pack (it holds the proposal)', { kind: 'pack', customer: TAX, today: TODAY }],
     ['a user template with the proposal view', { template: 'proposal', customer: TAX, today: TODAY }],
+    ['the 元旦 letter, which would offer the deal', { kind: 'letter', customer: TAX, today: TODAY, festival: { name: '元旦', year: 2027 } }],
   ] as [string, DocumentRequest][])('%s: refused, each violation at its line and field', (_, request) => {
     const r = refusal(request);
     expect(r.code).toBe('compliance');
