@@ -46,6 +46,8 @@ export const ERROR_CODES = [
   'deal-invalid',
   /** The customer has no open deal for a document that needs one. */
   'no-deal',
+  /** The deal breaks a compliance rule (domain.md §9): no external paper of it; `issues` lists the rules. */
+  'compliance',
   /** Letters, envelopes and labels are made by a mailing, not one at a time. */
   'mailing-only',
   'template',

@@ -27,7 +27,7 @@ import { companySchema, customerSchema, dealSchema, productSchema } from '../dat
 export { customerNamed };
 
 /** Every kind of document the tool makes. */
-export const DOCUMENT_KINDS = ['proposal', 'visit', 'card', 'allocation', 'product', 'pack', 'letter', 'envelope', 'labels', 'weekly-report', 'customer-report'] as const;
+export const DOCUMENT_KINDS = ['proposal', 'quote', 'visit', 'card', 'allocation', 'product', 'pack', 'letter', 'envelope', 'labels', 'weekly-report', 'customer-report'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 /** The kinds made for one customer: all but the weekly report. */
 export type CustomerDocumentKind = Exclude<DocumentKind, 'weekly-report'>;
@@ -126,6 +126,8 @@ function single(ctx: Ctx, name: string, opts: { deal?: boolean; extra?: Partial<
 
 const KINDS = {
   proposal: (ctx) => single(ctx, 'proposal'),
+  // The proposal's last two pages alone (报价单 and 订购确认单), for a unit that compares prices.
+  quote: (ctx) => single(ctx, 'quote'),
   visit: (ctx) => single(ctx, 'visit'),
   card: (ctx) => single(ctx, 'card', { deal: false }),
   allocation: (ctx) => single(ctx, 'allocation'),

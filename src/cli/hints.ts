@@ -10,6 +10,7 @@ const ERROR_HINTS: Partial<Record<ErrorCode, (e: AppError) => string | undefined
   'policies-unusable': (e) => `${e.hint}；改正后运行 tuangou check 确认`,
   'customer-not-found': () => '客户可用编号或完整的单位名称指定；tuangou customers 列出全部客户',
   'no-deal': (e) => (e.issues.length > 0 ? '改正后运行 tuangou check 确认' : `${e.hint}，或用 --deal 指定方案编号`),
+  compliance: () => '改正方案（或在 discountApproval 里记下额外折让的审批人和日期）后运行 tuangou check 确认；tuangou allocation 逐条列出合规检查',
   'mailing-only': () => '信件和信封由 tuangou letters 批量生成',
 };
 

@@ -9,7 +9,7 @@ import { parsePeriod, rangesOverlap, type Period } from '../domain/periods.ts';
 import { stageProblems } from '../domain/deal-stages.ts';
 import { issueAt } from './validate.ts';
 import { closest } from '../util/suggest.ts';
-import { allocatedBottles, commissionTie, commissionTieFinding, discountCap, orderedBottles } from '../domain/deal.ts';
+import { allocatedBottles, commissionTie, commissionTieFinding, dealPurpose, discountCap, headcountCoverage, orderedBottles, overDiscountCap } from '../domain/deal.ts';
 import { compareIso } from '../domain/dates.ts';
 import { RANKS } from '../domain/classify.ts';
 import { ladderOf, MILITARY_RANKS, POLICE_RANKS, ranksFor } from '../domain/ranks.ts';
@@ -77,6 +77,7 @@ export function crossChecks(input: Input, { allCustomers }: { allCustomers: bool
     productRules(p.value, report);
     const texts = externalTexts(p.value);
     adClaimRule(texts, report);
+    priceInTextRule(texts, report);
     competitorRule(p.value, texts, competitors, report);
   }
   if (input.company) adClaimRule(companyTexts(input.company.value), reporter(issues, input.company, companySchema));
@@ -121,6 +122,8 @@ export function crossChecks(input: Input, { allCustomers }: { allCustomers: bool
       allocationRule(deal, ordered, report);
       if (input.policies) discountRule(deal, ordered, input.policies, report);
     }
+    headcountRule(deal, customer, report);
+    invoiceRule(deal, input.company?.value, report);
   }
   if (input.targets) targetRules(input.targets, managerRef, input.policies?.festivalLead.mailDaysBefore ?? 60, reporter(issues, input.targets, targetsSchema));
   return issues;
@@ -161,13 +164,41 @@ function allocationRule(deal: Deal, ordered: number, report: Report): void {
 }
 
 /**
- * The extra discount against the policy cap of the deal's bottle tier. A warning here (a manager
- * may allow an exception); the allocation summary marks it 违规 and --strict stops on it.
+ * The extra discount against the policy cap of the deal's bottle tier. A warning here: a manager
+ * may allow an exception, recorded in discountApproval; without that record no external paper
+ * of the deal is made and the allocation summary marks it 违规.
  */
 function discountRule(deal: Deal, ordered: number, policies: Policies, report: Report): void {
   const cap = discountCap(ordered, policies);
-  if (deal.extraDiscount !== undefined && Number(deal.extraDiscount) > Number(cap)) {
-    report(['extraDiscount'], 'warning', 'discount-cap', `额外折让 ${deal.extraDiscount}% 超过政策上限：${ordered} 瓶的上限是 ${cap}%`);
+  const over = overDiscountCap(deal, ordered, policies);
+  if (over && deal.discountApproval === undefined) {
+    report(['extraDiscount'], 'warning', 'discount-cap', `额外折让 ${deal.extraDiscount}% 超过政策上限：${ordered} 瓶的上限是 ${cap}%；超出上限要记下谁在哪天批准（discountApproval），否则不能生成对外文书`);
+  }
+  const approval = deal.discountApproval;
+  if (approval === undefined) return;
+  if (!over) report(['discountApproval'], 'warning', 'approval-unneeded', `额外折让 ${deal.extraDiscount ?? '0'}% 没有超过 ${ordered} 瓶的上限 ${cap}%，不需要审批`);
+  if (approval.date > deal.validUntil) report(['discountApproval', 'date'], 'error', 'approval-date', `审批日期 ${approval.date} 晚于方案有效期 ${deal.validUntil}：报价发出前就要批准`);
+}
+
+/**
+ * A welfare deal's allocation against the unit's headcount: a warning, since leaving some
+ * staff to the unit's own arrangement can be meant; the proposal then says whom it covers.
+ */
+function headcountRule(deal: Deal, customer: Customer | undefined, report: Report): void {
+  // A deal closed or lapsed is history: no proposal of it is made any more.
+  if (!OPEN_STATUSES.includes(deal.status) || dealPurpose(deal.occasion, deal.purpose) !== '福利') return;
+  const c = headcountCoverage(deal, customer?.headcount);
+  if (!c) return;
+  const gap = c.short > 0 ? `少 ${c.short} 人` : `多 ${c.extra} 人`;
+  report(['allocation'], 'warning', 'allocation-headcount', `人均分配共 ${c.people} 人，客户登记的职工人数是 ${c.headcount} 人（${gap}）：建议书会写明按 ${c.people} 人配置`);
+}
+
+/** The invoice a deal promises must be one the company issues. */
+function invoiceRule(deal: Deal, company: Company | undefined, report: Report): void {
+  if (deal.invoice === undefined || !company) return;
+  const types = company.invoice?.types ?? [];
+  if (!types.includes(deal.invoice)) {
+    report(['invoice'], 'error', 'invoice-type', `公司资料（company.yaml 的 invoice.types）里没有「${deal.invoice}」：${types.length > 0 ? `可开 ${types.join('、')}` : '先写明公司可开的发票'}`);
   }
 }
 
@@ -182,6 +213,8 @@ function commissionTieRule(deal: Deal, customer: Customer, report: Report): void
   const finding = commissionTieFinding(tie, customer.system);
   report(['commission', 'to'], 'warning', 'commission-to-relative', `${finding.violation ? '违规' : '注意'}：${finding.detail}`);
 }
+
+const OPEN_STATUSES: readonly string[] = ['草拟', '已发送', '洽谈中'];
 
 type Text = readonly [path: readonly PathSegment[], text: string];
 
@@ -207,6 +240,20 @@ function adClaimRule(texts: readonly Text[], report: Report): void {
     for (const claim of adClaimsIn(text)) {
       report(path, 'error', 'ad-claim', `「${claim.words}」是酒类广告不能有的说法（${claim.why}，广告法第二十三条）：对外文书只写可以核实的事实，如原料、工艺、储存年限、价格`);
     }
+  }
+}
+
+/** An amount of money or a tier quantity in free text: a price, which may not match the tier a deal reaches. */
+const PRICE_IN_TEXT = /\d[\d,.]*\s*元|\d+\s*瓶(?:起|以上)/;
+
+/**
+ * Prices come from the tiers only, so a paper quotes one price per product for the quantity
+ * ordered (a text's "120 瓶起 738 元" beside a table's 768 for 60 bottles would not agree).
+ */
+function priceInTextRule(texts: readonly Text[], report: Report): void {
+  for (const [path, text] of texts) {
+    const m = PRICE_IN_TEXT.exec(text);
+    if (m) report(path, 'error', 'price-in-text', `文字里写了价格或起订量「${m[0]}」：价格只写在零售价、团购价档位和同类产品团购价（peerPrice）里，文书按订购数量取价`);
   }
 }
 

@@ -6,6 +6,7 @@ import { RANKS, SYSTEMS } from '../domain/classify.ts';
 import { DEAL_STAGES } from '../domain/deal-stages.ts';
 import { parsePeriod } from '../domain/periods.ts';
 import { EVENT_KINDS } from '../domain/greetings.ts';
+import { PURPOSES } from '../domain/deal.ts';
 import {
   calendarDate, decimal, email, plainText, int, isoDate, list, mobile, money, multiline, oneOf, percent, phone, postcode, record, tags, text, url, wechat, yesNo,
 } from './fields.ts';
@@ -16,6 +17,8 @@ export const ROLES = ['决策人', '业务负责人', '办公室主任', '工会
 export const VISIT_MODES = ['登门', '电话', '邮寄', '品鉴会'] as const;
 export const USES = ['福利', '招待', '礼品'] as const;
 export const OCCASIONS = [...FESTIVALS, '招待', '礼品', '婚宴', '会议'] as const;
+export { PURPOSES } from '../domain/deal.ts';
+export const INVOICE_TYPES = ['增值税专用发票', '增值税普通发票'] as const;
 export const DEAL_STATUSES = ['草拟', '已发送', '洽谈中', '已成交', '已失效'] as const;
 export const LEVELS = ['高', '中', '低'] as const;
 /** Papers a unit may require of a supplier (资质) before it buys; the visit sheet lists them to bring. */
@@ -66,6 +69,18 @@ export const companySchema = record('公司', {
     bankName: text('开户行'),
     account: text('账号').regex(/^[\d ]{8,30}$/, '账号应为数字'),
   }).optional(),
+  /** The licences a purchasing office files with a quote (营业许可、食品经营许可 …). */
+  qualifications: list('资质', record('资质', {
+    name: text('证照名称'),
+    number: text('证照编号'),
+    validUntil: isoDate('有效期至').optional(),
+  })).optional(),
+  invoice: record('发票', {
+    types: list('可开发票', oneOf('发票类型', INVOICE_TYPES)).min(1, '至少写一种可开的发票'),
+    vatRate: percent('增值税税率（%）'),
+  }).optional(),
+  /** The terms a deal offers unless it states its own. */
+  paymentTerms: multiline('付款方式').optional(),
   taxId: text('纳税人识别号').regex(/^[0-9A-Z]{15,20}$/, '纳税人识别号应为 15–20 位数字或大写字母').optional(),
   logo: text('标志图片').optional(),
   seal: text('公章图片').optional(),
@@ -96,6 +111,8 @@ export const productSchema = record('产品', {
   uses: list('适用场合', oneOf('适用场合', USES)).optional(),
   /** The product the comparisons were made with: an internal reference, never printed (domain.md §12). */
   comparedWith: text('对比对象（内部）').optional(),
+  /** What 同价位同类产品 cost a unit a bottle: the proposal sets it beside our price for the quantity. */
+  peerPrice: money('同类产品团购价（元/瓶）', PRICE_YUAN).optional(),
   comparisons: list('同类对比', record('对比项', { aspect: text('对比方面'), ours: text('本品'), others: text('同类产品') })).optional(),
 });
 
@@ -276,10 +293,16 @@ export const dealSchema = record('方案', {
   id: text('方案编号').regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, '编号只用字母、数字和连字符'),
   customer: text('客户编号'),
   occasion: oneOf('场合', OCCASIONS),
+  /** What the wine is for, when a festival buys other than staff welfare (春节的礼品). */
+  purpose: oneOf('用途', PURPOSES).optional(),
   year: int('年份', YEARS).optional(),
   items: list('产品明细', dealItem).min(1, '至少需要一项产品'),
   allocation: list('人均分配', allocationTier).optional(),
   extraDiscount: percent('额外折让（%）').optional(),
+  /** Who allowed an extra discount above the policy cap, and when: without it no external paper is made. */
+  discountApproval: record('折让审批', { by: text('审批人'), date: isoDate('审批日期') }).optional(),
+  invoice: oneOf('发票类型', INVOICE_TYPES).optional(),
+  paymentTerms: multiline('付款方式').optional(),
   commission: record('中介佣金', {
     to: text('收款人'),
     rate: percent('佣金比例（%）'),
@@ -296,10 +319,15 @@ export const dealSchema = record('方案', {
   /** Drafted, quoted, won or lost, each with its date; absent: the stage its status stands for, undated. */
   stages: list('阶段', dealStage).optional(),
   notes: multiline('备注').optional(),
-}).refine((d) => !(FESTIVALS as readonly string[]).includes(d.occasion) || d.year !== undefined, {
-  message: '节日场合需要同时写年份（year）',
-  path: ['occasion'],
-});
+})
+  .refine((d) => !(FESTIVALS as readonly string[]).includes(d.occasion) || d.year !== undefined, {
+    message: '节日场合需要同时写年份（year）',
+    path: ['occasion'],
+  })
+  .refine((d) => d.purpose === undefined || (FESTIVALS as readonly string[]).includes(d.occasion) || d.purpose === d.occasion, {
+    message: '场合不是节日时，用途就是场合本身：删去 purpose，或把场合改成节日',
+    path: ['purpose'],
+  });
 
 // ---------- policies.yaml ----------
 

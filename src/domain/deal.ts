@@ -40,6 +40,8 @@ export interface DealTerms {
   }[];
   readonly tastingBottles?: readonly { readonly product: string; readonly bottles: number }[];
   readonly activities?: readonly { readonly cost: Fen }[];
+  /** Who allowed an extra discount above the policy cap, and when. */
+  readonly discountApproval?: { readonly by: string; readonly date: string };
 }
 
 export interface DealPolicies {
@@ -72,6 +74,19 @@ export interface PricedDeal<P extends DealProduct = DealProduct> {
   readonly extraDiscount: Fen;
   /** What the unit pays. */
   readonly total: Fen;
+}
+
+/** What a deal's wine is for (domain.md §1): each is worded as itself on the papers. */
+export const PURPOSES = ['福利', '招待', '礼品', '会议', '婚宴'] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+/**
+ * A deal's purpose: the one it states, else its occasion when that is a purpose (会议, 礼品 …),
+ * else 福利 — a festival is bought for as staff welfare unless the deal says otherwise.
+ */
+export function dealPurpose(occasion: string, stated?: Purpose): Purpose {
+  if (stated !== undefined) return stated;
+  return (PURPOSES as readonly string[]).includes(occasion) ? (occasion as Purpose) : '福利';
 }
 
 export class PricingError extends Error {
@@ -231,6 +246,8 @@ export interface ComplianceResult {
   readonly detail: string;
   /** The lines of the allocation that break the rule (or are warned about), to be marked there too. */
   readonly rows?: readonly ComplianceRow[];
+  /** The deal's field the rule reads, to point at when it fails. */
+  readonly at: readonly (string | number)[];
 }
 
 /** The commission's payee as a relative or close associate of someone who decides or approves the purchase. */
@@ -286,6 +303,9 @@ export function commissionTieFinding(tie: CommissionTie, system: UnitSystem): { 
       : `${who}：须经部门经理批准，并在居间协议中写明这一关系`,
   };
 }
+/** Whether the extra discount is above the cap of the deal's bottles. */
+export const overDiscountCap = (deal: DealTerms, bottles: number, policies: DealPolicies): boolean =>
+  Number(deal.extraDiscount ?? '0') > Number(discountCap(bottles, policies));
 
 /** Each allocation rule of domain.md §9, with pass or fail and why. */
 export function complianceChecks(deal: DealTerms, system: UnitSystem, priced: PricedDeal, policies: DealPolicies, tie?: CommissionTie): ComplianceResult[] {
@@ -294,14 +314,19 @@ export function complianceChecks(deal: DealTerms, system: UnitSystem, priced: Pr
     rule: '让利给单位，明示并入账',
     pass: priced.total <= priced.retailTotal,
     detail: '折让以单位为对象，写在建议书的价格表中',
+    at: ['items'],
   });
   const cap = discountCap(priced.bottles, policies);
   const extra = deal.extraDiscount ?? '0';
+  const over = overDiscountCap(deal, priced.bottles, policies);
+  // Above the cap only with a manager's recorded approval: who and when.
+  const approval = deal.discountApproval;
   out.push({
     rule: '额外折让不超过政策上限',
-    pass: Number(extra) <= Number(cap),
-    ...(Number(extra) > Number(cap) && { rows: ['extraDiscount'] as const }),
-    detail: `共 ${priced.bottles} 瓶，上限 ${cap}%，本方案 ${extra}%`,
+    pass: !over || approval !== undefined,
+    ...(over && approval === undefined && { rows: ['extraDiscount'] as const }),
+    detail: `共 ${priced.bottles} 瓶，上限 ${cap}%，本方案 ${extra}%${over ? (approval ? `，超出部分经${approval.by}于 ${approval.date} 批准` : '，超出上限且没有审批记录') : ''}`,
+    at: ['extraDiscount'],
   });
   const c = deal.commission;
   if (c) {
@@ -318,6 +343,7 @@ export function complianceChecks(deal: DealTerms, system: UnitSystem, priced: Pr
         c.booked ? '已入账' : closed ? '成交后仍未入账' : '成交付款后入账',
         withinCap ? `比例 ${c.rate}%` : `比例 ${c.rate}% 超过上限 ${policies.allocation.maxCommission}%`,
       ].join('，'),
+      at: ['commission'],
     });
     const finding = tie && commissionTieFinding(tie, system);
     out.push({
@@ -326,19 +352,20 @@ export function complianceChecks(deal: DealTerms, system: UnitSystem, priced: Pr
       ...(finding && !finding.violation && { warning: true }),
       ...(finding && { rows: ['commission'] as const }),
       detail: finding?.detail ?? '中介人与单位的关系中没有写到决策、审批人员的亲属或密切关系',
+      at: ['commission', 'to'],
     });
   }
-  const gifts = (deal.gifts ?? []).map((g, i) => ({ ...g, row: `gift:${i}` as const }));
-  const personal = gifts.filter((g) => g.recipient === '个人');
-  const toDeciders = personal.filter((g) => g.recipientRole !== undefined && DECIDING_ROLES.includes(g.recipientRole));
+  const gifts = (deal.gifts ?? []).map((g, i) => ({ g, i, row: `gift:${i}` as const })).filter(({ g }) => g.recipient === '个人');
+  const toDeciders = gifts.filter(({ g }) => g.recipientRole !== undefined && DECIDING_ROLES.includes(g.recipientRole));
   out.push({
     rule: '不向经办、审批采购的人员个人送礼',
     pass: toDeciders.length === 0,
     ...(toDeciders.length > 0 && { rows: toDeciders.map((g) => g.row) }),
-    detail: toDeciders.length === 0 ? '赠品均给单位' : toDeciders.map((g) => `${g.item} 给${g.recipientRole}个人`).join('；'),
+    detail: toDeciders.length === 0 ? '赠品均给单位' : toDeciders.map(({ g }) => `${g.item} 给${g.recipientRole}个人`).join('；'),
+    at: toDeciders[0] ? ['gifts', toDeciders[0].i] : ['gifts'],
   });
   const officialUnit = OFFICIAL_SYSTEMS.includes(system);
-  const toOfficials = personal.filter((g) => (officialUnit || g.recipientIsOfficial === true) && g.valueEach > policies.allocation.officialGiftLimit);
+  const toOfficials = gifts.filter(({ g }) => (officialUnit || g.recipientIsOfficial === true) && g.valueEach > policies.allocation.officialGiftLimit);
   out.push({
     rule: '不向公职人员个人送有价值的礼品',
     pass: toOfficials.length === 0,
@@ -346,7 +373,44 @@ export function complianceChecks(deal: DealTerms, system: UnitSystem, priced: Pr
     detail:
       toOfficials.length === 0
         ? officialUnit ? `${system}单位，无个人赠品` : '无公职人员个人赠品'
-        : toOfficials.map((g) => `${g.item}（每份 ${formatMoney(g.valueEach)}）给公职人员个人`).join('；'),
+        : toOfficials.map(({ g }) => `${g.item}（每份 ${formatMoney(g.valueEach)}）给公职人员个人`).join('；'),
+    at: toOfficials[0] ? ['gifts', toOfficials[0].i] : ['gifts'],
   });
   return out;
+}
+
+export interface HeadcountCoverage {
+  /** The people the per-person allocation shares out to. */
+  readonly people: number;
+  readonly headcount: number;
+  /** Staff the allocation leaves out (0 when it covers them all). */
+  readonly short: number;
+  /** People beyond the headcount (0 when it does not go past it). */
+  readonly extra: number;
+  /** The standard of the tier with the most people, to extend to those left out. */
+  readonly standard: { readonly tier: string; readonly bottlesEach: number; readonly product?: string };
+  /** What giving the left-out staff that standard would add. */
+  readonly addBottles: number;
+}
+
+/**
+ * How a deal's per-person allocation meets the unit's headcount; undefined when they agree or
+ * one of them is not known. A welfare deal that leaves people out, or counts people the unit
+ * does not have, has to say so (domain.md §8: the allocation is what the contact reports upward).
+ */
+export function headcountCoverage(deal: DealTerms, headcount: number | undefined): HeadcountCoverage | undefined {
+  const tiers = deal.allocation ?? [];
+  if (headcount === undefined || tiers.length === 0) return undefined;
+  const people = tiers.reduce((n, t) => n + t.people, 0);
+  if (people === headcount) return undefined;
+  const widest = tiers.reduce((a, b) => (b.people > a.people ? b : a));
+  const short = Math.max(0, headcount - people);
+  return {
+    people,
+    headcount,
+    short,
+    extra: Math.max(0, people - headcount),
+    standard: { tier: widest.tier, bottlesEach: widest.bottlesEach, ...(widest.product !== undefined && { product: widest.product }) },
+    addBottles: multiplyFen(short, widest.bottlesEach),
+  };
 }

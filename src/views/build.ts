@@ -1,13 +1,15 @@
 // View builders: one data set + one customer (+ deal, date) → the ready-computed values a
 // template of each kind receives. Templates only place and word them.
 import { dealFileErrors, recordErrors, type DataSet } from '../data/dataset.ts';
-import { formatIssue, type PathSegment } from '../data/issues.ts';
-import type { Contact, Customer, Deal, Product } from '../data/schema.ts';
+import { formatIssue, type Issue, type PathSegment } from '../data/issues.ts';
+import type { Company, Contact, Customer, Deal, Product } from '../data/schema.ts';
 import { formatCalendarDate, occurrencesWithin, type CalendarDate } from '../domain/calendar-date.ts';
 import { addDays, compareIso, daysBetween, formatChineseDate, type IsoDate } from '../domain/dates.ts';
-import { allocationFigures, commissionTie, complianceChecks, priceDeal, type ComplianceRow } from '../domain/deal.ts';
+import { allocationFigures, commissionTie, complianceChecks, dealPurpose, groupPriceFor, headcountCoverage, priceDeal, type ComplianceRow, type PricedDeal } from '../domain/deal.ts';
 import { sumFen } from '../domain/money.ts';
 import { STEP_PURPOSES, stepsNamed } from '../domain/visit-plan.ts';
+import { issueAt } from '../data/validate.ts';
+import { dealSchema } from '../data/schema.ts';
 import { DataError } from '../errors.ts';
 import { MoneyOverflowError } from '../domain/money.ts';
 import type { ViewKind } from '../template/frontmatter.ts';
@@ -17,6 +19,7 @@ import { companyV, customerInternalV, customerPublicV, dateV, dealPublicV, defin
 import { contactNamed, contactsConcerned, decisionMaker, hasBought, planFor, plannedVisits, visitsMade, vipOf } from './facts.ts';
 import { CHECKLIST, defaultQuestions, materialsFor } from './visit-defaults.ts';
 import {
+  EXTERNAL_VIEWS,
   VIEW_SCHEMAS,
   type AllocationView,
   type LetterView,
@@ -55,7 +58,25 @@ function locator(data: DataSet) {
 }
 
 
-/** Products of the deal, or the products the unit bought before, or the whole range's top grade. */
+/** Units whose staff are public officials: offered the top grade only when they ask for it. */
+const OFFICIAL_SYSTEMS: readonly string[] = ['党政', '执法', '军警'];
+
+/**
+ * What a unit's last festival welfare came to a head: the budget it stated over its headcount.
+ * Used to choose products, never printed on an external paper (domain.md §12).
+ */
+function budgetPerHead(customer: Customer): number | undefined {
+  const budgets = (customer.pastWelfare ?? []).filter((w) => w.budget !== undefined);
+  const last = budgets.at(-1);
+  if (last?.budget === undefined || !customer.headcount) return undefined;
+  return Math.floor(last.budget / customer.headcount);
+}
+
+/**
+ * Products of the deal, or the products the unit bought before; else those that fit the unit:
+ * a bottle a head within the budget per head it stated (dearest first), and for a 党政 / 执法 /
+ * 军警 unit never the top grade unasked; else the top grade.
+ */
 export function recommendedProducts(input: ViewInput): Product[] {
   const { data, customer, deal } = input;
   const ids = deal
@@ -63,7 +84,16 @@ export function recommendedProducts(input: ViewInput): Product[] {
     : [...(customer.purchases ?? []).map((p) => p.product), ...customer.contacts.flatMap((c) => c.purchasedProducts ?? [])];
   const products = [...new Set(ids)].flatMap((id) => data.products.get(id) ?? []);
   if (products.length > 0) return products;
-  return [...data.products.values()].filter((p) => p.grade === '高端').slice(0, 2);
+  const all = [...data.products.values()];
+  const official = OFFICIAL_SYSTEMS.includes(customer.system);
+  const budget = budgetPerHead(customer);
+  if (budget !== undefined) {
+    // The price a bottle a head reaches, from the same tiers the price table uses.
+    const perHead = (p: Product) => groupPriceFor(p, customer.headcount ?? 0);
+    const fit = all.filter((p) => perHead(p) <= budget && !(official && p.grade === '高端')).sort((a, b) => perHead(b) - perHead(a));
+    if (fit.length > 0) return fit;
+  }
+  return official ? all.filter((p) => p.grade === '中端') : all.filter((p) => p.grade === '高端').slice(0, 2);
 }
 
 function requireDeal(input: ViewInput): Deal {
@@ -84,19 +114,40 @@ function requireDeal(input: ViewInput): Deal {
   return input.deal;
 }
 
+/** Our account manager for the unit, else the first sales contact: who answers for the quote. */
+function ourContact(company: Company | undefined, customer: Customer) {
+  const staff = company?.salesContacts ?? [];
+  const found = staff.find((c) => c.name === customer.accountManager) ?? staff[0];
+  return found && defined({ ...found });
+}
+
+/** The products of a priced deal, once each, each at the price its line's quantity reaches. */
+const dealProducts = (priced: PricedDeal<Product>) =>
+  priced.lines.filter((l, i, all) => all.findIndex((m) => m.product.id === l.product.id) === i).map((l) => productV(l.product, l));
+
 export function proposalView(input: ViewInput): ProposalView {
   const { data, customer } = input;
   const deal = requireDeal(input);
+  const company = companyV(data.company, data.dir);
+  // A licence past its date on a paper filed for 比价 would get the quote thrown out.
+  const expired = (data.company?.qualifications ?? []).filter((q) => q.validUntil !== undefined && compareIso(q.validUntil, input.today) < 0);
+  if (expired.length > 0) {
+    throw new DataError(`company.yaml 里的资质已经过期，不能印在对外文书上：${expired.map((q) => `${q.name}（${q.validUntil}）`).join('、')}`, { code: 'company-unusable' });
+  }
   return withPricing(() => {
     const priced = priceDeal(deal, data.products);
     const lead = customer.contacts.find((c) => c.role === '业务负责人') ?? decisionMaker(customer);
+    const coverage = dealPurpose(deal.occasion, deal.purpose) === '福利' ? headcountCoverage(deal, customer.headcount) : undefined;
     return defined({
       today: dateV(input.today),
-      company: companyV(data.company, data.dir),
+      company,
       customer: customerPublicV(customer),
       recipient: lead && defined({ name: lead.name, title: lead.title }),
+      hasBought: hasBought(customer),
       deal: dealPublicV(deal, priced),
-      products: priced.lines.map((l) => productV(l.product)).filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i),
+      coverage: coverage && { people: coverage.people, headcount: coverage.headcount, short: coverage.short, extra: coverage.extra, tier: coverage.standard.tier, bottlesEach: coverage.standard.bottlesEach, addBottles: coverage.addBottles },
+      contact: ourContact(data.company, customer) ?? { name: company.name },
+      products: dealProducts(priced),
       qr: qrText(data),
     });
   }, locator(data));
@@ -105,10 +156,11 @@ export function proposalView(input: ViewInput): ProposalView {
 export function productSheetView(input: ViewInput): ProductSheetView {
   const product = input.product ?? recommendedProducts(input)[0];
   if (!product) throw new DataError(`${input.data.dir}/products/ 里没有产品`);
-  return withPricing(
-    () => ({ today: dateV(input.today), company: companyV(input.data.company, input.data.dir), product: productV(product), qr: qrText(input.data) }),
-    locator(input.data),
-  );
+  return withPricing(() => {
+    // On a deal's papers the sheet quotes the price of the quantity the deal orders, as its proposal does.
+    const line = input.deal && priceDeal(input.deal, input.data.products).lines.find((l) => l.product.id === product.id);
+    return { today: dateV(input.today), company: companyV(input.data.company, input.data.dir), product: productV(product, line), qr: qrText(input.data) };
+  }, locator(input.data));
 }
 
 /** Dates near a visit: a week back (a greeting still in time) to a month ahead. */
@@ -191,7 +243,7 @@ export function visitView(input: ViewInput): VisitView {
   });
   return withPricing(() => {
     const deal = input.deal && { ...dealPublicV(input.deal, priceDeal(input.deal, data.products)), status: input.deal.status };
-    const products = recommendedProducts(input).map(productV);
+    const products = recommendedProducts(input).map((p) => productV(p));
     const visits = visitsMade(customer);
     const last = visits.at(-1);
     const plan = plannedVisits(customer, input.deal, data.policies, visitDate);
@@ -413,7 +465,8 @@ export function letterView(input: ViewInput): LetterView {
   const plan = planFor(festival.name, festival.year, input.today, data.policies);
   return withPricing(() => {
     const products = recommendedProducts(input).slice(0, 3);
-    const offer = deal && dealPublicV(deal, priceDeal(deal, data.products));
+    const priced = deal && priceDeal(deal, data.products);
+    const offer = deal && priced && dealPublicV(deal, priced);
     return defined({
       today: dateV(input.today),
       date: dateV(plan.mailingPast ? input.today : plan.mailingDate),
@@ -421,9 +474,11 @@ export function letterView(input: ViewInput): LetterView {
       festival: { name: festival.name, year: festival.year, date: dateV(festivalDate(festival.name, festival.year)) },
       recipient: defined({ unit: customer.name, name: head?.name, title: head?.title, salutation, hasBought: hasBought(customer) }),
       products: products.map((p) => {
-        const v = productV(p);
+        // With an offer, its price for the quantity offered; else the lowest tier, printed as 起.
+        const line = priced?.lines.find((l) => l.product.id === p.id);
+        const v = productV(p, line);
         const lowest = Math.min(...p.groupPrices.map((t) => t.price));
-        return defined({ name: v.name, spec: v.spec, aroma: v.aroma, retailPrice: v.retailPrice, groupFrom: moneyV(lowest), highlight: p.fab?.[0]?.benefit });
+        return defined({ name: v.name, spec: v.spec, aroma: v.aroma, retailPrice: v.retailPrice, groupFrom: moneyV(lowest), dealPrice: v.dealPrice?.price, highlight: p.fab?.[0]?.benefit });
       }),
       offer: offer && { occasion: offer.occasion, quantity: offer.quantity, total: offer.total, validUntil: offer.validUntil },
       qr: qrText(data),
@@ -467,6 +522,11 @@ export function buildView(kind: ViewKind, input: ViewInput): unknown {
   // product, or a price of nothing: every document refuses it, with the file's errors.
   const dealErrors = input.deal ? recordErrors(input.data, input.deal) : [];
   if (dealErrors.length > 0) throw new DataError(`方案「${input.deal?.id}」有错误，不能用来生成文书：\n${dealErrors.map(formatIssue).join('\n')}`);
+  // A deal that breaks a rule of domain.md §9 goes out on no paper to the customer.
+  const violations = input.deal && EXTERNAL_VIEWS.includes(kind) ? complianceIssues(input.data, input.customer, input.deal) : [];
+  if (violations.length > 0) {
+    throw new DataError(`方案「${input.deal?.id}」不合规，不能生成对外文书：\n${violations.map(formatIssue).join('\n')}`, { code: 'compliance', issues: violations });
+  }
   try {
     return schema.parse(build(input));
   } catch (e) {
@@ -476,6 +536,22 @@ export function buildView(kind: ViewKind, input: ViewInput): unknown {
     }
     throw e;
   }
+}
+
+/** The compliance rules a deal breaks, each at the deal's field it concerns (file:line:field). */
+export function complianceIssues(data: DataSet, customer: Customer, deal: Deal): Issue[] {
+  const source = data.sourceOf(deal);
+  return withPricing(
+    () =>
+      complianceChecks(deal, customer.system, priceDeal(deal, data.products), data.policies)
+        .filter((c) => !c.pass)
+        .map((c) => {
+          const message = `违反「${c.rule}」：${c.detail}`;
+          if (!source) return { severity: 'error' as const, file: '', line: 0, column: 0, field: c.at.join('.'), label: '', message, rule: 'compliance' };
+          return issueAt(source, dealSchema, c.at, 'error', 'compliance', message);
+        }),
+    locator(data),
+  );
 }
 
 /**

@@ -3,8 +3,8 @@
 import type { Company, Customer, Deal, Policies, Product } from '../data/schema.ts';
 import { classLabel, strengthClass } from '../domain/classify.ts';
 import { formatChineseDate, type IsoDate } from '../domain/dates.ts';
-import { festivalDate } from '../domain/festivals.ts';
-import { discountPercent, groupPriceFor, PricingError, type PricedDeal } from '../domain/deal.ts';
+import { FESTIVALS, festivalDate } from '../domain/festivals.ts';
+import { dealPurpose, discountPercent, groupPriceFor, PricingError, type PricedDeal, type PricedLine } from '../domain/deal.ts';
 import { formatMoney, moneyInWords, type Fen } from '../domain/money.ts';
 import { formatBottles } from '../template/helpers.ts';
 import { DataError } from '../errors.ts';
@@ -40,6 +40,9 @@ export function companyV(company: Company | undefined, dataDir: string): Company
     brandStory: company.brandStory,
     promises: company.promises,
     bank: company.bank,
+    qualifications: (company.qualifications ?? []).map((q) => defined({ name: q.name, number: q.number, validUntil: q.validUntil === undefined ? undefined : dateV(q.validUntil) })),
+    invoice: company.invoice && { types: company.invoice.types.join('或'), vatRate: `${company.invoice.vatRate}%` },
+    paymentTerms: company.paymentTerms,
     taxId: company.taxId,
     logo: company.logo,
     seal: company.seal,
@@ -54,9 +57,15 @@ export function qrText(data: { readonly company: Company | undefined }): string 
 
 export const productSpec = (p: Product): string => `${p.abv}%vol ${p.volumeMl}ml × ${p.bottlesPerCase} 瓶/箱`;
 
-export function productV(p: Product): ProductView {
+/**
+ * A product as papers print it. With the deal's line of it, its price is that line's — the tier
+ * the ordered quantity reaches, as the price table prints it — and no other tier is quoted.
+ */
+export function productV(p: Product, line?: PricedLine<Product>): ProductView {
   // Throws on a tier above retail, which no document may print.
   groupPriceFor(p, 0);
+  const prices = p.groupPrices.map((t) => t.price);
+  const range = `${formatMoney(Math.min(...prices))} 至 ${formatMoney(Math.max(...prices))}/瓶，按订购量`;
   return defined({
     id: p.id,
     name: p.name,
@@ -76,10 +85,21 @@ export function productV(p: Product): ProductView {
       price: moneyV(t.price),
       discount: `${discountPercent(p.retailPrice, t.price)}%`,
     })),
+    dealPrice: line && {
+      quantity: formatBottles(line.bottles, p.bottlesPerCase),
+      price: moneyV(line.groupPrice),
+      discount: `${discountPercent(line.retailPrice, line.groupPrice)}%`,
+    },
     fab: p.fab ?? [],
     tasting: p.tasting,
     uses: (p.uses ?? []).join('、'),
-    comparisons: p.comparisons ?? [],
+    // The price row from the tiers (the deal's quantity's, else their range), never from free text.
+    comparisons: [
+      ...(p.comparisons ?? []),
+      ...(p.peerPrice === undefined
+        ? []
+        : [{ aspect: '团购价', ours: line ? `${formatMoney(line.groupPrice)}/瓶（本方案 ${line.bottles} 瓶）` : range, others: `约 ${formatMoney(p.peerPrice)}/瓶` }]),
+    ],
   });
 }
 
@@ -100,6 +120,10 @@ export function dealPublicV(deal: Deal, priced: PricedDeal<Product>): DealPublic
   return defined({
     id: deal.id,
     occasion: occasionText(deal),
+    festival: deal.year !== undefined && (FESTIVALS as readonly string[]).includes(deal.occasion) ? occasionText(deal) : undefined,
+    purpose: dealPurpose(deal.occasion, deal.purpose),
+    invoice: deal.invoice,
+    paymentTerms: deal.paymentTerms,
     validUntil: dateV(deal.validUntil),
     lines: priced.lines.map((l, i) => ({
       no: i + 1,

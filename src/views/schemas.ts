@@ -40,6 +40,11 @@ export const companyView = z.object({
   brandStory: s,
   promises: z.object({ delivery: s, breakage: s, quality: s }),
   bank: opt(z.object({ accountName: s, bankName: s, account: s })),
+  /** Licences, each with its number and (when it has one) the day it runs out. */
+  qualifications: z.array(z.object({ name: s, number: s, validUntil: opt(dateView) })),
+  /** The invoices we issue (增值税专用发票、增值税普通发票) and the VAT rate in the prices (13%). */
+  invoice: opt(z.object({ types: s, vatRate: s })),
+  paymentTerms: opt(s),
   taxId: opt(s),
   logo: opt(s),
   seal: opt(s),
@@ -61,10 +66,15 @@ export const productView = z.object({
   process: opt(s),
   retailPrice: moneyView,
   priceTiers: z.array(z.object({ minBottles: z.number(), quantity: s, price: moneyView, discount: s })),
+  /** On a deal's papers: the one price the deal's quantity of this product reaches, as its price table has it. */
+  dealPrice: opt(z.object({ quantity: s, price: moneyView, discount: s })),
   fab: z.array(z.object({ feature: s, advantage: s, benefit: s })),
   tasting: opt(z.object({ color: s, aroma: s, taste: s })),
   uses: s,
-  /** With 同价位同类产品: the product compared with (comparedWith) is internal and has no name here. */
+  /**
+   * With 同价位同类产品: the product compared with (comparedWith) is internal and has no name here.
+   * Ends with the 团购价 row when the product has a peerPrice: ours is the deal's price, else the tiers' range.
+   */
   comparisons: z.array(z.object({ aspect: s, ours: s, others: s })),
 });
 
@@ -98,6 +108,14 @@ export const dealPublicView = z.object({
   id: s,
   /** 2027年春节 or 会议 */
   occasion: s,
+  /** 2027年春节 when the deal is for a festival. */
+  festival: opt(s),
+  /** 福利 招待 礼品 会议 婚宴: what the wine is for, each worded as itself. */
+  purpose: s,
+  /** The invoice the deal promises, when it names one. */
+  invoice: opt(s),
+  /** The deal's payment terms, else the company's. */
+  paymentTerms: opt(s),
   validUntil: dateView,
   lines: z.array(dealLineView),
   bottles: z.number(),
@@ -120,7 +138,13 @@ export const proposalViewSchema = z.object({
   customer: customerPublicView,
   /** Who the proposal is handed to: name and title only. */
   recipient: opt(z.object({ name: s, title: opt(s) })),
+  /** The unit has bought from us: only then is it thanked for its support (domain.md §13). */
+  hasBought: z.boolean(),
   deal: dealPublicView,
+  /** A welfare allocation that covers fewer or more people than the unit's headcount. */
+  coverage: opt(z.object({ people: z.number(), headcount: z.number(), short: z.number(), extra: z.number(), tier: s, bottlesEach: z.number(), addBottles: z.number() })),
+  /** Our account manager for the unit, who signs the quote. */
+  contact: staffView,
   products: z.array(productView),
   qr: s,
 });
@@ -283,7 +307,8 @@ export const letterViewSchema = z.object({
   festival: z.object({ name: s, year: z.number(), date: dateView }),
   /** salutation: without 副 (尊敬的乔局长); title: in full. hasBought: the unit has bought from us, so may be thanked. */
   recipient: z.object({ unit: s, name: opt(s), title: opt(s), salutation: s, hasBought: z.boolean() }),
-  products: z.array(z.object({ name: s, spec: s, aroma: s, retailPrice: moneyView, groupFrom: moneyView, highlight: opt(s) })),
+  /** dealPrice: the offer's price for the quantity it offers; groupFrom: the lowest tier, for a product not in an offer. */
+  products: z.array(z.object({ name: s, spec: s, aroma: s, retailPrice: moneyView, groupFrom: moneyView, dealPrice: opt(moneyView), highlight: opt(s) })),
   offer: opt(z.object({ occasion: s, quantity: s, total: moneyView, validUntil: dateView })),
   qr: s,
 });

@@ -61,6 +61,7 @@ describe('the library API', () => {
 
   const requests: Record<DocumentKind, DocumentRequest> = {
     proposal: { kind: 'proposal', customer: 'mengyuan-ruye', today: TODAY },
+    quote: { kind: 'quote', customer: 'mengyuan-ruye', today: TODAY },
     visit: { kind: 'visit', customer: 'mengyuan-ruye', today: TODAY, date: '2026-12-03' },
     card: { kind: 'card', customer: 'mengyuan-ruye', today: TODAY, contacts: ['其木格'] },
     allocation: { kind: 'allocation', customer: 'qcxq-shuiwuju', today: TODAY },

@@ -64,6 +64,7 @@ const expected: Expected[] = [
   ['products/claims.yaml', 15, 'fab[0].advantage', 'ad-claim', 'e'],
   ['products/claims.yaml', 16, 'fab[0].benefit', 'competitor-named', 'w'],
   ['products/claims.yaml', 20, 'tasting.taste', 'ad-claim', 'e'],
+  ['products/claims.yaml', 26, 'comparisons[0].ours', 'price-in-text', 'e'],
 ];
 
 describe('check on the broken fixture', () => {
@@ -313,7 +314,7 @@ describe('deal rules across files', () => {
     const [before, after] = ruleBeforeAndAfter('discount-cap', 'deals/2026-huiyi-jiangong.yaml', (t) => t.replace('extraDiscount: "2"', 'extraDiscount: "5"'));
     expect(before).toEqual([]);
     expect(after.map((i) => [path.basename(i.file), i.field, i.severity, i.message])).toEqual([
-      ['2026-huiyi-jiangong.yaml', 'extraDiscount', 'warning', '额外折让 5% 超过政策上限：180 瓶的上限是 2%'],
+      ['2026-huiyi-jiangong.yaml', 'extraDiscount', 'warning', '额外折让 5% 超过政策上限：180 瓶的上限是 2%；超出上限要记下谁在哪天批准（discountApproval），否则不能生成对外文书'],
     ]);
   });
 });

@@ -8,7 +8,10 @@ import { pdfPages } from './text.ts';
 const squeeze = (s: string) => s.replace(/\s+/gu, '');
 
 it.each([
-  ['proposal', 'qcxq-shuiwuju'], // 三、团购优惠方案 stood at the foot of page 2, its table on page 3
+  // 三、团购优惠方案 stood at the foot of page 2 of the 税务局's, whose deal now breaks a compliance
+  // rule and makes no proposal; the 招待 and 礼品 proposals have the same short first pages.
+  ['proposal', 'qcxq-jiedai-zhongxin'],
+  ['proposal', 'beijiang-nongshang-qc'],
   ['proposal', 'mengyuan-ruye'],
   ['visit', 'mengyuan-ruye'],
 ])('%s %s: no page ends with a heading', async (template, customer) => {

@@ -8,7 +8,7 @@ import { writePdf } from '../../src/writers/pdf/index.ts';
 const SAMPLES = [
   ['proposal', 'mengyuan-ruye'],
   ['card', 'qcxq-jiedai-zhongxin'],
-  ['proposal', 'qcxq-shuiwuju'],
+  ['proposal', 'qcxq-jiedai-zhongxin'],
   ['product', 'mengyuan-ruye'],
 ] as const;
 

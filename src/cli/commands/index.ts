@@ -14,6 +14,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   'log-visit': { summary: '记下一次拜访：结果、下一步、下次拜访日期（写进客户文件，先备份）', load: () => import('./log-visit.ts') },
   agenda: { summary: '接下来几天要做的事：到期的拜访、该去的客户、生日纪念日、到期方案、节日邮寄、VIP 申报', load: () => import('./agenda.ts') },
   proposal: { summary: '团购建议书（对外）', load: () => import('./proposal.ts') },
+  quote: { summary: '报价单和订购确认单（对外），供单位比价、存档', load: () => import('./quote.ts') },
   visit: { summary: '拜访准备单（内部）', load: () => import('./visit.ts') },
   card: { summary: '客户信息卡（内部，保密）', load: () => import('./card.ts') },
   allocation: { summary: '利益分配汇总（内部），含合规检查', load: () => import('./allocation.ts') },
