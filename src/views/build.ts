@@ -378,7 +378,7 @@ export function allocationView(input: ViewInput): AllocationView {
   return withPricing(() => {
     const priced = priceDeal(deal, data.products);
     const f = allocationFigures(deal, priced, data.products, data.policies);
-    const tie = deal.commission && commissionTie(deal.commission.to, customer.intermediary, customer.contacts);
+    const tie = tieOf(deal, customer);
     const checks = complianceChecks(deal, customer.system, priced, data.policies, tie);
     const compliance = checks.map((c) => ({ rule: c.rule, pass: c.pass, warning: c.warning === true, detail: c.detail, result: c.pass ? (c.warning ? '注意' : '通过') : '违规' }));
     // Each flagged line carries its mark and reason where it is printed, not only in the checks at the end.
@@ -538,12 +538,15 @@ export function buildView(kind: ViewKind, input: ViewInput): unknown {
   }
 }
 
+/** The commission's payee as kin or a close associate of the unit's deciders, if so. */
+const tieOf = (deal: Deal, customer: Customer) => deal.commission && commissionTie(deal.commission.to, customer.intermediary, customer.contacts);
+
 /** The compliance rules a deal breaks, each at the deal's field it concerns (file:line:field). */
 export function complianceIssues(data: DataSet, customer: Customer, deal: Deal): Issue[] {
   const source = data.sourceOf(deal);
   return withPricing(
     () =>
-      complianceChecks(deal, customer.system, priceDeal(deal, data.products), data.policies)
+      complianceChecks(deal, customer.system, priceDeal(deal, data.products), data.policies, tieOf(deal, customer))
         .filter((c) => !c.pass)
         .map((c) => {
           const message = `违反「${c.rule}」：${c.detail}`;
