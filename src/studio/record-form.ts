@@ -23,11 +23,14 @@ export interface RecordForm {
 
 function render(c: Context, f: RecordForm, state: FormState, issues: readonly FieldIssue[], banner: Html | '' = '', status: 200 | 409 | 422 = 200) {
   const errors = issues.filter((i) => i.severity === 'error').length;
+  // First in the form as well as last: Enter in a field saves, not the first list's 添加 button.
+  const actions = html`<div class="actions"><button type="submit" class="save" name="_op" value="save"${errors > 0 ? html` disabled` : ''}>保存</button> <a class="button secondary" href="${f.done}">取消</a>
+<span class="muted">保存前检查全部内容、备份原文件；文件里的注释和格式保持原样。</span></div>`;
   const body = html`${f.intro}${banner}
 <form method="post" action="${f.action}" data-check="${f.check}" class="record-form" novalidate>
+${actions}
 ${formFields(f.spec, state, issues)}
-<div class="actions"><button type="submit" name="_op" value="save"${errors > 0 ? html` disabled` : ''}>保存</button> <a class="button secondary" href="${f.done}">取消</a>
-<span class="muted">保存前检查全部内容、备份原文件；文件里的注释和格式保持原样。</span></div>
+${actions}
 </form>`;
   return c.html(page({ title: f.title, active: 'customers', body }), status);
 }

@@ -7,6 +7,7 @@ import { html, page } from '../html.ts';
 import { customerPage } from './customer-page.ts';
 import { documents } from './documents.ts';
 import { edit } from './edit.ts';
+import { visits } from './visits.ts';
 
 function select(name: string, label: string, choices: readonly string[], chosen: string | undefined) {
   return html`<label>${label}<select name="${name}"><option value="">全部</option>${choices.map(
@@ -46,4 +47,5 @@ ${rows.map(
     })
     .route('/', documents(ctx))
     .route('/', edit(ctx))
+    .route('/', visits(ctx))
     .route('/', customerPage(ctx));
