@@ -37,8 +37,8 @@ export interface AgendaRequest {
 export const AGENDA_KINDS = ['visit-due', 'visit-interval', 'birthday', 'anniversary', 'deal-expiring', 'mailing', 'vip'] as const;
 export type AgendaKind = (typeof AGENDA_KINDS)[number];
 
-/** Each kind as the table, the printed plan and the calendar name it. */
-export const AGENDA_KIND_WORDS: Readonly<Record<AgendaKind, string>> = {
+/** What each kind of item is called: in the table, the printed plan, the calendar and the studio. */
+export const AGENDA_KIND_NAMES: Readonly<Record<AgendaKind, string>> = {
   'visit-due': '计划拜访',
   'visit-interval': '该去拜访',
   birthday: '生日',
@@ -112,7 +112,7 @@ const EVERY_DAY_UP_TO = 31;
 export function agendaView(list: Agenda): AgendaView {
   const row = (i: AgendaItem) => defined({
     when: i.date !== undefined && i.overdueDays > 0 ? `${i.date}，逾期 ${i.overdueDays} 天` : undefined,
-    kind: AGENDA_KIND_WORDS[i.kind],
+    kind: AGENDA_KIND_NAMES[i.kind],
     unit: i.customer?.name ?? '（全部客户）',
     person: i.person,
     why: i.why,
@@ -146,7 +146,7 @@ export function agendaEvents(list: Agenda): CalendarEvent[] {
     const late = i.overdueDays > 0 ? `（逾期 ${i.overdueDays} 天，原定 ${i.date}）` : i.date === undefined ? '（尽快）' : '';
     return {
       uid: `agenda-${key}@tuangou`,
-      title: `${AGENDA_KIND_WORDS[i.kind]}：${i.customer?.name ?? '全部客户'} ${i.person}${late}`,
+      title: `${AGENDA_KIND_NAMES[i.kind]}：${i.customer?.name ?? '全部客户'} ${i.person}${late}`,
       description: [i.why, i.manager && `客户经理：${i.manager}`].filter(Boolean).join('\n'),
       start: on,
       end: on,

@@ -25,12 +25,12 @@ export {
 } from './reports.ts';
 export { formatsFor, renderDocument, renderDocuments, writeDocument } from './render.ts';
 export { mailingCustomers, mailingYear, runFestivalMailing, type Mailing, type MailingOptions } from './mailing.ts';
-export { readRecord, saveRecord, type DataRecord, type EditRequest, type RecordKind, type RecordRef, type SaveResult } from './records.ts';
-export { logVisit, type LoggedVisit, type VisitRequest } from './visits.ts';
+export { checkRecordEdit, readRecord, saveRecord, type DataRecord, type EditRequest, type RecordKind, type RecordRef, type SaveResult } from './records.ts';
+export { checkVisit, logVisit, type LoggedVisit, type VisitRequest } from './visits.ts';
 export {
   agenda,
   AGENDA_FORMATS,
-  AGENDA_KIND_WORDS,
+  AGENDA_KIND_NAMES,
   AGENDA_KINDS,
   writeAgenda,
   type Agenda,

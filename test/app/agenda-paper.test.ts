@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AGENDA_KIND_WORDS, agenda, writeAgenda } from '../../src/app/agenda.ts';
+import { AGENDA_KIND_NAMES, agenda, writeAgenda } from '../../src/app/agenda.ts';
 import { openWorkspace } from '../../src/app/workspace.ts';
 import { addDays } from '../../src/domain/dates.ts';
 import { runCli } from '../cli/run.ts';
@@ -36,7 +36,7 @@ describe('the printed plan and the calendar', () => {
     for (const text of [pdf, docx]) {
       for (const heading of ['逾期未办', '2026年12月6日星期日', '2026年12月12日星期六', '尽快（没有日子）', '结果']) expect(text).toContain(heading);
       for (const i of list.items) {
-        expect(text).toContain(squeeze(`${AGENDA_KIND_WORDS[i.kind]}`));
+        expect(text).toContain(squeeze(`${AGENDA_KIND_NAMES[i.kind]}`));
         expect(text).toContain(squeeze(i.customer?.name ?? '（全部客户）'));
         expect(text).toContain(squeeze(i.why));
       }

@@ -1,7 +1,7 @@
 // tuangou agenda: the coming days' list (the library's agenda), as a table or JSON, and with
 // --format the printable plan and a calendar file.
 import path from 'node:path';
-import { agenda, AGENDA_FORMATS, AGENDA_KIND_WORDS, writeAgenda, type Agenda, type AgendaItem } from '../../app/agenda.ts';
+import { agenda, AGENDA_FORMATS, AGENDA_KIND_NAMES, writeAgenda, type Agenda, type AgendaItem } from '../../app/agenda.ts';
 import { openWorkspace } from '../../app/workspace.ts';
 import { formatChineseDate } from '../../domain/dates.ts';
 import { UsageError } from '../../errors.ts';
@@ -80,7 +80,7 @@ export const command: Command = {
     io.stdout(
       textTable(
         ['日期', '事项', '单位', '人', '客户经理', '说明'],
-        list.items.map((i) => [when(i), AGENDA_KIND_WORDS[i.kind], i.customer?.name ?? '（全部客户）', i.person, i.manager ?? '', i.why]),
+        list.items.map((i) => [when(i), AGENDA_KIND_NAMES[i.kind], i.customer?.name ?? '（全部客户）', i.person, i.manager ?? '', i.why]),
       ),
     );
     for (const f of shown) io.stdout(`已生成 ${f}\n`);

@@ -22,5 +22,6 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   letters: { summary: '节日邮寄：批量信函、打印文件、清单和跟进日程', load: () => import('./letters.ts') },
   report: { summary: '部门主管的报表（内部）：销售统计报表（周报，含 .xlsx）、客户消费评估报告', load: () => import('./report.ts') },
   greetings: { summary: '生日贺卡、贺信、慰问信和唁函：接下来几天的个人喜事和不幸，批量生成', load: () => import('./greetings.ts') },
+  studio: { summary: '团购工作台：在浏览器里看客户和待办、预览文书、修改资料（只在本机）', load: () => import('./studio.ts') },
   render: { summary: '用任意模板为一个客户生成文书', load: () => import('./render.ts') },
 };
