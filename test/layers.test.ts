@@ -36,8 +36,10 @@ const LAYERS: readonly Layer[] = [
   { name: 'orchestration', members: ['output', 'import', 'pipeline', 'letters'] },
   // The library API every front end calls.
   { name: 'app', members: ['app'] },
-  // The front ends: the command line and the studio.
-  { name: 'front end', members: ['cli', 'studio'] },
+  // The web studio, a front end over the library API; it never imports the command line's modules.
+  { name: 'studio', members: ['studio'] },
+  // The command line, the other front end; its `studio` command starts the studio.
+  { name: 'front end', members: ['cli'] },
 ];
 
 interface Exception {
@@ -225,8 +227,15 @@ describe('the layer check', () => {
   });
 
   it('names a folder that is in no layer', () => {
-    expect(layerProblems(plant('cli/main.ts -> mobile/server.ts'), LAYERS, [])).toEqual([
-      'src/mobile/server.ts: src/mobile is in no layer (add it to LAYERS in test/layers.test.ts)',
+    expect(layerProblems(plant('cli/main.ts -> sync/server.ts'), LAYERS, [])).toEqual([
+      'src/sync/server.ts: src/sync is in no layer (add it to LAYERS in test/layers.test.ts)',
+    ]);
+  });
+
+  it('lets the command line start the studio, and keeps the studio off the command line’s modules', () => {
+    expect(layerProblems(plant('cli/commands/studio.ts -> studio/server.ts', 'studio/server.ts -> app/index.ts'), LAYERS, [])).toEqual([]);
+    expect(layerProblems(plant('studio/errors.ts -> cli/hints.ts'), LAYERS, [])).toEqual([
+      'src/studio/errors.ts (layer studio) imports src/cli/hints.ts (layer front end), a layer above it',
     ]);
   });
 

@@ -27,6 +27,17 @@ export interface AgendaRequest {
 export const AGENDA_KINDS = ['visit-due', 'visit-interval', 'birthday', 'anniversary', 'deal-expiring', 'mailing', 'vip'] as const;
 export type AgendaKind = (typeof AGENDA_KINDS)[number];
 
+/** What each kind of item is called, in every front end. */
+export const AGENDA_KIND_NAMES: Readonly<Record<AgendaKind, string>> = {
+  'visit-due': '计划拜访',
+  'visit-interval': '该去拜访',
+  birthday: '生日',
+  anniversary: '纪念日',
+  'deal-expiring': '方案到期',
+  mailing: '节日邮寄',
+  vip: 'VIP 推荐',
+};
+
 export interface AgendaItem {
   readonly kind: AgendaKind;
   /** The day it falls on or is due by; undefined for what has no day (a customer never visited, a VIP to put forward). */

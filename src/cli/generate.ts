@@ -4,7 +4,7 @@ import path from 'node:path';
 import { buildDocument, type BuiltDocument, type DocumentKind, type DocumentRequest, type KindRequest } from '../app/documents.ts';
 import { writeDocument } from '../app/render.ts';
 import { openWorkspace, type Workspace } from '../app/workspace.ts';
-import { DATE_RANGE, inDateRange, isIsoDate, type IsoDate } from '../domain/dates.ts';
+import { DATE_RANGE, inDateRange, isIsoDate, localIsoDate, type IsoDate } from '../domain/dates.ts';
 import { AppError, UsageError } from '../errors.ts';
 import { FORMATS, type Format } from '../template/frontmatter.ts';
 import { shownPath } from '../util/paths.ts';
@@ -37,13 +37,6 @@ export interface Context {
   readonly formats: readonly Format[];
 }
 
-/** Today in the machine's time zone, as the salesperson's calendar shows it. */
-function localToday(): IsoDate {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 export function dateOption(args: ParsedArgs, name: string): IsoDate | undefined {
   const raw = args.values[name];
   if (raw === undefined) return undefined;
@@ -53,7 +46,7 @@ export function dateOption(args: ParsedArgs, name: string): IsoDate | undefined 
 }
 
 /** --today, else today's date on this machine. */
-export const todayOption = (args: ParsedArgs): IsoDate => dateOption(args, 'today') ?? localToday();
+export const todayOption = (args: ParsedArgs): IsoDate => dateOption(args, 'today') ?? localIsoDate(new Date());
 
 /** The workspace of --data and --templates, with the run's today, output folder and formats. */
 export function context(args: ParsedArgs, io: Io): Context {

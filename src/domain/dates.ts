@@ -38,6 +38,11 @@ export function isoParts(d: IsoDate): { year: number; month: number; day: number
   throw new RangeError(`不是有效的日期「${d}」：请写成 2026-03-08 这样的格式`);
 }
 
+/** The day a moment falls on in the machine's time zone, as the salesperson's calendar shows it. */
+export function localIsoDate(moment: Date): IsoDate {
+  return isoDate(moment.getFullYear(), moment.getMonth() + 1, moment.getDate());
+}
+
 export function isIsoDate(s: string): boolean {
   try {
     isoParts(s);

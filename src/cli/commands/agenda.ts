@@ -1,21 +1,11 @@
 // tuangou agenda: the coming days' list (the library's agenda), as a table or JSON.
-import { agenda, type AgendaItem, type AgendaKind } from '../../app/agenda.ts';
+import { agenda, AGENDA_KIND_NAMES, type AgendaItem } from '../../app/agenda.ts';
 import { openWorkspace } from '../../app/workspace.ts';
 import { formatChineseDate } from '../../domain/dates.ts';
 import { UsageError } from '../../errors.ts';
 import { DATA_HELP, DATA_OPTION, dataDir, JSON_HELP, JSON_OPTION, type Command } from '../command.ts';
 import { dateOption, todayOption } from '../generate.ts';
 import { textTable } from '../table.ts';
-
-const KIND_WORDS: Readonly<Record<AgendaKind, string>> = {
-  'visit-due': '计划拜访',
-  'visit-interval': '该去拜访',
-  birthday: '生日',
-  anniversary: '纪念日',
-  'deal-expiring': '方案到期',
-  mailing: '节日邮寄',
-  vip: 'VIP 推荐',
-};
 
 function when(i: AgendaItem): string {
   if (i.date === undefined) return '尽快';
@@ -67,7 +57,7 @@ export const command: Command = {
     io.stdout(
       textTable(
         ['日期', '事项', '单位', '人', '客户经理', '说明'],
-        list.items.map((i) => [when(i), KIND_WORDS[i.kind], i.customer?.name ?? '（全部客户）', i.person, i.manager ?? '', i.why]),
+        list.items.map((i) => [when(i), AGENDA_KIND_NAMES[i.kind], i.customer?.name ?? '（全部客户）', i.person, i.manager ?? '', i.why]),
       ),
     );
     if (list.skipped.length > 0) io.stderr(`注意：${list.skipped.length} 个客户文件有错误，没有列入：${list.skipped.join('、')}。运行 tuangou check 查看。\n`);

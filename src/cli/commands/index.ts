@@ -19,5 +19,6 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   allocation: { summary: '利益分配汇总（内部），含合规检查', load: () => import('./allocation.ts') },
   pack: { summary: '拜访资料包：目录、拜访准备单、信息卡、建议书、产品介绍，一份打印文件', load: () => import('./pack.ts') },
   letters: { summary: '节日邮寄：批量信函、打印文件、清单和跟进日程', load: () => import('./letters.ts') },
+  studio: { summary: '团购工作台：在浏览器里看客户和待办、预览文书、修改资料（只在本机）', load: () => import('./studio.ts') },
   render: { summary: '用任意模板为一个客户生成文书', load: () => import('./render.ts') },
 };

@@ -1,0 +1,67 @@
+// `tuangou studio`: listens on the loopback address, prints the link last, answers it over real
+// HTTP, stops on Ctrl-C with exit 0; a host beyond this machine is refused.
+import { cpSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { runCli } from '../cli/run.ts';
+import { DATA, tempDir, TODAY } from '../pipeline/build.ts';
+
+describe('tuangou studio', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    tmp = tempDir('studio-cmd');
+    cpSync(DATA, path.join(tmp.dir, 'data'), { recursive: true });
+  });
+  afterEach(() => tmp.remove());
+
+  it('refuses a host other than the loopback address, saying why', async () => {
+    for (const host of ['0.0.0.0', '192.168.1.5', 'example.com', '::']) {
+      const run = await runCli(['studio', '--host', host, '--no-open'], tmp.dir);
+      expect(run.code, host).toBe(2);
+      expect(run.stderr).toContain(`--host 只能是 127.0.0.1、localhost 或 ::1，收到：${host}`);
+      expect(run.stdout).toBe('');
+    }
+  });
+
+  it('refuses to run on the sample data shipped with the tool: it edits files', async () => {
+    const run = await runCli(['studio', '--no-open'], path.join(tmp.dir, 'elsewhere'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('当前目录下没有 data/ 数据文件夹');
+  });
+
+  it('prints the link last, serves it on 127.0.0.1, and stops on Ctrl-C with exit 0', async () => {
+    let stdout = '';
+    let stderr = '';
+    let printed: () => void;
+    const linked = new Promise<void>((resolve) => (printed = resolve));
+    const done = main(['studio', '--port', '0', '--no-open', '--today', TODAY], {
+      stdout: (t) => {
+        stdout += t;
+        if (/\?token=/.test(stdout)) printed();
+      },
+      stderr: (t) => void (stderr += t),
+      isTTY: false,
+      cwd: tmp.dir,
+    });
+    await linked;
+    const lines = stdout.trimEnd().split('\n');
+    const url = new URL(lines.at(-1)!);
+    expect(url.hostname).toBe('127.0.0.1');
+    expect(Number(url.port)).toBeGreaterThan(0);
+    expect(url.searchParams.get('token')).toMatch(/^[A-Za-z0-9_-]{32}$/);
+
+    const first = await fetch(url, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
+    const home = await fetch(new URL('/customers', url), { headers: { Cookie: cookie } });
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('蒙源乳业集团有限公司');
+    expect((await fetch(new URL('/customers', url))).status).toBe(401);
+
+    process.emit('SIGINT');
+    expect(await done).toBe(0);
+    expect(stderr).toContain('工作台已停止');
+    await expect(fetch(url)).rejects.toThrow();
+  });
+});
