@@ -14,8 +14,8 @@ export {
 } from './documents.ts';
 export { formatsFor, renderDocument, writeDocument } from './render.ts';
 export { mailingCustomers, mailingYear, runFestivalMailing, type Mailing, type MailingOptions } from './mailing.ts';
-export { readRecord, saveRecord, type DataRecord, type EditRequest, type RecordKind, type RecordRef, type SaveResult } from './records.ts';
-export { logVisit, type LoggedVisit, type VisitRequest } from './visits.ts';
+export { checkRecordEdit, readRecord, saveRecord, type DataRecord, type EditRequest, type RecordKind, type RecordRef, type SaveResult } from './records.ts';
+export { checkVisit, logVisit, type LoggedVisit, type VisitRequest } from './visits.ts';
 export { agenda, AGENDA_KIND_NAMES, AGENDA_KINDS, type Agenda, type AgendaItem, type AgendaKind, type AgendaRequest } from './agenda.ts';
 export { applySpreadsheetImport, exportCustomers, importTemplate, planSpreadsheetImport, type Applied, type Exported, type ImportPlan, type SpreadsheetInput } from './spreadsheets.ts';
 export { AppError, DataError, ERROR_CODES, UsageError, type ErrorCode, type Issue } from '../errors.ts';

@@ -76,6 +76,23 @@ function fileOf(ws: Workspace, data: DataSet, ref: RecordRef): string {
   throw new AppError(`找不到${what}「${ref.id}」`, { code: ref.kind === 'customer' ? 'customer-not-found' : ref.kind === 'deal' ? 'deal-not-found' : 'data' });
 }
 
+const recordFile = (ws: Workspace, ref: RecordRef): string => fileOf(ws, ws.data(ref.kind === 'customer' ? { customer: ref.id } : {}), ref);
+
+/** The file's text with the change made, comments and layout kept; refused when it would not read back as the record meant. */
+function editedFile(file: string, req: Pick<EditRequest, 'kind' | 'change'>): string {
+  const { text } = readText(file);
+  const before = parseYaml(text, shownPath(file)).source?.value;
+  if (!isRecord(before)) throw new DataError(`${shownPath(file)} 的内容读不出来，请先用文本编辑器改正`);
+  const draft = structuredClone(before);
+  const after = typeof req.change === 'function' ? (req.change(draft) ?? draft) : req.change;
+  const edited = editedText(text, before, after, RECORD_KINDS[req.kind].schema);
+  // What is written must read back as exactly the record meant.
+  if (!isDeepStrictEqual(parseYaml(edited, shownPath(file)).source?.value, after)) {
+    throw new DataError(`${shownPath(file)}：修改后的内容读回来不一致，没有保存`);
+  }
+  return edited;
+}
+
 function readText(file: string): { text: string; version: string } {
   let bytes: Buffer;
   try {
@@ -111,25 +128,24 @@ export interface EditRequest extends RecordRef {
 }
 
 /**
+ * Every problem `check` would report for the record's file with the change made to it as it is
+ * on disk now (a form being typed in): saveRecord's checks, with nothing written.
+ */
+export function checkRecordEdit(ws: Workspace, req: Pick<EditRequest, 'kind' | 'id' | 'change'>): Issue[] {
+  const file = recordFile(ws, req);
+  return ws.checkText(file, editedFile(file, req));
+}
+
+/**
  * Saves an edit of one record. Refused, with nothing written, when the file changed since it
  * was read (code `conflict`), when another writer holds the folder (`locked`), or when the
  * edited file would have an error `check` reports (`data`, with the issues).
  */
 export function saveRecord(ws: Workspace, req: EditRequest): SaveResult {
-  const { schema } = RECORD_KINDS[req.kind];
-  const file = fileOf(ws, ws.data(req.kind === 'customer' ? { customer: req.id } : {}), req);
+  const file = recordFile(ws, req);
   return withDataLock(ws.dataDir, () => {
     assertVersion(file, req.version);
-    const { text } = readText(file);
-    const before = parseYaml(text, shownPath(file)).source?.value;
-    if (!isRecord(before)) throw new DataError(`${shownPath(file)} 的内容读不出来，请先用文本编辑器改正`);
-    const draft = structuredClone(before);
-    const after = typeof req.change === 'function' ? (req.change(draft) ?? draft) : req.change;
-    const edited = editedText(text, before, after, schema);
-    // What is written must read back as exactly the record meant.
-    if (!isDeepStrictEqual(parseYaml(edited, shownPath(file)).source?.value, after)) {
-      throw new DataError(`${shownPath(file)}：修改后的内容读回来不一致，没有保存`);
-    }
+    const edited = editedFile(file, req);
     const issues = ws.checkText(file, edited);
     const errors = issues.filter((i) => i.severity === 'error');
     if (errors.length > 0) {

@@ -8,7 +8,8 @@ import { visitProblems, type VisitProblem } from '../domain/visit-log.ts';
 import { UsageError, type Issue } from '../errors.ts';
 import { shownPath } from '../util/paths.ts';
 import { customerNamed } from './documents.ts';
-import { readRecord, saveRecord } from './records.ts';
+import { checkRecordEdit, readRecord, saveRecord } from './records.ts';
+import type { Rec } from '../util/record.ts';
 import type { Workspace } from './workspace.ts';
 
 export interface VisitRequest {
@@ -44,14 +45,33 @@ export interface LoggedVisit {
  * issues' line is 0, as the visit is not in the file yet. Errors of saveRecord pass through.
  */
 export function logVisit(ws: Workspace, req: VisitRequest): LoggedVisit {
+  const { customer, record, index, problems, change } = visitEdit(ws, req);
+  if (problems.length > 0) throw new UsageError(`拜访记录有 ${problems.length} 处错误，没有保存：\n${problems.map((i) => `${i.field}(${i.label})：${i.message}`).join('\n')}`, { issues: problems });
+  const saved = saveRecord(ws, { kind: 'customer', id: customer.id, version: record.version, change, ...(req.now && { now: req.now }) });
+  return { file: saved.file, backupDir: saved.backupDir, index, warnings: saved.warnings };
+}
+
+/**
+ * Every problem of a visit being typed in, with nothing written: the visit's own (a date after
+ * today, someone met who is not the unit's) and those `check` would report for the customer's
+ * file with the visit appended (a missing outcome), each named visits[n].<field>.
+ */
+export function checkVisit(ws: Workspace, req: VisitRequest): Issue[] {
+  const { customer, index, problems, change } = visitEdit(ws, req);
+  const own = new Set(problems.map((p) => p.field));
+  const inFile = checkRecordEdit(ws, { kind: 'customer', id: customer.id, change }).filter((i) => i.field.startsWith(`visits[${index}]`) && !own.has(i.field));
+  return [...problems, ...inFile];
+}
+
+/** The visit as the customer's file would hold it, its place there, and the problems of its values. */
+function visitEdit(ws: Workspace, req: VisitRequest) {
   const customer = customerNamed(ws.data({ customer: req.customer }), req.customer);
   const record = readRecord(ws, { kind: 'customer', id: customer.id });
   const index = customer.visits?.length ?? 0;
   const met = req.met ?? [];
   const people = [...customer.contacts.map((c) => c.name), ...(customer.intermediary ? [customer.intermediary.name] : [])];
-  const problems = visitProblems({ date: req.date, mode: req.mode, met, nextDate: req.nextDate }, { today: req.today, modes: VISIT_MODES, people });
-  if (problems.length > 0) throw refusal(problems, index, shownPath(record.file));
-
+  const found = visitProblems({ date: req.date, mode: req.mode, met, nextDate: req.nextDate }, { today: req.today, modes: VISIT_MODES, people });
+  const problems = issuesOf(found, index, shownPath(record.file));
   // As a salesperson writes one by hand: text values, the people met in one 顿号 list.
   const visit: Record<string, string> = {
     date: req.date,
@@ -62,24 +82,16 @@ export function logVisit(ws: Workspace, req: VisitRequest): LoggedVisit {
     ...(req.nextStep !== undefined && { nextStep: req.nextStep }),
     ...(req.nextDate !== undefined && { nextDate: req.nextDate }),
   };
-  const saved = saveRecord(ws, {
-    kind: 'customer',
-    id: customer.id,
-    version: record.version,
-    change: (value) => {
-      const visits = value['visits'];
-      value['visits'] = [...(Array.isArray(visits) ? visits : []), visit];
-    },
-    ...(req.now && { now: req.now }),
-  });
-  return { file: saved.file, backupDir: saved.backupDir, index, warnings: saved.warnings };
+  const change = (value: Rec) => {
+    const visits = value['visits'];
+    value['visits'] = [...(Array.isArray(visits) ? visits : []), visit];
+  };
+  return { customer, record, index, problems, change };
 }
 
-function refusal(problems: readonly VisitProblem[], index: number, file: string): UsageError {
-  const issues: Issue[] = problems.map((p) => {
+function issuesOf(problems: readonly VisitProblem[], index: number, file: string): Issue[] {
+  return problems.map((p) => {
     const path = ['visits', index, p.field];
     return { severity: 'error', file, line: 0, column: 0, field: `visits[${index}].${p.field}`, label: labelAt(customerSchema, path), message: p.message, rule: 'visit-input' };
   });
-  const lines = issues.map((i) => `${i.field}(${i.label})：${i.message}`);
-  return new UsageError(`拜访记录有 ${issues.length} 处错误，没有保存：\n${lines.join('\n')}`, { issues });
 }

@@ -8,6 +8,7 @@ type AnySchema = z.ZodType;
 
 interface Def {
   readonly type: string;
+  readonly entries?: Readonly<Record<string, string>>;
   readonly innerType?: AnySchema;
   readonly in?: AnySchema;
   readonly element?: AnySchema;
@@ -60,6 +61,13 @@ export function fieldsAt(root: AnySchema, path: readonly PathSegment[]): { key: 
   const s = schemaAt(root, path);
   const shape = s ? defOf(unwrap(s)).shape : undefined;
   return shape ? Object.entries(shape).map(([key, f]) => ({ key, label: labelOf(f) ?? '' })) : [];
+}
+
+/** The values a field of fixed choices (oneOf, yesNo) accepts, as written in a file; undefined for any other field. */
+export function choicesAt(root: AnySchema, path: readonly PathSegment[]): string[] | undefined {
+  const s = schemaAt(root, path);
+  const def = s && defOf(unwrap(s));
+  return def?.type === 'enum' && def.entries ? Object.values(def.entries) : undefined;
 }
 
 export type SchemaKind = 'object' | 'array' | 'scalar';

@@ -46,7 +46,13 @@ legend { font-weight: 600; padding: 0 .4em; }
 .field { display: grid; grid-template-columns: 10em 1fr; gap: .2em 1em; align-items: start; margin: .35em 0; }
 .field > label { padding-top: .25em; }
 .field .field-error { grid-column: 2; color: var(--bad); font-size: .9em; min-height: 0; }
-.field .field-error:empty { display: none; }
+.field .field-error:empty, .field .field-warning:empty { display: none; }
+.field .field-warning { grid-column: 2; color: var(--warn); font-size: .9em; }
+.actions { margin: .8em 0; display: flex; gap: .6em; align-items: center; flex-wrap: wrap; }
+fieldset.item { background: #fcfcfd; }
+label.remove { display: block; text-align: right; color: var(--muted); font-size: .9em; }
+label.check { margin-right: 1em; white-space: nowrap; }
+.notice.saved { border-left-color: var(--ok); background: #eefbf1; }
 .field.has-error input, .field.has-error select, .field.has-error textarea { border-color: var(--bad); background: #fff5f5; }
 .docs { display: grid; grid-template-columns: 18em 1fr; gap: 1em; }
 .docs ul { list-style: none; padding: 0; margin: 0; }
@@ -66,24 +72,29 @@ const JS = `
 (function () {
   function debounce(fn, ms) { var t; return function () { clearTimeout(t); t = setTimeout(fn, ms); }; }
   function showIssues(form, issues) {
-    form.querySelectorAll('.field').forEach(function (f) { f.classList.remove('has-error'); var e = f.querySelector('.field-error'); if (e) e.textContent = ''; });
+    form.querySelectorAll('.field').forEach(function (f) {
+      f.classList.remove('has-error');
+      f.querySelectorAll('.field-error, .field-warning').forEach(function (e) { e.textContent = ''; });
+    });
     var general = form.querySelector('.form-errors');
     if (general) general.textContent = '';
     var errors = 0;
     issues.forEach(function (i) {
-      if (i.severity !== 'error') return;
-      errors++;
-      var box = form.querySelector('[data-field="' + CSS.escape(i.field) + '"]');
-      if (box) {
-        box.classList.add('has-error');
-        var e = box.querySelector('.field-error');
-        if (e) e.textContent = (e.textContent ? e.textContent + '；' : '') + i.message;
-      } else if (general) {
-        general.textContent += (general.textContent ? '\\n' : '') + (i.label ? i.label + '：' : '') + i.message;
+      var error = i.severity === 'error';
+      if (error) errors++;
+      var box = form.querySelector('.field[data-field="' + CSS.escape(i.field) + '"]');
+      var slot = box && box.querySelector(error ? '.field-error' : '.field-warning');
+      if (slot) {
+        if (error) box.classList.add('has-error');
+        slot.textContent = (slot.textContent ? slot.textContent + '；' : '') + i.message;
+      } else if (general && error) {
+        var line = document.createElement('div');
+        line.textContent = (i.label ? i.label + '：' : '') + i.message + '（' + i.where + (i.field ? ' ' + i.field : '') + '）';
+        general.appendChild(line);
       }
     });
-    var save = form.querySelector('button[type=submit]');
-    if (save) save.disabled = errors > 0;
+    // Nothing is saved while an error stands: the server refuses it too.
+    form.querySelectorAll('button.save').forEach(function (b) { b.disabled = errors > 0; });
   }
   document.querySelectorAll('form[data-check]').forEach(function (form) {
     var run = debounce(function () {

@@ -30,3 +30,11 @@ export function dealOf(data: DataSet, customer: Customer, id: string): Deal {
   if (deal && deal.customer === customer.id) return deal;
   throw new AppError(`客户「${customer.name}」没有方案「${id}」`, { code: 'deal-not-found' });
 }
+
+/** A customer whose file may be edited: one that loaded, or one whose file has errors to fix. */
+export function editableCustomer(ctx: StudioContext, id: string): { data: DataSet; customer: Customer | undefined } {
+  const data = ctx.ws.data({ customer: id });
+  const customer = data.customers.get(id);
+  if (customer || data.rejectedCustomers.has(id)) return { data, customer };
+  throw new AppError(`找不到客户「${id}」`, { code: 'customer-not-found' });
+}

@@ -45,3 +45,40 @@ export function textOf(html: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+const unescape = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
+/**
+ * What a browser would post for a form as the page shows it: text inputs, hidden inputs, the
+ * selected option of each select, textareas, checked checkboxes (repeated names as lists).
+ */
+export function formValues(page: string): Record<string, string | string[]> {
+  const form = /<form method="post"[\s\S]*?<\/form>/.exec(page)?.[0] ?? '';
+  const out: Record<string, string | string[]> = {};
+  const add = (name: string, value: string) => {
+    const had = out[name];
+    out[name] = had === undefined ? value : [had].flat().concat(value);
+  };
+  for (const m of form.matchAll(/<input ([^>]*)>/g)) {
+    const attrs = m[1]!;
+    const name = /name="([^"]*)"/.exec(attrs)?.[1];
+    const value = unescape(/value="([^"]*)"/.exec(attrs)?.[1] ?? '');
+    const type = /type="([^"]*)"/.exec(attrs)?.[1] ?? 'text';
+    if (name === undefined) continue;
+    if (type === 'checkbox') {
+      if (/\schecked/.test(attrs)) add(unescape(name), value);
+    } else add(unescape(name), value);
+  }
+  for (const m of form.matchAll(/<select [^>]*name="([^"]+)">([\s\S]*?)<\/select>/g)) {
+    const selected = /<option(?: value="([^"]*)")? selected>([^<]*)</.exec(m[2]!);
+    out[unescape(m[1]!)] = selected ? unescape(selected[1] ?? selected[2]!) : unescape(/<option(?: value="([^"]*)")?>([^<]*)</.exec(m[2]!)?.[1] ?? '');
+  }
+  for (const m of form.matchAll(/<textarea [^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) out[unescape(m[1]!)] = unescape(m[2]!);
+  return out;
+}
+
+/** The message shown at a field of a form page, '' when none. */
+export function fieldError(page: string, field: string): string {
+  const m = new RegExp(`data-field="${field.replace(/[[\]().]/g, '\\$&')}">[\\s\\S]*?<div class="field-error" role="alert">([^<]*)</div>`).exec(page);
+  return m ? unescape(m[1]!) : '';
+}

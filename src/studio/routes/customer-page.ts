@@ -49,7 +49,8 @@ ${built.notices.map((n) => html`<div class="notice">${n.message}</div>`)}</li>`
 ${first ? html`<iframe id="preview" name="preview" title="文书预览" src="${documentUrl(k.id, first.e, 'pdf')}"></iframe>` : ''}</div>
 </div>`;
 
-    const body = html`
+    const saved = c.req.query('saved') ? html`<p class="notice saved" role="status">已保存。原来的文件备份在数据文件夹的 .backup/ 里；下面的文书已按新的内容生成。</p>` : '';
+    const body = html`${saved}
 <p><a href="/customers">← 客户列表</a> · <a href="/customers/${k.id}/edit">编辑单位和联系人</a> · <a href="/customers/${k.id}/visits/new">记一次拜访</a></p>
 <h2>单位</h2>
 <dl class="facts">

@@ -6,6 +6,8 @@ import { CLASS_CHOICES, customerRows, filterOf, matches, STATUS_CHOICES, SYSTEM_
 import { html, page } from '../html.ts';
 import { customerPage } from './customer-page.ts';
 import { documents } from './documents.ts';
+import { edit } from './edit.ts';
+import { visits } from './visits.ts';
 
 function select(name: string, label: string, choices: readonly string[], chosen: string | undefined) {
   return html`<label>${label}<select name="${name}"><option value="">全部</option>${choices.map(
@@ -44,4 +46,6 @@ ${rows.map(
       return c.html(page({ title: '客户', active: 'customers', body }));
     })
     .route('/', documents(ctx))
+    .route('/', edit(ctx))
+    .route('/', visits(ctx))
     .route('/', customerPage(ctx));
