@@ -112,8 +112,35 @@ ${r.status.map((v) => html`<input type="hidden" name="status" value="${v}">`)}
 ${r.vipOnly ? html`<input type="hidden" name="vip" value="1">` : ''}
 ${r.labels ? html`<input type="hidden" name="labels" value="1">` : ''}`;
 
+/**
+ * The look of the 节日邮寄 and 导入/导出 pages beyond the studio's shared style sheet (the studio
+ * branch owns that one): the mailing form, progress bar, manifest and import plan.
+ */
+const PAGES_CSS = `
+.mailing-form { display: flex; flex-wrap: wrap; gap: .6em 1em; align-items: flex-end; padding: .8em 1em; background: var(--bg); border-radius: 6px; }
+.mailing-form > label { display: flex; flex-direction: column; font-size: .9em; color: var(--muted); }
+.mailing-form fieldset { margin: 0; padding: .2em .8em .5em; background: #fff; }
+.mailing-form legend { font-size: .9em; }
+label.choice { display: inline-flex; align-items: center; gap: .25em; margin-right: .9em; white-space: nowrap; }
+.mailing-preview { border: 1px solid var(--line); border-radius: 6px; padding: .4em 1em .8em; margin: 1em 0; }
+.mailing-preview .letters { font-size: 1.3em; color: var(--accent); }
+.job progress { display: block; width: 100%; max-width: 40em; height: 1.4em; margin: .6em 0 .2em; accent-color: var(--accent); }
+.summary { font-size: 1.05em; }
+ul.downloads { padding-left: 1.2em; }
+ul.downloads li { margin: .25em 0; }
+tr.failed-row { background: #fff5f5; }
+tr.skipped-row { background: #fff8e6; }
+table.issues tr.error td:first-child, table.plan tr.error td:first-child { color: var(--bad); font-weight: 600; }
+table.issues tr.warning td:first-child { color: var(--warn); }
+table.issues td.cell { font-family: ui-monospace, monospace; }
+form.upload { display: flex; gap: 1em; align-items: center; padding: .8em 1em; background: var(--bg); border-radius: 6px; margin: .6em 0; }
+`;
+
+/** The link to PAGES_CSS, first in the body of these pages (the layout's head is the studio's). */
+export const pagesStyle = html`<link rel="stylesheet" href="/mailing/pages.css">`;
+
 function form(r: MailingRequest): Html {
-  return html`<form class="filters mailing-form" method="get" action="/mailing">
+  return html`<form class="mailing-form" method="get" action="/mailing">
 <label>节日<select name="festival">${FESTIVALS.map((f) => html`<option${f === r.festival ? html` selected` : ''}>${f}</option>`)}</select></label>
 <label>年份<input type="text" name="year" inputmode="numeric" size="6" value="${r.year ?? ''}" placeholder="最近一次"></label>
 <fieldset><legend>级别</legend>${CLASSES.map((v) => checkbox('class', v, r.classes.includes(v), v))}</fieldset>
@@ -192,7 +219,7 @@ function jobPage(job: MailingJob, superseded: MailingJob | undefined): Html {
     return html`${head}
 <div class="job" data-status="/mailing/jobs/${job.id}/status">
 <progress max="${Math.max(total, 1)}" value="${job.done}"></progress>
-<p class="progress-text">已生成 <span class="done">${job.done}</span> / <span class="total">${total || '…'}</span> 封</p>
+<p class="progress-text">已处理 <span class="done">${job.done}</span> / <span class="total">${total || '…'}</span> 个客户</p>
 <form method="post" action="/mailing/jobs/${job.id}/cancel"><button type="submit">取消</button></form>
 <p class="muted">取消后，已经开始写的信写完就停；清单里列出没有生成的客户，之后可以接着做。</p>
 </div>
@@ -209,9 +236,7 @@ function jobPage(job: MailingJob, superseded: MailingJob | undefined): Html {
   }
   const count = (p: string) => o.rows.filter((x) => x.status.startsWith(p)).length;
   const notes = [
-    o.mailingPast
-      ? `按提前 ${o.mailDaysBefore} 天邮寄，应在 ${formatChineseDate(o.mailingDate)} 寄出，这个日期已经过了，请尽快寄出；跟进日程已从今天算起。`
-      : `应在 ${formatChineseDate(o.mailingDate)} 寄出。`,
+    ...(o.mailingPast ? [`按提前 ${o.mailDaysBefore} 天邮寄，应在 ${formatChineseDate(o.mailingDate)} 寄出，这个日期已经过了，请尽快寄出；跟进日程已从今天算起。`] : []),
     ...(o.cancelled ? ['已取消：清单里标为“已取消”的客户没有生成信函，可以接着做。'] : []),
     ...(o.rows.length === 0 ? ['没有客户符合所选的条件，没有信函要寄。'] : []),
     ...(o.removed.length > 0 ? [`删除了上次运行留在这里的 ${o.removed.map((f) => path.basename(f)).join('、')}，免得重复打印。`] : []),
@@ -225,6 +250,7 @@ function jobPage(job: MailingJob, superseded: MailingJob | undefined): Html {
   const rows = [...o.rows.filter((x) => x.status.startsWith('failed')), ...o.rows.filter((x) => x.status.startsWith('skipped')), ...o.rows.filter((x) => x.status === 'ok')];
   return html`${head}
 <p class="summary"><span class="ok">${letters} 封信函已生成</span>，${count('skipped')} 个跳过，<span class="${count('failed') > 0 ? 'error' : ''}">${count('failed')} 个失败</span>。</p>
+${o.mailingPast ? '' : html`<p>应在 <strong>${formatChineseDate(o.mailingDate)}</strong> 寄出。</p>`}
 ${notes.map((n) => html`<p class="notice">${n}</p>`)}
 ${resume}
 ${
@@ -366,24 +392,25 @@ export const mailing: RouteModule = (ctx) => {
     .get('/', (c) => {
       const given = new URL(c.req.url).searchParams.has('festival');
       const r = given ? mailingRequest((n) => c.req.queries(n) ?? []) : mailingRequest((n) => (n === 'festival' ? [nextMailing(ctx)] : []));
-      const body = html`${form(r)}${preview(ctx, r, jobs.running())}${history(jobs.list())}`;
+      const body = html`${pagesStyle}${form(r)}${preview(ctx, r, jobs.running())}${history(jobs.list())}`;
       return c.html(page({ title: '节日邮寄', active: 'mailing', body }));
     })
     .get('/progress.js', (c) => c.body(PROGRESS_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
+    .get('/pages.css', (c) => c.body(PAGES_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }))
     .post('/jobs', async (c) => {
       const body = await c.req.parseBody({ all: true });
       const values = (n: string): string[] => [body[n] ?? []].flat().filter((v): v is string => typeof v === 'string');
       const started = start(mailingRequest(values), values('resume').includes('1'));
       if ('busy' in started) {
         const b = html`<p class="notice">另一次节日邮寄正在进行，它结束后才能开始新的：<a href="/mailing/jobs/${started.busy.id}">查看进度</a></p>`;
-        return c.html(page({ title: '节日邮寄', active: 'mailing', body: b }), 409);
+        return c.html(page({ title: '节日邮寄', active: 'mailing', body: html`${pagesStyle}${b}` }), 409);
       }
       return c.redirect(`/mailing/jobs/${started.job.id}`, 303);
     })
     .get('/jobs/:id', (c) => {
       const job = jobs.get(c.req.param('id'));
       if (!job) return c.notFound();
-      return c.html(page({ title: '节日邮寄', active: 'mailing', body: jobPage(job, supersededBy(jobs, job)) }));
+      return c.html(page({ title: '节日邮寄', active: 'mailing', body: html`${pagesStyle}${jobPage(job, supersededBy(jobs, job))}` }));
     })
     .get('/jobs/:id/status', (c) => {
       const job = jobs.get(c.req.param('id'));

@@ -12,7 +12,7 @@ import { formatBytes } from '../../util/fs.ts';
 import type { RouteModule, StudioContext } from '../context.ts';
 import { CLASS_CHOICES, customerRows, filterOf, matches, STATUS_CHOICES, SYSTEM_CHOICES, VIP_CHOICES, type CustomerFilter } from '../customer-rows.ts';
 import { html, page, type Html } from '../html.ts';
-import { attachment } from './mailing.ts';
+import { attachment, pagesStyle } from './mailing.ts';
 
 /** An upload and its plan, kept until applied or pushed out by newer ones. */
 interface Upload {
@@ -163,7 +163,7 @@ export const sheets: RouteModule = (ctx) => {
   const plan = (name: string, bytes: Uint8Array) => planSpreadsheetImport(ctx.ws, { name, bytes }, { cwd: ctx.ws.dataDir });
 
   return new Hono()
-    .get('/', (c) => c.html(page({ title: '导入/导出', active: 'sheets', body: home(ctx) })))
+    .get('/', (c) => c.html(page({ title: '导入/导出', active: 'sheets', body: html`${pagesStyle}${home(ctx)}` })))
     .get('/template.xlsx', async (c) => c.body(new Uint8Array(await importTemplate()), 200, { 'Content-Type': XLSX, 'Content-Disposition': attachment('客户导入模板.xlsx') }))
     .get('/export.xlsx', async (c) => {
       const f = filterOf((n) => c.req.query(n));
@@ -183,7 +183,7 @@ export const sheets: RouteModule = (ctx) => {
     .get('/plans/:id', (c) => {
       const u = uploads.get(c.req.param('id'));
       if (!u) return c.notFound();
-      return c.html(page({ title: '导入预览', active: 'sheets', body: planPage(u) }));
+      return c.html(page({ title: '导入预览', active: 'sheets', body: html`${pagesStyle}${planPage(u)}` }));
     })
     .post('/plans/:id/apply', async (c) => {
       const u = uploads.get(c.req.param('id'));
