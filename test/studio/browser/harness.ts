@@ -76,13 +76,13 @@ export async function newPage(browser: Browser): Promise<Page> {
 const SHOTS = path.join(ROOT, 'docs/studio');
 
 /**
- * A screenshot of what the page shows: into docs/studio/<name>.png with STUDIO_SCREENSHOTS=1
+ * A screenshot of the whole page (or of what the window shows): into docs/studio/<name>.png with STUDIO_SCREENSHOTS=1
  * (to refresh the committed ones), else into a temp folder, so a test run leaves the work tree alone.
  */
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<string> {
   const dir = process.env['STUDIO_SCREENSHOTS'] === '1' ? SHOTS : path.join(tmpdir(), 'tuangou-studio-shots');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: opts.fullPage ?? true });
   return file;
 }
