@@ -1,5 +1,6 @@
-// npm run bench [-- N … | api]: the library API's warm proposal, then festival-letter throughput on synthetic customers built from the
-// sample data's schema. Prints figures; asserts nothing (speed is never a test).
+// npm run bench [-- N … | api | studio]: the library API's warm proposal, then festival-letter throughput on synthetic customers built from the
+// sample data's schema; `studio`: the studio's start, its customer list of 1,000 customers, and a save to the new proposal's preview.
+// Prints figures; asserts nothing (speed is never a test).
 // Per-letter figures are taken in this process; the whole `letters` command runs as a user runs
 // it (bin/tuangou.js) in a child process, so its time counts the start and its peak memory is the
 // command's alone (with its writer processes).
@@ -202,6 +203,90 @@ async function bench(n: number): Promise<void> {
   console.log(`  letters 全流程（PDF + .docx + 打印 + 信封 + 清单 + 日程，默认写文件进程数） ${(whole.ms / 1000).toFixed(1)} s，${per(whole.ms)} ms/客户，打印文件 ${(whole.printKb / n).toFixed(1)} KB/封`);
   console.log(`  letters 全流程峰值内存（RSS，主进程加各写文件进程，每 50 ms 采样） ${whole.rssMb} MB`);
   rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** The median of timings in ms, with their range. */
+function median(ms: number[]): string {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return `中位数 ${sorted[sorted.length >> 1]!.toFixed(0)} ms（${sorted[0]!.toFixed(0)}–${sorted.at(-1)!.toFixed(0)} ms，${ms.length} 次）`;
+}
+
+/**
+ * `tuangou studio` as a user starts it (bin/tuangou.js, a child process) on 1,000 customers — the
+ * sample customers and deals plus synthetic ones: from the process start to the printed link;
+ * then over HTTP as the browser asks, the customer list, and a save of the edit form followed by
+ * the customer's page and its proposal preview.
+ */
+async function studioBench(): Promise<void> {
+  const dir = syntheticData(1000 - readdirSync(path.join(ROOT, 'data/customers')).length);
+  cpSync(path.join(ROOT, 'data/customers'), path.join(dir, 'customers'), { recursive: true });
+  cpSync(path.join(ROOT, 'data/deals'), path.join(dir, 'deals'), { recursive: true });
+  const customers = readdirSync(path.join(dir, 'customers')).length;
+  const start = performance.now();
+  const child = spawn(process.execPath, ['bin/tuangou.js', 'studio', '--no-open', '--port', '0', '--today', TODAY, '--data', dir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const url = await new Promise<URL>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (b: Buffer) => {
+        out += b.toString();
+        const link = /^http:\/\/\S+\?token=\S+$/m.exec(out);
+        if (link) resolve(new URL(link[0]));
+      });
+      child.on('exit', (code) => reject(new Error(`tuangou studio exited (${String(code)})`)));
+    });
+    console.log(`工作台从启动到监听（tuangou studio，${customers} 个客户） ${((performance.now() - start) / 1000).toFixed(2)} s`);
+    const first = await fetch(url, { redirect: 'manual' });
+    const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
+    const get = async (at: string) => {
+      const res = await fetch(new URL(at, url), { headers: { Cookie: cookie } });
+      if (res.status !== 200) throw new Error(`GET ${at}: ${res.status}`);
+      return Buffer.from(await res.arrayBuffer());
+    };
+    const [list, cold] = await timed(() => get('/customers'));
+    const rows = (list.toString().match(/<tr data-id=/g) ?? []).length;
+    const warm: number[] = [];
+    for (let i = 0; i < 11; i++) warm.push((await timed(() => get('/customers')))[1]);
+    console.log(`  客户列表（${rows} 行）：第一次 ${cold.toFixed(0)} ms（读全部客户文件）；之后${median(warm)}`);
+    const filtered: number[] = [];
+    for (let i = 0; i < 11; i++) filtered.push((await timed(() => get(`/customers?class=A&q=${encodeURIComponent('银行')}`)))[1]);
+    console.log(`  客户列表筛选加搜索 ${median(filtered)}`);
+
+    const customer = '/customers/mengyuan-ruye';
+    const parts: [number, number, number][] = [];
+    const { formValues } = await import('../test/studio/helpers.ts');
+    const save = async (i: number) => {
+      const values = formValues((await get(`${customer}/edit`)).toString());
+      const body = new URLSearchParams(Object.entries({ ...values, name: `蒙源乳业集团有限公司${i % 2 === 0 ? '' : '（总部）'}`, _op: 'save' }).flatMap(([k, v]) => [v].flat().map((x): [string, string] => [k, x])));
+      return timed(async () => {
+        const res = await fetch(new URL(`${customer}/edit`, url), { method: 'POST', body, redirect: 'manual', headers: { Cookie: cookie, Origin: url.origin } });
+        if (res.status !== 303) throw new Error(`save: ${res.status}`);
+        await res.arrayBuffer();
+        const saved = performance.now();
+        const page = (await get(`${customer}?saved=1`)).toString();
+        const shown = performance.now();
+        const preview = /<iframe id="preview"[^>]* src="([^"]+)"/.exec(page)![1]!.replace(/&amp;/g, '&');
+        const pdf = await get(preview);
+        if (!pdf.subarray(0, 5).equals(Buffer.from('%PDF-'))) throw new Error('no PDF');
+        parts.push([saved, shown, performance.now()]);
+      });
+    };
+    for (let i = 0; i < 3; i++) await save(i); // fonts, layout tables and code warmed as in a studio in use
+    parts.length = 0;
+    const chain: number[] = [];
+    for (let i = 0; i < 11; i++) chain.push((await save(i + 1))[1]);
+    const began = chain.map((ms, i) => parts[i]![2] - ms);
+    console.log(`  保存 → 客户页 → 新建议书预览（PDF）${median(chain)}`);
+    console.log(`    其中保存 ${median(parts.map((p, i) => p[0] - began[i]!))}；客户页 ${median(parts.map((p) => p[1] - p[0]))}；预览 PDF ${median(parts.map((p) => p[2] - p[1]))}`);
+  } finally {
+    child.kill('SIGINT');
+    await new Promise((resolve) => child.on('exit', resolve));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv.includes('studio')) {
+  await studioBench();
+  process.exit(0);
 }
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);

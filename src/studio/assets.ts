@@ -19,6 +19,8 @@ a { color: #0b57a4; }
 table { border-collapse: collapse; width: 100%; margin: .4em 0 1em; }
 th, td { border-bottom: 1px solid var(--line); padding: .35em .6em; text-align: left; vertical-align: top; }
 th { background: var(--bg); font-weight: 600; white-space: nowrap; }
+table.by-class { width: auto; min-width: 24em; }
+.agenda td:nth-child(-n+2), .visits td:nth-child(-n+3), .visits td:last-child, .purchases td:first-child, .deals td:nth-child(-n+4), .issues td:first-child { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .cards { display: flex; flex-wrap: wrap; gap: 1em; margin-bottom: 1em; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: .8em 1em; min-width: 14em; background: #fff; }
@@ -32,7 +34,6 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .notice { border-left: 4px solid var(--warn); background: #fff8e6; padding: .4em .8em; margin: .4em 0; }
 .refused { font-size: 1.1em; }
 .tag-internal { display: inline-block; font-size: .75em; color: #fff; background: var(--internal); border-radius: 3px; padding: 0 .4em; margin-left: .4em; vertical-align: middle; }
-.internal { border-left: 3px solid var(--internal); padding-left: .6em; }
 form.filters { display: flex; flex-wrap: wrap; gap: .6em 1em; align-items: end; margin-bottom: 1em; padding: .8em; background: var(--bg); border-radius: 6px; }
 form.filters label { display: flex; flex-direction: column; font-size: .9em; color: var(--muted); }
 input, select, textarea, button { font: inherit; }
@@ -43,7 +44,9 @@ button.secondary, .button.secondary { background: #fff; color: var(--ink); borde
 button[disabled] { opacity: .5; cursor: not-allowed; }
 fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1em; padding: .6em 1em 1em; }
 legend { font-weight: 600; padding: 0 .4em; }
-.field { display: grid; grid-template-columns: 10em 1fr; gap: .2em 1em; align-items: start; margin: .35em 0; }
+.field { display: grid; grid-template-columns: 10em minmax(0, 40em); gap: .2em 1em; align-items: start; margin: .2em 0; padding: .15em .4em; border-left: 3px solid transparent; }
+.field.internal { border-left-color: var(--internal); background: #f8f5fd; }
+.field input[type=text], .field select, .field textarea { width: 100%; }
 .field > label { padding-top: .25em; }
 .field .field-error { grid-column: 2; color: var(--bad); font-size: .9em; min-height: 0; }
 .field .field-error:empty, .field .field-warning:empty { display: none; }
@@ -59,7 +62,8 @@ label.check { margin-right: 1em; white-space: nowrap; }
 .docs li { padding: .4em 0; border-bottom: 1px solid var(--line); }
 .docs iframe { width: 100%; height: 80vh; border: 1px solid var(--line); border-radius: 4px; }
 .grid2 { display: grid; grid-template-columns: 1fr 1fr; gap: 0 2em; }
-dl.facts { display: grid; grid-template-columns: 8em 1fr; gap: .2em 1em; margin: 0; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1.5em; margin: 0; }
+dl.facts dt { white-space: nowrap; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }
 .status-bar { margin: .6em 0; min-height: 1.6em; }

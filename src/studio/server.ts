@@ -72,6 +72,16 @@ export function startStudio(opts: StartOptions): Promise<RunningStudio> {
     server = serve({ fetch: app.fetch, hostname: host, port: opts.port ?? 0 }, (info: AddressInfo) => {
       server.off('error', failed);
       ctx.port = info.port;
+      // Read and check every data file and load the templates now, while the browser opens: the
+      // first page would otherwise wait for it (seconds for a thousand customers).
+      setImmediate(() => {
+        try {
+          ctx.ws.data();
+          ctx.ws.templates();
+        } catch {
+          // a broken folder is the pages' to report
+        }
+      });
       const shown = host === '::1' ? '[::1]' : host;
       resolve({
         url: `http://${shown}:${info.port}/?token=${ctx.token}`,

@@ -48,6 +48,12 @@ describe('工作台', () => {
     expect(page).toContain('<a href="/customers/mengyuan-ruye">蒙源乳业集团有限公司</a>');
   });
 
+  it('names the next festival mailing: 2027 春节 (6 February) less the 60 days of policies.yaml', async () => {
+    const card = textOf(/<div class="card" id="next-mailing">([\s\S]*?)<\/div>\s*<\/div>/.exec(await s.page('/'))![1]!);
+    // 2027-02-06 − 60 days = 2026-12-08, 14 days after 2026-11-24.
+    expect(card).toBe('下一个节日邮寄 2027年春节 2026年12月8日寄出，还有 14 天；节日是2027年2月6日');
+  });
+
   it('gives the number of data problems, linking to 数据检查', async () => {
     const page = await s.page('/');
     const box = /<div class="card" id="problems">([\s\S]*?)<\/div>\s*<\/div>/.exec(page)![1]!;

@@ -2,7 +2,10 @@
 // agenda, overdue first), and how many data problems wait on the 数据检查 page.
 import { Hono } from 'hono';
 import { agenda, AGENDA_KIND_NAMES, type AgendaItem } from '../../app/agenda.ts';
-import { formatChineseDate } from '../../domain/dates.ts';
+import type { DataSet } from '../../data/dataset.ts';
+import { compareIso, formatChineseDate, type IsoDate } from '../../domain/dates.ts';
+import { FESTIVAL_YEARS, FESTIVALS, nextFestival, type MailingPlan } from '../../domain/festivals.ts';
+import { planFor } from '../../views/facts.ts';
 import type { RouteModule } from '../context.ts';
 import { CLASS_CHOICES, customerRows, STATUS_CHOICES } from '../customer-rows.ts';
 import { html, page } from '../html.ts';
@@ -15,11 +18,22 @@ function when(i: AgendaItem) {
   return i.overdueDays > 0 ? html`<span class="overdue">${i.date}（逾期 ${i.overdueDays} 天）</span>` : i.date;
 }
 
+/** The festival whose mailing date comes next (today included), under the policies' lead days. */
+function nextMailing(data: DataSet, today: IsoDate): MailingPlan | undefined {
+  const plans = FESTIVALS.flatMap((f) => {
+    const { year } = nextFestival(f, today);
+    return [year, year + 1].filter((y) => y <= FESTIVAL_YEARS.last).map((y) => planFor(f, y, today, data.policies));
+  });
+  return plans.filter((p) => !p.mailingPast).sort((a, b) => compareIso(a.mailingDate, b.mailingDate))[0];
+}
+
 export const home: RouteModule = (ctx) =>
   new Hono().get('/', (c) => {
     const today = ctx.today();
     const report = ctx.ws.check();
-    const rows = customerRows(ctx.ws.usableData({ company: false }));
+    const data = ctx.ws.usableData({ company: false });
+    const rows = customerRows(data);
+    const mailing = nextMailing(data, today);
     const count = (cls: string, status?: string) => rows.filter((r) => r.cls === cls && (status === undefined || r.status === status)).length;
     const link = (cls: string, status?: string) => {
       const n = count(cls, status);
@@ -33,6 +47,8 @@ export const home: RouteModule = (ctx) =>
   <div class="card"><div class="muted">客户</div><div class="big"><a href="/customers">${rows.length}</a></div></div>
   <div class="card"><div class="muted">未来 ${HOME_DAYS} 天的事项</div><div class="big">${list.items.length}</div>
     <div class="overdue">${list.items.filter((i) => i.overdueDays > 0).length} 件已逾期</div></div>
+  ${mailing ? html`<div class="card" id="next-mailing"><div class="muted">下一个节日邮寄</div><div class="big"><a href="/mailing">${mailing.year}年${mailing.festival}</a></div>
+    <div>${formatChineseDate(mailing.mailingDate)}寄出${mailing.daysUntilMailing === 0 ? '（就是今天）' : `，还有 ${mailing.daysUntilMailing} 天`}；节日是${formatChineseDate(mailing.festivalDate)}</div></div>` : ''}
   <div class="card" id="problems"><div class="muted">数据问题</div><div class="big"><a href="/check">${problems}</a></div>
     <div>${report.errors > 0 ? html`<span class="error">${report.errors} 个错误</span>` : html`<span class="ok">没有错误</span>`}，${report.warnings} 个警告</div></div>
 </div>
