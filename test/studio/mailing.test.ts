@@ -97,8 +97,10 @@ describe('the mailing form', () => {
   });
 });
 
+/** The first run, of SMALL; a later run into the same folder takes its downloads over. */
+let id: string;
+
 describe('a mailing run from the studio', () => {
-  let id: string;
   let seen: Status[];
   beforeAll(async () => {
     id = await start(SMALL);
@@ -208,6 +210,20 @@ describe('starting and stopping', () => {
     expect(text).toContain('已取消');
     // Cancelled before its first letter (the writers were still starting) or between letters.
     expect(text).toMatch(/节日邮寄在开始前就取消了，没有写任何文件|已取消：清单里标为“已取消”的客户没有生成信函/);
+  }, 120_000);
+});
+
+describe('a later run into the same folder', () => {
+  it('takes the downloads over: the earlier run’s page says so and serves none of its files', async () => {
+    const later = await start(SMALL);
+    await finish(later);
+    const text = textOf(await s.page(`/mailing/jobs/${id}`));
+    expect(text).toContain('之后的一次生成');
+    expect(text).toContain('这次的文件已被它替换，请从那里下载');
+    expect((await s.get(`/mailing/jobs/${id}/files/print-001.pdf`)).status).toBe(404);
+    expect((await s.get(`/mailing/jobs/${id}/letters.zip`)).status).toBe(404);
+    expect((await s.get(`/mailing/jobs/${later}/files/print-001.pdf`)).status).toBe(200);
+    expect(textOf(await s.page(`/mailing/jobs/${later}`))).not.toContain('之后的一次生成');
   }, 120_000);
 });
 

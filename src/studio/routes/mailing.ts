@@ -289,9 +289,12 @@ function history(jobs: readonly MailingJob[]): Html {
   )}</ul>`;
 }
 
-/** The run of a newer job writing the same folder, which replaced this one's files. */
-const supersededBy = (jobs: Jobs<Outcome, Label>, job: MailingJob): MailingJob | undefined =>
-  jobs.list().find((j) => j.startedAt > job.startedAt && j.label.folder === job.label.folder && j.state !== 'failed');
+/** A newer run writing (or that wrote) the same folder, replacing this one's files; one stopped before its first letter wrote nothing. */
+function supersededBy(jobs: Jobs<Outcome, Label>, job: MailingJob): MailingJob | undefined {
+  const newestFirst = jobs.list();
+  const newer = newestFirst.slice(0, newestFirst.indexOf(job));
+  return newer.find((j) => j.label.folder === job.label.folder && (j.state === 'running' || j.result !== undefined));
+}
 
 /** ASCII stand-in and the real UTF-8 name, for every browser. */
 export const attachment = (name: string): string => `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
