@@ -205,6 +205,13 @@ async function bench(n: number): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux; 10 ms ticks). */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+  const [utime, stime] = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 13).map(Number);
+  return (utime! + stime!) * 10;
+}
+
 /** The median of timings in ms, with their range. */
 function median(ms: number[]): string {
   const sorted = [...ms].sort((a, b) => a - b);
@@ -273,10 +280,13 @@ async function studioBench(): Promise<void> {
     for (let i = 0; i < 3; i++) await save(i); // fonts, layout tables and code warmed as in a studio in use
     parts.length = 0;
     const chain: number[] = [];
+    const cpuBefore = cpuMs(child.pid!);
     for (let i = 0; i < 11; i++) chain.push((await save(i + 1))[1]);
+    const cpuEach = (cpuMs(child.pid!) - cpuBefore) / chain.length;
     const began = chain.map((ms, i) => parts[i]![2] - ms);
     console.log(`  保存 → 客户页 → 新建议书预览（PDF）${median(chain)}`);
     console.log(`    其中保存 ${median(parts.map((p, i) => p[0] - began[i]!))}；客户页 ${median(parts.map((p) => p[1] - p[0]))}；预览 PDF ${median(parts.map((p) => p[2] - p[1]))}`);
+    console.log(`    工作台进程每次用的 CPU（不受别的进程抢占影响）平均 ${cpuEach.toFixed(0)} ms`);
   } finally {
     child.kill('SIGINT');
     await new Promise((resolve) => child.on('exit', resolve));

@@ -1,9 +1,14 @@
 // The studio's security rules, each through the app in-process: the token exchanged for a
 // cookie, the Host header, the Origin of anything that changes something, ids never paths, the
 // body size limit, and the headers that keep outside origins out.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AppError } from '../../src/errors.ts';
+import { errorPage } from '../../src/studio/errors.ts';
 import { cookieName } from '../../src/studio/security.ts';
-import { ORIGIN, PORT, studio, textOf, TOKEN } from './helpers.ts';
+import { dataCopy, tempDir } from '../pipeline/build.ts';
+import { formValues, ORIGIN, PORT, studio, textOf, TOKEN } from './helpers.ts';
 
 const s = studio();
 const HOST = { Host: `127.0.0.1:${PORT}` };
@@ -93,6 +98,35 @@ describe('the Origin of a request that changes something', () => {
     }
   });
 
+  it('refuses a cross-site POST to every route that writes or checks, and nothing is written', async () => {
+    const tmp = tempDir('studio-origin');
+    try {
+      const data = dataCopy(tmp.dir, 'customers/mengyuan-ruye.yaml', (t) => `# 试\n${t}`);
+      const own = studio({ data });
+      const files = () => readdirSync(data, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => `${e.name}:${readFileSync(path.join(e.parentPath, e.name), 'utf8').length}`).sort();
+      const before = files();
+      const edit = formValues(await own.page('/customers/mengyuan-ruye/edit'));
+      const deal = formValues(await own.page('/customers/mengyuan-ruye/deals/2027-chunjie-mengyuan/edit'));
+      const posts: [string, Record<string, string | string[]>][] = [
+        ['/customers/mengyuan-ruye/edit', { ...edit, name: '别人改的', _op: 'save' }],
+        ['/customers/mengyuan-ruye/check', edit],
+        ['/customers/mengyuan-ruye/deals/2027-chunjie-mengyuan/edit', { ...deal, 'items[0].cases': '1', _op: 'save' }],
+        ['/customers/mengyuan-ruye/deals/2027-chunjie-mengyuan/check', deal],
+        ['/customers/mengyuan-ruye/visits', { date: '2026-11-24', mode: '电话', by: '王建国', outcome: '别人记的' }],
+        ['/customers/mengyuan-ruye/visits/check', { date: '2026-11-24' }],
+      ];
+      for (const [at, form] of posts) {
+        const res = await own.post(at, form, { Origin: 'http://evil.example' });
+        expect(res.status, at).toBe(403);
+        const sameSite = await own.post(at, form, { Origin: `http://localhost:${PORT + 1}` });
+        expect(sameSite.status, at).toBe(403);
+      }
+      expect(files()).toEqual(before);
+    } finally {
+      tmp.remove();
+    }
+  });
+
   it('lets a POST from the studio’s own origin through', async () => {
     const res = await s.post('/nowhere', form, { Origin: ORIGIN });
     expect(res.status).toBe(404);
@@ -122,6 +156,41 @@ describe('ids, never paths', () => {
     const res = await s.get('/customers/mengyuan-ruye/documents/proposal.pdf?deal=2027-yuandan-shuiwuju');
     expect(res.status).toBe(404);
     expect(textOf(await res.text())).toContain('没有方案「2027-yuandan-shuiwuju」');
+  });
+});
+
+describe('data shown in pages', () => {
+  it('is escaped: markup in a customer file is text on the page, never markup', async () => {
+    const tmp = tempDir('studio-escape');
+    try {
+      const planted = '<img src=x onerror=alert(1)>"&\'';
+      const data = dataCopy(tmp.dir, 'customers/mengyuan-ruye.yaml', (t) => t.replace('notes: 集团下属牧场', `notes: ${JSON.stringify(planted)}\n# 集团下属牧场`).replace(/^notes: 集团下属牧场.*$/m, ''));
+      const own = studio({ data });
+      for (const at of ['/customers/mengyuan-ruye', '/customers/mengyuan-ruye/edit']) {
+        const page = await own.page(at);
+        expect(page, at).not.toContain('<img src=x');
+        expect(page, at).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;&amp;&#39;');
+      }
+    } finally {
+      tmp.remove();
+    }
+  });
+});
+
+describe('the error page', () => {
+  it('says an unexpected error in Chinese without its stack (that goes to the terminal), status 500', () => {
+    const { status, body } = errorPage(new Error('secret detail at /home/x'));
+    expect(status).toBe(500);
+    expect(textOf(body)).toContain('工作台出了内部错误');
+    expect(body).not.toContain('secret detail');
+  });
+
+  it('says an AppError’s message, escaped, with the studio’s hint for its code', () => {
+    const { status, body } = errorPage(new AppError('客户「<b>x</b>」的文件有错误', { code: 'customer-invalid' }));
+    expect(status).toBe(422);
+    expect(body).toContain('客户「&lt;b&gt;x&lt;/b&gt;」的文件有错误');
+    expect(body).toContain('<a href="/check">到数据检查页查看全部问题</a>');
+    expect(errorPage(new AppError('x', { code: 'conflict' })).status).toBe(409);
   });
 });
 
