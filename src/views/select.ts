@@ -11,6 +11,8 @@ export interface Selection {
   readonly status?: readonly string[] | undefined;
   readonly vipOnly?: boolean;
   readonly shard?: { readonly index: number; readonly count: number } | undefined;
+  /** Only these customers: a list a front end narrowed further (the studio's search by name). */
+  readonly ids?: ReadonlySet<string> | undefined;
 }
 
 /** The customers matching every given filter, in the data set's order. */
@@ -22,7 +24,8 @@ export function selectCustomers(data: DataSet, s: Selection): Customer[] {
       (!s.systems || s.systems.includes(c.system)) &&
       (!s.status || s.status.includes(c.status)) &&
       (!s.vipOnly || c.contacts.some((k) => vipOf(c, k, data).status !== 'none')) &&
-      (!s.shard || inShard(c.id, s.shard))
+      (!s.shard || inShard(c.id, s.shard)) &&
+      (!s.ids || s.ids.has(c.id))
     );
   });
 }
