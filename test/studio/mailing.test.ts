@@ -228,7 +228,7 @@ describe('a later run into the same folder', () => {
 });
 
 describe('fixLink', () => {
-  const row = (status: string) => ({ id: 'qcxq-shuiwuju', unit: '', recipient: '', address: '', postcode: '', files: [], status });
+  const row = (status: string) => ({ id: 'qcxq-shuiwuju', unit: '', recipient: '', address: '', postcode: '', columns: [], files: [], status });
   it('links the field a failed row names, in a customer file or its deal', () => {
     expect(fixLink(row('failed: data/customers/qcxq-shuiwuju.yaml:26:11 contacts[0].name(姓名) 错误：…'))).toBe('/customers/qcxq-shuiwuju/edit#field-contacts-0-name');
     expect(fixLink(row('failed: 文书里有不能正确显示的字符：customers/qcxq-shuiwuju.yaml:2:7 name(单位名称) 错误：…'))).toBe('/customers/qcxq-shuiwuju/edit#field-name');

@@ -12,7 +12,7 @@ import { CLASSES, type CustomerClass } from '../../domain/classify.ts';
 import { formatChineseDate, type IsoDate } from '../../domain/dates.ts';
 import { FESTIVALS, nextFestival, type Festival } from '../../domain/festivals.ts';
 import { AppError, UsageError } from '../../errors.ts';
-import type { ManifestRow } from '../../letters/run.ts';
+import type { ManifestRow } from '../../letters/batch.ts';
 import { writerCount } from '../../pipeline/writers.ts';
 import { readRegular } from '../../util/fs.ts';
 import { planFor } from '../../views/facts.ts';
