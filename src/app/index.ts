@@ -13,10 +13,10 @@ export {
   type TemplateRequest,
   type WeeklyReportDocumentRequest,
 } from './documents.ts';
+export { weeklyReportWorkbook } from './report-workbook.ts';
 export {
   customerReport,
   weeklyReport,
-  weeklyReportWorkbook,
   type CustomerFigures,
   type CustomerReportRequest,
   type ManagerFigures,

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { weeklyReport, weeklyReportWorkbook } from '../../src/app/reports.ts';
+import { weeklyReport } from '../../src/app/reports.ts';
+import { weeklyReportWorkbook } from '../../src/app/report-workbook.ts';
 import { openWorkspace } from '../../src/app/workspace.ts';
 import { FIXTURE } from './expected.ts';
 

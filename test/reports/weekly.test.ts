@@ -4,7 +4,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildDocument, renderDocument } from '../../src/app/index.ts';
-import { weeklyReport, weeklyReportWorkbook } from '../../src/app/reports.ts';
+import { weeklyReport } from '../../src/app/reports.ts';
+import { weeklyReportWorkbook } from '../../src/app/report-workbook.ts';
 import { openWorkspace } from '../../src/app/workspace.ts';
 import { docxText, pdfPages } from '../writers/text.ts';
 import { customers, FIXTURE, figures, targets, yuanText, type Figures } from './expected.ts';

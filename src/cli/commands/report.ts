@@ -1,7 +1,8 @@
 // tuangou report: the department head's papers — the weekly sales statistics (PDF, .docx,
 // .xlsx) and one customer's consumption evaluation (PDF, .docx).
 import path from 'node:path';
-import { reportRange, weeklyReportName, weeklyReportWorkbook } from '../../app/reports.ts';
+import { reportRange, weeklyReportName } from '../../app/reports.ts';
+import { weeklyReportWorkbook } from '../../app/report-workbook.ts';
 import { safeName, writeAtomic } from '../../output/write.ts';
 import { UsageError } from '../../errors.ts';
 import { FORMATS } from '../../template/frontmatter.ts';
