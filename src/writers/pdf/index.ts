@@ -6,6 +6,8 @@ import { assertWritable } from '../validate.ts';
 import { qrMatrix, qrPng } from '../qr.ts';
 import { lineHeightFactor, pdfBlock, qrImageName, type BlockContext, type PdfNode } from './blocks.ts';
 import { renderPdf } from './engine.ts';
+import { sectionAnchor } from './inline.ts';
+import { pageRefTargets } from '../inline.ts';
 import { footer, header, watermark } from './furniture.ts';
 
 interface PageNode {
@@ -32,7 +34,7 @@ export interface WriteOptions {
   readonly assetsDir: string;
 }
 
-function sectionNode(section: Section, imageKeys: ReadonlyMap<string, string>): PdfNode {
+function sectionNode(section: Section, imageKeys: ReadonlyMap<string, string>, anchor: string | undefined): PdfNode {
   const scale = typeScale(section.page.size);
   const ctx: BlockContext = { family: section.font, scale, width: mmToPt(textWidthMm(section.page)), imageKeys };
   const blocks: PdfNode[] = [];
@@ -45,6 +47,11 @@ function sectionNode(section: Section, imageKeys: ReadonlyMap<string, string>): 
     }
     blocks.push(breakBefore ? { ...node, pageBreak: 'before' } : node);
     breakBefore = false;
+  }
+  // A page reference points at the section's first text node (pdfmake registers ids on text only).
+  if (anchor !== undefined) {
+    if (blocks[0] !== undefined && 'text' in blocks[0]) blocks[0] = { ...blocks[0], id: anchor };
+    else blocks.unshift({ text: '', id: anchor, fontSize: 0.1, lineHeight: 1 });
   }
   const { width, height } = pageMm(section.page);
   // Every property is given, never inherited, so one section's marking cannot leak into the next.
@@ -73,6 +80,7 @@ export async function writePdf(doc: Doc, opts: WriteOptions): Promise<Uint8Array
   for (const [name, asset] of assets) add(name, asset.type === 'png' ? 'png' : 'jpeg', asset.data);
   for (const section of doc.sections)
     for (const block of section.blocks) if (block.type === 'qr') add(qrImageName(block.text), 'png', qrPng(qrMatrix(block.text)));
+  const targets = pageRefTargets(doc);
   const created = new Date(doc.meta.created);
   if (Number.isNaN(created.getTime())) throw new Error(`文档创建时间无效：${doc.meta.created}`);
   const definition = {
@@ -81,7 +89,7 @@ export async function writePdf(doc: Doc, opts: WriteOptions): Promise<Uint8Array
     language: 'zh-CN',
     defaultStyle: { font: doc.sections[0]?.font ?? 'serif' },
     images,
-    content: doc.sections.map((s) => sectionNode(s, imageKeys)),
+    content: doc.sections.map((s, i) => sectionNode(s, imageKeys, targets.has(i) ? sectionAnchor(i) : undefined)),
     pageBreakBefore: keepHeadingWithNext,
   };
   return renderPdf(definition, new Set(doc.sections.map((s) => s.font)));
