@@ -208,7 +208,10 @@ function inlineRuns(children: readonly Token[], tokens: TokenResolver, softBreak
   const out: Inline[] = [];
   let bold = false;
   let italic = false;
+  /** Inside [text](#part-N): the link stands for a page number, its text is not printed. */
+  let pageLink = false;
   const push = (raw: string, keep: boolean) => {
+    if (pageLink) return;
     const text = tokens.resolve(raw);
     text.split('\n').forEach((line, n) => {
       if (n > 0) out.push({ type: 'break' });
@@ -244,6 +247,17 @@ function inlineRuns(children: readonly Token[], tokens: TokenResolver, softBreak
         break;
       case 'image':
         push(c.content, false);
+        break;
+      case 'link_open': {
+        const part = /^#part-(\d+)$/.exec(tokens.resolve(String(c.attrGet('href') ?? '')));
+        if (part) {
+          out.push({ type: 'pageRef', section: Number(part[1]) });
+          pageLink = true;
+        }
+        break;
+      }
+      case 'link_close':
+        pageLink = false;
         break;
       default:
         break; // link markers: the link text itself arrives as text tokens

@@ -19,7 +19,15 @@ export interface TextRun {
 export interface LineBreak {
   readonly type: 'break';
 }
-export type Inline = TextRun | LineBreak;
+/**
+ * The number of the page on which section `section` of the Doc starts (sections count from 0),
+ * as a contents page lists it; the writers fill it in once the pages are laid out.
+ */
+export interface PageRef {
+  readonly type: 'pageRef';
+  readonly section: number;
+}
+export type Inline = TextRun | LineBreak | PageRef;
 
 export interface Heading {
   readonly type: 'heading';
@@ -172,6 +180,11 @@ export interface Section {
   readonly watermark?: string;
   /** Whether pages show 第 X 页 / 共 Y 页. */
   readonly pageNumbers: boolean;
+  /**
+   * The first page is a cover: no running header, footer or page number on it (it still counts);
+   * an internal section's cover keeps the confidential mark.
+   */
+  readonly cover?: boolean;
   readonly blocks: readonly Block[];
 }
 

@@ -46,5 +46,6 @@ function pageOf(front: FrontMatter): Omit<Section, 'blocks'> {
     font: front.font ?? 'serif',
     audience: front.audience,
     pageNumbers: front.pageNumbers ?? size !== 'DL',
+    ...(front.cover && { cover: true }),
   };
 }

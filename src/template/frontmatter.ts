@@ -22,6 +22,7 @@ export const frontMatterSchema = record('模板设置', {
   footer: z.string().optional(),
   watermark: z.string().optional(),
   pageNumbers: yesNo('页码').optional(),
+  cover: yesNo('封面').optional(),
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;

@@ -1,10 +1,21 @@
 // Inline content flattened for the writers: `\n` inside a run becomes a break like a LineBreak,
 // and the pieces a line must not part are marked noWrap, for every writer and the box fitter alike.
-import type { Inline } from '../document/model.ts';
+import type { Doc, Inline, PageRef } from '../document/model.ts';
 
 export type Run =
-  | { readonly kind: 'text'; readonly text: string; readonly bold: boolean; readonly italic: boolean; readonly noWrap: boolean }
+  | {
+      readonly kind: 'text';
+      readonly text: string;
+      readonly bold: boolean;
+      readonly italic: boolean;
+      readonly noWrap: boolean;
+      /** A page number: the section whose first page it gives; `text` stands in for it when measuring. */
+      readonly pageOf?: number;
+    }
   | { readonly kind: 'break' };
+
+/** What a page number is measured as before the pages are known. */
+export const PAGE_NUMBER_PLACEHOLDER = '00';
 
 /**
  * What a line end must not part, beyond what UAX #14 (pdfmake's `linebreak`, LibreOffice's ICU)
@@ -45,6 +56,10 @@ export function flattenRuns(content: readonly Inline[]): Run[] {
       out.push({ kind: 'break' });
       continue;
     }
+    if (inline.type === 'pageRef') {
+      out.push({ kind: 'text', text: PAGE_NUMBER_PLACEHOLDER, bold: false, italic: false, noWrap: true, pageOf: inline.section });
+      continue;
+    }
     const style = { bold: inline.bold ?? false, italic: inline.italic ?? false };
     for (const [i, text] of inline.text.split('\n').entries()) {
       if (i > 0) out.push({ kind: 'break' });
@@ -53,6 +68,21 @@ export function flattenRuns(content: readonly Inline[]): Run[] {
       else for (const piece of keepTogether(text)) out.push({ kind: 'text', ...piece, ...style });
     }
   }
+  return out;
+}
+
+/** The sections some page reference in `doc` points at: a walk over the model, whatever block holds the reference. */
+export function pageRefTargets(doc: Doc): Set<number> {
+  const out = new Set<number>();
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) for (const v of value) walk(v);
+    else if (typeof value === 'object' && value !== null) {
+      const ref = value as Partial<PageRef>;
+      if (ref.type === 'pageRef' && typeof ref.section === 'number') out.add(ref.section);
+      else for (const v of Object.values(value)) walk(v);
+    }
+  };
+  walk(doc.sections);
   return out;
 }
 

@@ -36,7 +36,8 @@ const plain = (content: readonly Inline[]): string => content.map((i) => (i.type
  * What both formats must agree on. Page furniture (header, footer, page numbers, marks) is
  * dropped because the PDF repeats it on every page and the .docx keeps it out of the body;
  * so are the header rows a PDF table repeats after a page break, list numbers (Word numbering
- * is not text) and the ☐ the PDF draws as □.
+ * is not text) and the ☐ the PDF draws as □. So are page references (a contents page's
+ * numbers): the PDF prints the page, the .docx holds a field Word fills in when it opens the file.
  */
 export function normalise(text: string, doc: Doc): string {
   let out = squeeze(text.replaceAll('☐', '□')).replace(/第\d+页\/共\d+页/g, '');
@@ -49,6 +50,20 @@ export function normalise(text: string, doc: Doc): string {
       const head = squeeze(b.rows.slice(0, b.headerRows).flatMap((r) => r.map(plain)).join(''));
       const first = out.indexOf(head);
       if (first >= 0) out = out.slice(0, first + head.length) + out.slice(first + head.length).replaceAll(head, '');
+    }
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const s of doc.sections)
+    for (const [k, b] of s.blocks.entries()) {
+      if (b.type !== 'table') continue;
+      const after = s.blocks[k + 1];
+      for (const [r, row] of b.rows.entries()) {
+        const at = row.findIndex((cell) => cell.some((i) => i.type === 'pageRef'));
+        if (at < 0) continue;
+        // The digits between the row's text and what follows it (the next row, or the next block).
+        const before = squeeze(row.slice(0, at).map(plain).join(''));
+        const next = b.rows[r + 1]?.map(plain).join('') ?? (after?.type === 'paragraph' ? plain(after.content) : '');
+        out = out.replace(new RegExp(`(${escape(before)})\\d+?(?=${escape(squeeze(next).slice(0, 4))})`), '$1');
+      }
     }
   return out.replace(/(?<!\d)\d+\.(?!\d)/g, '');
 }

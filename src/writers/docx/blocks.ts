@@ -1,6 +1,8 @@
 // Model blocks as docx paragraphs and tables.
 import {
   AlignmentType,
+  BookmarkEnd,
+  BookmarkStart,
   BorderStyle,
   HeadingLevel,
   HeightRule,
@@ -9,6 +11,8 @@ import {
   LineRuleType,
   NoBreakHyphen,
   PageBreak,
+  PageReference,
+  Run,
   Paragraph,
   ShadingType,
   Tab,
@@ -23,6 +27,7 @@ import {
   WidthType,
   type IFloating,
   type IFontAttributesProperties,
+  type IRunOptions,
   type ParagraphChild,
 } from 'docx';
 import {
@@ -76,10 +81,31 @@ interface RunStyle {
   readonly bold?: boolean;
 }
 
+/** The (hidden: leading underscore) bookmark at the start of a section, which page references point at. */
+export const sectionBookmark = (section: number): string => `_part_${section}`;
+
+/**
+ * A field (a run docx built: its run properties, then begin, instruction, separate, end) as one
+ * run per field character, each with `options`' size and font. LibreOffice set the page number
+ * of a field kept in one run at the body size; docx's PageReference has no run properties at
+ * all. Pinned: docx 9.7.1.
+ */
+export function fieldRuns(field: Run, options: IRunOptions): TextRun[] {
+  const [, ...parts] = (field as unknown as { root: unknown[] }).root;
+  return parts.map((part) => new TextRun({ ...options, children: [part as never] }));
+}
+
+/** An empty paragraph 1 pt tall holding the bookmark a page reference points at. */
+export function sectionAnchor(section: number): Paragraph {
+  const mark = [new BookmarkStart(sectionBookmark(section), section + 1), new BookmarkEnd(section + 1)];
+  return new Paragraph({ spacing: { line: twips(1), lineRule: 'exact', before: 0, after: 0 }, children: mark as unknown as ParagraphChild[] });
+}
+
 function runs(content: readonly Inline[], style: RunStyle, ctx: DocxContext): ParagraphChild[] {
   const base = { size: halfPoints(style.size), ...(ctx.font && { font: ctx.font }) };
-  return flattenRuns(content).map((run) => {
+  return flattenRuns(content).flatMap((run): ParagraphChild | ParagraphChild[] => {
     if (run.kind === 'break') return new TextRun({ break: 1 });
+    if (run.pageOf !== undefined) return fieldRuns(new PageReference(sectionBookmark(run.pageOf), { hyperlink: true }), { ...base, ...((style.bold || run.bold) && { bold: true }) });
     // Tabs become w:tab; inside noWrap runs spaces become no-break spaces and hyphens w:noBreakHyphen.
     // Characters the fonts lack are drawn as the PDF draws them (☐ as □), not in a fallback font.
     const text = substituteGlyphs(run.noWrap ? run.text.replaceAll(' ', '\u00a0') : run.text);

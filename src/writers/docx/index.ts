@@ -17,7 +17,8 @@ import { CONFIDENTIAL_MARK, type Doc, type Section } from '../../document/model.
 import { readDocAssets, type Asset } from '../assets.ts';
 import { FURNITURE_EDGE_MM, FURNITURE_GREY, MARK_RED, mmToTwip, pageMm, textWidthMm, typeScale } from '../page.ts';
 import { assertWritable } from '../validate.ts';
-import { docxBlock, type DocxContext } from './blocks.ts';
+import { docxBlock, fieldRuns, sectionAnchor, type DocxContext } from './blocks.ts';
+import { pageRefTargets } from '../inline.ts';
 import { FONT_NAMES, fontTableXml, halfPoints, numbering, styles } from './styles.ts';
 
 export interface WriteOptions {
@@ -39,29 +40,36 @@ function furnitureLine(section: Section, left: (TextRun | string)[], right: Text
   });
 }
 
-function header(section: Section): Header | undefined {
+/** The header; on a cover (`running` false) only the marks, without the running header text. */
+function header(section: Section, running = true): Header | undefined {
   const internal = section.audience === 'internal';
   // Word has no watermark the docx package can write; the mark goes into the header instead.
   const mark = [internal ? CONFIDENTIAL_MARK : undefined, section.watermark].filter((m) => m !== undefined);
-  if (section.header === undefined && mark.length === 0) return undefined;
+  if ((section.header === undefined || !running) && mark.length === 0) return undefined;
   const size = halfPoints(typeScale(section.page.size).furniture);
   const font = FONT_NAMES[section.font];
   const right = mark.length > 0 ? [new TextRun({ text: [...new Set(mark)].join('　'), size, font, color: MARK_RED, bold: true })] : [];
-  return new Header({ children: [furnitureLine(section, [section.header ?? ''], right)] });
+  return new Header({ children: [furnitureLine(section, [running ? (section.header ?? '') : ''], right)] });
 }
 
 function footer(section: Section): Footer | undefined {
   if (section.footer === undefined && !section.pageNumbers) return undefined;
   const size = halfPoints(typeScale(section.page.size).furniture);
   const font = FONT_NAMES[section.font];
-  // A run of its own for each field, each carrying the footer's size: LibreOffice set the text
-  // after a field inside a shared run at the body size.
-  const parts = ['第 ', PageNumber.CURRENT, ' 页 / 共 ', PageNumber.TOTAL_PAGES, ' 页'] as const;
-  const right = section.pageNumbers ? parts.map((part) => new TextRun({ children: [part], size, font, color: FURNITURE_GREY })) : [];
+  const options = { size, font, color: FURNITURE_GREY };
+  const field = (kind: string) => fieldRuns(new TextRun({ children: [kind] }), options);
+  const right = section.pageNumbers
+    ? [new TextRun({ text: '第 ', ...options }), ...field(PageNumber.CURRENT), new TextRun({ text: ' 页 / 共 ', ...options }), ...field(PageNumber.TOTAL_PAGES), new TextRun({ text: ' 页', ...options })]
+    : [];
   return new Footer({ children: [furnitureLine(section, [section.footer ?? ''], right)] });
 }
 
-function sectionOptions(section: Section, ctx: Omit<DocxContext, 'family' | 'font' | 'scale' | 'widthMm'>, defaultFamily: string): ISectionOptions {
+function sectionOptions(
+  section: Section,
+  ctx: Omit<DocxContext, 'family' | 'font' | 'scale' | 'widthMm'>,
+  defaultFamily: string,
+  anchor: number | undefined,
+): ISectionOptions {
   const scale = typeScale(section.page.size);
   const blockCtx: DocxContext = {
     ...ctx,
@@ -74,10 +82,13 @@ function sectionOptions(section: Section, ctx: Omit<DocxContext, 'family' | 'fon
   const portrait = pageMm({ ...section.page, orientation: 'portrait' });
   const head = header(section);
   const foot = footer(section);
-  const children = section.blocks.flatMap((block) => docxBlock(block, blockCtx));
+  // A cover's own first-page header and footer (titlePage): empty ones where there is nothing to show.
+  const cover = section.cover ? { header: header(section, false) ?? new Header({ children: [] }), footer: new Footer({ children: [] }) } : undefined;
+  const children = [...(anchor !== undefined ? [sectionAnchor(anchor)] : []), ...section.blocks.flatMap((block) => docxBlock(block, blockCtx))];
   // Word needs a paragraph after a final table, and a section may end on a page break.
   return {
     properties: {
+      ...(cover && { titlePage: true }),
       page: {
         // docx swaps width and height itself for landscape.
         size: {
@@ -88,8 +99,8 @@ function sectionOptions(section: Section, ctx: Omit<DocxContext, 'family' | 'fon
         margin: { left, top, right, bottom, header: mmToTwip(FURNITURE_EDGE_MM), footer: mmToTwip(FURNITURE_EDGE_MM) },
       },
     },
-    ...(head && { headers: { default: head } }),
-    ...(foot && { footers: { default: foot } }),
+    ...((head || cover) && { headers: { ...(head && { default: head }), ...(cover && { first: cover.header }) } }),
+    ...((foot || cover) && { footers: { ...(foot && { default: foot }), ...(cover && { first: cover.footer }) } }),
     children: children.length > 0 ? children : [new Paragraph({})],
   };
 }
@@ -102,6 +113,7 @@ export async function writeDocx(doc: Doc, opts: WriteOptions): Promise<Uint8Arra
   let drawing = 0;
   let list = 0;
   const ctx = { assets, nextDrawingId: () => ++drawing, nextListInstance: () => ++list };
+  const targets = pageRefTargets(doc);
   const document = new Document({
     title: doc.meta.title,
     creator: doc.meta.author,
@@ -110,7 +122,9 @@ export async function writeDocx(doc: Doc, opts: WriteOptions): Promise<Uint8Arra
     numbering: numbering(scale),
     // As in the PDF: a line ending in a forced break is not stretched across a justified paragraph.
     compatibility: { doNotExpandShiftReturn: true },
-    sections: doc.sections.map((s) => sectionOptions(s, ctx, first.font)),
+    // Page references (a contents page) are fields; Word fills them in when it opens the file.
+    ...(targets.size > 0 && { features: { updateFields: true } }),
+    sections: doc.sections.map((s, i) => sectionOptions(s, ctx, first.font, targets.has(i) ? i : undefined)),
   });
   return pack(document, doc.meta.created);
 }

@@ -10,6 +10,21 @@ const RED = `#${MARK_RED}`;
 
 type Dynamic = (currentPage: number, pageCount: number) => PdfNode | null;
 
+/**
+ * Whether a call of a section's header or footer is for the section's first page. pdfmake calls
+ * them page by page in order, on each layout pass (it may lay out twice): a page number not past
+ * the last one seen starts a new pass.
+ */
+function firstPageTracker(): (page: number) => boolean {
+  let [first, last] = [0, 0];
+  return (page) => {
+    if (page <= last) first = page;
+    if (first === 0) first = page;
+    last = page;
+    return page === first;
+  };
+}
+
 export function pageNumberText(current: number, total: number): string {
   return `第 ${current} 页 / 共 ${total} 页`;
 }
@@ -19,10 +34,10 @@ export function header(section: Section): Dynamic | null {
   const internal = section.audience === 'internal';
   if (section.header === undefined && !internal) return null;
   const [left, , right] = section.page.margins.map(mmToPt) as [number, number, number, number];
-  const node: PdfNode = {
+  const node = (running: boolean): PdfNode => ({
     columnGap: 12,
     columns: [
-      { text: section.header ?? '', alignment: 'left', style: FURNITURE_TAG },
+      { text: running ? (section.header ?? '') : '', alignment: 'left', style: FURNITURE_TAG },
       { width: 'auto', text: internal ? CONFIDENTIAL_MARK : '', alignment: 'right', color: RED, bold: true, style: FURNITURE_TAG },
     ],
     style: FURNITURE_TAG,
@@ -30,8 +45,11 @@ export function header(section: Section): Dynamic | null {
     fontSize: typeScale(section.page.size).furniture,
     color: GREY,
     margin: [left, mmToPt(FURNITURE_EDGE_MM), right, 0],
-  };
-  return () => node;
+  });
+  const [page, cover] = [node(true), node(false)];
+  if (!section.cover) return () => page;
+  const isFirst = firstPageTracker();
+  return (current) => (!isFirst(current) ? page : internal ? cover : null);
 }
 
 export function footer(section: Section): Dynamic | null {
@@ -40,7 +58,8 @@ export function footer(section: Section): Dynamic | null {
   const size = typeScale(section.page.size).furniture;
   // pdfmake gives the footer the bottom margin as its box; its text goes FURNITURE_EDGE_MM above the edge.
   const top = Math.max(0, bottom - mmToPt(FURNITURE_EDGE_MM) - size * 1.5);
-  return (current, total) => ({
+  const isFirst = firstPageTracker();
+  return (current, total) => (section.cover && isFirst(current) ? null : {
     columnGap: 12,
     columns: [
       { text: section.footer ?? '', alignment: 'left', style: FURNITURE_TAG },

@@ -6,6 +6,8 @@ import { assertWritable } from '../validate.ts';
 import { qrMatrix, qrPng } from '../qr.ts';
 import { FURNITURE_TAG, NOTE_AREA_TAG, lineHeightFactor, noteArea, noteLineTag, pdfBlock, qrImageName, type BlockContext, type NoteFit, type PdfNode } from './blocks.ts';
 import { renderPdf } from './engine.ts';
+import { sectionAnchor } from './inline.ts';
+import { pageRefTargets } from '../inline.ts';
 import { footer, header, watermark } from './furniture.ts';
 
 interface PageNode {
@@ -35,7 +37,7 @@ export interface WriteOptions {
   readonly assetsDir: string;
 }
 
-function sectionNode(section: Section, at: number, imageKeys: ReadonlyMap<string, string>, noteFit: ReadonlyMap<string, NoteFit>): PdfNode {
+function sectionNode(section: Section, at: number, imageKeys: ReadonlyMap<string, string>, noteFit: ReadonlyMap<string, NoteFit>, anchor: string | undefined): PdfNode {
   const scale = typeScale(section.page.size);
   const ctx: BlockContext = { family: section.font, scale, width: mmToPt(textWidthMm(section.page)), imageKeys, noteFit };
   const blocks: PdfNode[] = [];
@@ -58,6 +60,11 @@ function sectionNode(section: Section, at: number, imageKeys: ReadonlyMap<string
     }
     blocks.push(breakBefore ? { ...node, pageBreak: 'before' } : node);
     breakBefore = false;
+  }
+  // A page reference points at the section's first text node (pdfmake registers ids on text only).
+  if (anchor !== undefined) {
+    if (blocks[0] !== undefined && 'text' in blocks[0]) blocks[0] = { ...blocks[0], id: anchor };
+    else blocks.unshift({ text: '', id: anchor, fontSize: 0.1, lineHeight: 1 });
   }
   const { width, height } = pageMm(section.page);
   // Every property is given, never inherited, so one section's marking cannot leak into the next.
@@ -86,6 +93,7 @@ export async function writePdf(doc: Doc, opts: WriteOptions): Promise<Uint8Array
   for (const [name, asset] of assets) add(name, asset.type === 'png' ? 'png' : 'jpeg', asset.data);
   for (const section of doc.sections)
     for (const block of section.blocks) if (block.type === 'qr') add(qrImageName(block.text), 'png', qrPng(qrMatrix(block.text)));
+  const targets = pageRefTargets(doc);
   const created = new Date(doc.meta.created);
   if (Number.isNaN(created.getTime())) throw new Error(`文档创建时间无效：${doc.meta.created}`);
   const definition = (noteFit: ReadonlyMap<string, NoteFit>, pageBreakBefore: typeof keepHeadingWithNext) => ({
@@ -94,7 +102,7 @@ export async function writePdf(doc: Doc, opts: WriteOptions): Promise<Uint8Array
     language: 'zh-CN',
     defaultStyle: { font: doc.sections[0]?.font ?? 'serif' },
     images,
-    content: doc.sections.map((s, i) => sectionNode(s, i, imageKeys, noteFit)),
+    content: doc.sections.map((s, i) => sectionNode(s, i, imageKeys, noteFit, targets.has(i) ? sectionAnchor(i) : undefined)),
     pageBreakBefore,
   });
   const families = new Set(doc.sections.map((s) => s.font));
