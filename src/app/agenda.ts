@@ -7,7 +7,7 @@ import type { DataSet } from '../data/dataset.ts';
 import { companySchema, customerSchema, type Contact, type Customer } from '../data/schema.ts';
 import { agendaWindow, compareAgendaDates, dueIn, inWindow, intervalDue, latestVisit, overdueDays, type AgendaWindow } from '../domain/agenda.ts';
 import { ageOn, formatCalendarDate, occurrencesWithin, type CalendarDate } from '../domain/calendar-date.ts';
-import { addDays, compareIso, daysBetween, DATE_RANGE, formatChineseDate, inDateRange, isIsoDate, isoParts, type IsoDate } from '../domain/dates.ts';
+import { addDays, daysBetween, DATE_RANGE, formatChineseDate, inDateRange, isIsoDate, isoParts, type IsoDate } from '../domain/dates.ts';
 import { FESTIVALS } from '../domain/festivals.ts';
 import { mourningOn } from '../domain/greetings.ts';
 import type { Doc } from '../document/model.ts';
@@ -124,8 +124,6 @@ export function agendaView(list: Agenda): AgendaView {
   const groups = [
     ...(overdue.length > 0 ? [{ title: '逾期未办', items: overdue.map(row) }] : []),
     ...days.map((d) => ({ title: dateV(d).week, items: dated.filter((i) => i.date === d).map(row) })),
-    // Dated before the window but not overdue: an item of a window that starts after today.
-    ...(dated.some((i) => compareIso(i.date!, list.from) < 0) ? [{ title: '此前', items: dated.filter((i) => compareIso(i.date!, list.from) < 0).map(row) }] : []),
     ...(list.items.some((i) => i.date === undefined) ? [{ title: '尽快（没有日子）', items: list.items.filter((i) => i.date === undefined).map(row) }] : []),
   ];
   return agendaViewSchema.parse(

@@ -88,6 +88,7 @@ export function greetingItem(ctx: Context, o: Occasion): BatchItem {
     group: o.kind,
     columns: [o.person, paperName(o), o.relative ? `${o.relative}${o.occasion}` : o.occasion, o.on, greetingDate(o.on, today)],
     status,
+    // Never called with a status set, and an occasion without its contact has one.
     doc: () => {
       const view = greetingView({ data, customer, contact: contact!, kind: o.kind, occasion: o.occasion, on: o.on, relative: o.relative, today });
       const title = `${paperName(o)}—${customer.name} ${o.person}`;

@@ -28,7 +28,7 @@ export const command: Command = {
   help: [
     { flag: '--from YYYY-MM-DD', text: '从这天开始（默认今天）' },
     { flag: '--days N', text: '到开始后第 N 天（默认 7，最多 366）' },
-    { flag: '--kind 生日', text: `只写这几种：${GREETING_KINDS.join('、')}（慰问包括慰问信和唁函）` },
+    { flag: '--kind K,…', text: `只写这几种（逗号分开）：${GREETING_KINDS.join('、')}；慰问包括慰问信和唁函` },
     { flag: '--manager NAME', text: '只写这位客户经理的客户' },
     { flag: '--resume', text: '跳过已经完整生成的信函，接着上次中断的地方做' },
     { flag: '--labels', text: '打印 A4 地址标签纸（每页 3 × 8 张），代替 DL 信封' },
