@@ -72,7 +72,7 @@ describe('an extra discount above the policy cap', () => {
   const rule = (d: Deal) => complianceChecks(d, '实力企业', priceDeal(d, products), DEFAULT_POLICIES).find((c) => c.rule === '额外折让不超过政策上限');
 
   it('breaks the rule without an approval, pointing at extraDiscount', () => {
-    expect(rule(deal({ extraDiscount: '3' }))).toEqual({ rule: '额外折让不超过政策上限', pass: false, detail: '共 200 瓶，上限 2%，本方案 3%，超出上限且没有审批记录', at: ['extraDiscount'] });
+    expect(rule(deal({ extraDiscount: '3' }))).toEqual({ rule: '额外折让不超过政策上限', pass: false, detail: '共 200 瓶，上限 2%，本方案 3%，超出上限且没有审批记录', at: ['extraDiscount'], rows: ['extraDiscount'] });
   });
 
   it('passes with the approval recorded, saying who allowed it and when', () => {

@@ -156,7 +156,7 @@ describe('a mailing run from the studio', () => {
     expect(envelopes[1]).toContain('杜建平行长收');
     const ics = await s.get(`/mailing/jobs/${id}/files/follow-up.ics`);
     expect(ics.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
-    expect(await ics.text()).toContain('拜访 青城新区市场监督管理局（第 1 次）');
+    expect(await ics.text()).toContain('拜访 青城新区市场监督管理局（第 2 次）');
   });
 
   it('zips every letter made, byte for byte as written', async () => {
