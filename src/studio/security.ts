@@ -22,7 +22,9 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy':
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'self'; frame-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'self'",
   'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
+  // Nothing to other origins; same-origin, not no-referrer: under no-referrer a browser sends
+  // `Origin: null` with its own forms' and fetches' POSTs, and originCheck refuses them all.
+  'Referrer-Policy': 'same-origin',
   'X-Frame-Options': 'SAMEORIGIN',
   'Cache-Control': 'no-store',
 };

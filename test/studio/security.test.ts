@@ -211,7 +211,7 @@ describe('limits and headers', () => {
       expect(csp).toContain("script-src 'self'");
       expect(csp).not.toMatch(/https?:|\*|'unsafe-inline'|'unsafe-eval'/);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
     }
   });
 
