@@ -24,6 +24,14 @@ describe('tuangou studio', () => {
     }
   });
 
+  it('refuses a port that is not one', async () => {
+    for (const port of ['-1', '65536', 'http', '80.5']) {
+      const run = await runCli(['studio', `--port=${port}`, '--no-open'], tmp.dir);
+      expect(run.code, port).toBe(2);
+      expect(run.stderr).toContain('--port 要写成 0–65535 的整数');
+    }
+  });
+
   it('refuses to run on the sample data shipped with the tool: it edits files', async () => {
     const run = await runCli(['studio', '--no-open'], path.join(tmp.dir, 'elsewhere'));
     expect(run.code).toBe(2);
