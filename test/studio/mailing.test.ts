@@ -80,6 +80,10 @@ describe('the mailing form', () => {
     const none = textOf(await s.page('/mailing?festival=春节&class=A&system=军警'));
     expect(none).toContain('没有客户符合所选的条件');
     expect(none).not.toContain('生成 0 封信函');
+    // The one 潜在 bank has no postcode: nothing to mail, and no button to mail it.
+    const nowhere = await s.page('/mailing?festival=春节&system=金融&status=潜在');
+    expect(textOf(nowhere)).toContain('选中的客户都缺少邮编，没有信函能寄');
+    expect(nowhere).not.toContain('action="/mailing/jobs"');
   });
 
   it('says in the page when the festival of that year is over, and which one is next', async () => {

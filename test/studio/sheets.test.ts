@@ -4,7 +4,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { cookieName } from '../../src/studio/security.ts';
 import { snapshot } from '../import/helpers.ts';
 import { DATA, tempDir } from '../pipeline/build.ts';
@@ -34,6 +34,7 @@ beforeEach(() => {
   cpSync(DATA, data, { recursive: true });
   s = studio({ data, uploadLimit: 64 * 1024 });
 });
+afterAll(() => tmp.remove());
 
 /** The upload as the page's form sends it: multipart, from the studio's own origin. */
 function upload(bytes: Uint8Array, name = '客户.xlsx', headers: Record<string, string> = {}) {

@@ -167,13 +167,16 @@ function preview(ctx: StudioContext, r: MailingRequest, busy: MailingJob | undef
   const noPostcode = customers.filter((c) => !c.postcode).length;
   const plan = planFor(r.festival, year, today, data.policies);
   const broken = data.rejectedCustomers.size;
+  const letters = customers.length - noPostcode;
   const start = busy
     ? html`<p class="notice">另一次节日邮寄正在进行：<a href="/mailing/jobs/${busy.id}">查看进度</a>。它结束后才能开始新的。</p>`
     : customers.length === 0
       ? html`<p class="notice">没有客户符合所选的条件，没有信函要寄。</p>`
-      : html`<form method="post" action="/mailing/jobs">${hidden(r, year)}<button type="submit" class="primary">生成 ${customers.length - noPostcode} 封信函</button></form>`;
+      : letters === 0
+        ? html`<p class="notice">选中的客户都缺少邮编，没有信函能寄：请先在客户资料里填上邮编。</p>`
+        : html`<form method="post" action="/mailing/jobs">${hidden(r, year)}<button type="submit" class="primary">生成 ${letters} 封信函</button></form>`;
   return html`<section class="mailing-preview">
-<p class="summary"><strong>${year}年${r.festival}</strong>（${formatChineseDate(plan.festivalDate)}）：<strong class="letters">${customers.length - noPostcode}</strong> 封信函${noPostcode > 0 ? `，另有 ${noPostcode} 个客户缺少邮编，会跳过` : ''}。</p>
+<p class="summary"><strong>${year}年${r.festival}</strong>（${formatChineseDate(plan.festivalDate)}）：<strong class="letters">${letters}</strong> 封信函${noPostcode > 0 ? `，另有 ${noPostcode} 个客户缺少邮编，会跳过` : ''}。</p>
 <p>应在 <strong class="mail-date">${formatChineseDate(plan.mailingDate)}</strong> 寄出（节日前 ${data.policies.festivalLead.mailDaysBefore} 天），首次拜访在 ${formatChineseDate(plan.firstVisitFrom)} 至 ${formatChineseDate(plan.firstVisitTo)}，共至少 ${plan.minVisits} 次拜访。</p>
 ${plan.mailingPast ? html`<p class="notice">寄出日期已经过了，请尽快寄出；跟进日程从今天算起。</p>` : ''}
 ${broken > 0 ? html`<p class="notice">有 ${broken} 个客户文件有错误读不进来，清单里记为失败：<a href="/check">到数据检查页改正</a>。</p>` : ''}
@@ -184,13 +187,16 @@ ${start}
 
 const STATE_WORDS = { running: '正在生成', done: '已完成', cancelled: '已取消', failed: '没有完成' } as const;
 
-/** Where a failed row's problem can be fixed: the field of the file its message names, when it names one. */
+/**
+ * Where a failed row's problem can be fixed: the field its message names, in the row's customer
+ * form (a customer file may be named otherwise than its id) or in the deal file's form.
+ */
 export function fixLink(row: ManifestRow): string {
+  const customer = `/customers/${encodeURIComponent(row.id)}`;
   const at = /(?:^|[\s/；：])(customers|deals)\/([^/:\s]+)\.ya?ml:\d+:\d+ ([^\s(]+)/.exec(row.status);
-  if (!at) return `/customers/${encodeURIComponent(row.id)}`;
+  if (!at) return customer;
   const [, folder, file, field] = at;
-  const form = folder === 'deals' ? `/customers/${encodeURIComponent(row.id)}/deals/${encodeURIComponent(file!)}/edit` : `/customers/${encodeURIComponent(file!)}/edit`;
-  return `${form}#${fieldAnchor(field!)}`;
+  return `${customer}${folder === 'deals' ? `/deals/${encodeURIComponent(file!)}` : ''}/edit#${fieldAnchor(field!)}`;
 }
 
 /** The files a visitor may download: what the run wrote directly in its folder (volumes, manifest, follow-up). */
