@@ -55,9 +55,21 @@ function writerFor(format: Format): Promise<Writer> {
 }
 
 /** The document as the bytes of one format's file; nothing is written. */
+// One PDF at a time in a process: two layouts interleaved at their awaits share pdfkit's
+// per-process font state, and a document's bytes came out different now and then (a studio
+// serving two previews at once would do the same).
+let pdfTurn: Promise<unknown> = Promise.resolve();
+export function inTurn<T>(format: Format, render: () => Promise<T>): Promise<T> {
+  if (format !== 'pdf') return render();
+  const mine = pdfTurn.then(render, render);
+  pdfTurn = mine.catch(() => undefined);
+  return mine;
+}
+
 export async function renderDoc(doc: Doc, format: Format, opts: { assetsDir: string; name: string }): Promise<Uint8Array> {
   try {
-    return await (await writerFor(format))(doc, { assetsDir: opts.assetsDir });
+    const write = await writerFor(format);
+    return await inTurn(format, () => write(doc, { assetsDir: opts.assetsDir }));
   } catch (e) {
     if (e instanceof DataError) throw e;
     throw new DataError(`生成 ${opts.name}.${format} 失败：${(e as Error).message}`, { cause: e });

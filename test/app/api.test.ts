@@ -270,4 +270,12 @@ describe('the library API', () => {
       await side.close();
     }
   });
+
+  it('renders PDFs asked for at once (a studio serving two previews) the same as one after the other', async () => {
+    const proposal = buildDocument(ws, { kind: 'proposal', customer: 'mengyuan-ruye', today: TODAY });
+    const card = buildDocument(ws, { kind: 'card', customer: 'qcxq-shuiwuju', today: TODAY });
+    const alone = [await renderDocument(ws, proposal, 'pdf'), await renderDocument(ws, card, 'pdf')];
+    const together = await Promise.all([renderDocument(ws, proposal, 'pdf'), renderDocument(ws, card, 'pdf'), renderDocument(ws, proposal, 'pdf')]);
+    expect(together.map((b) => Buffer.from(b).toString('base64'))).toEqual([...alone, alone[0]!].map((b) => Buffer.from(b).toString('base64')));
+  });
 });
