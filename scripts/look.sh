@@ -6,7 +6,7 @@ set -euo pipefail
 customer="${1:-mengyuan-ruye}"
 out="out/look"
 mkdir -p "$out"
-for cmd in proposal visit card allocation pack; do
+for cmd in proposal quote visit card allocation pack; do
   node bin/tuangou.js "$cmd" "$customer" --out "$out" --today 2026-11-24 || true
 done
 if command -v pdftoppm >/dev/null; then

@@ -66,8 +66,11 @@ const OFFICIAL_SYSTEMS: readonly string[] = ['党政', '执法', '军警'];
  * Used to choose products, never printed on an external paper (domain.md §12).
  */
 function budgetPerHead(customer: Customer): number | undefined {
-  const budgets = (customer.pastWelfare ?? []).filter((w) => w.budget !== undefined);
-  const last = budgets.at(-1);
+  // The latest by the festival's own date, as the visit sheet's 最近一次福利.
+  const last = (customer.pastWelfare ?? [])
+    .filter((w) => w.budget !== undefined)
+    .sort((a, b) => compareIso(festivalDate(a.festival, a.year), festivalDate(b.festival, b.year)))
+    .at(-1);
   if (last?.budget === undefined || !customer.headcount) return undefined;
   return Math.floor(last.budget / customer.headcount);
 }

@@ -114,3 +114,14 @@ describe('invoice and purpose fields', () => {
     ]);
   });
 });
+
+describe('our licences', () => {
+  it('one past its date stops the proposal and the quote, naming it', () => {
+    const copy = dataCopy(path.join(scratch.dir, 'expired'), 'company.yaml', (t) => t.replace('validUntil: 2029-06-30', 'validUntil: 2026-11-23'));
+    for (const kind of ['proposal', 'quote'] as const) {
+      const r = refusal({ kind, customer: 'mengyuan-ruye', today: TODAY }, copy);
+      expect(r.code).toBe('company-unusable');
+      expect(r.message).toBe('company.yaml 里的资质已经过期，不能印在对外文书上：食品经营许可证（2026-11-23）');
+    }
+  });
+});
