@@ -91,3 +91,20 @@ describe('利益分配汇总: a commission to a decider\'s relative or close ass
     expect(issues.filter((i) => i.file.includes('reli')).map((i) => i.message.slice(0, 3))).toEqual(['注意：', '注意：']);
   });
 });
+
+it.each([
+  ['allocation', 'qingcheng-reli'], // 三、中介佣金… stood at the foot of page 1; its table, with a tall 注意 row, moved to page 2
+  ['allocation', 'qcxq-jiedai-zhongxin'],
+  ['card', 'mengyuan-ruye'],
+])('%s %s: no page ends with a heading', async (template, customer) => {
+  const { doc } = renderDoc(template, customer);
+  const plain = (b: { content: readonly { type: string; text?: string }[] }) => squeeze(b.content.map((i) => i.text ?? '').join(''));
+  const headings = doc.sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'heading' ? [plain(b)] : [])));
+  const furniture = doc.sections.flatMap((s) => [s.header, s.footer]).filter((t): t is string => Boolean(t)).map(squeeze);
+  const { pdf } = await texts(doc);
+  for (const [i, page] of pdf.entries()) {
+    let text = page.replace(/第\d+页\/共\d+页/g, '').replace('内部资料注意保密', '');
+    for (const f of furniture) text = text.replaceAll(f, '');
+    for (const h of headings) expect(text.endsWith(h), `page ${i + 1} ends with ${h}`).toBe(false);
+  }
+});
