@@ -6,17 +6,16 @@ import type { Company, Contact, Customer, Deal, Product } from '../data/schema.t
 import { formatCalendarDate, occurrencesWithin, type CalendarDate } from '../domain/calendar-date.ts';
 import { addDays, compareIso, daysBetween, formatChineseDate, type IsoDate } from '../domain/dates.ts';
 import { allocationFigures, commissionTie, complianceChecks, dealPurpose, groupPriceFor, headcountCoverage, priceDeal, type ComplianceRow, type PricedDeal } from '../domain/deal.ts';
-import { sumFen } from '../domain/money.ts';
 import { STEP_PURPOSES, stepsNamed } from '../domain/visit-plan.ts';
 import { issueAt } from '../data/validate.ts';
 import { dealSchema } from '../data/schema.ts';
 import { DataError } from '../errors.ts';
-import { MoneyOverflowError } from '../domain/money.ts';
+import { MoneyOverflowError, sumFen } from '../domain/money.ts';
 import type { ViewKind } from '../template/frontmatter.ts';
 import { festivalDate, type Festival } from '../domain/festivals.ts';
 import { salutationFor } from '../domain/names.ts';
 import { companyV, customerInternalV, customerPublicV, dateV, dealPublicV, defined, moneyV, productV, qrText, withPricing } from './common.ts';
-import { contactNamed, contactsConcerned, decisionMaker, hasBought, planFor, plannedVisits, visitsMade, vipOf } from './facts.ts';
+import { contactNamed, contactsConcerned, decisionMaker, hasBought, planFor, plannedVisits, visitRecords, vipOf } from './facts.ts';
 import { CHECKLIST, defaultQuestions, materialsFor } from './visit-defaults.ts';
 import {
   EXTERNAL_VIEWS,
@@ -209,7 +208,7 @@ const RECENT_VISITS = 3;
  * commission's payee); in the order of the unit's file.
  */
 function peopleConcerned(customer: Customer, deal: Deal | undefined): { contact: Contact; why: string[] }[] {
-  const recent = visitsMade(customer).slice(-RECENT_VISITS);
+  const recent = visitRecords(customer).slice(-RECENT_VISITS);
   const lastMet = (name: string) => recent.filter((v) => v.met?.includes(name)).at(-1)?.date;
   const dealRoles = new Set((deal?.gifts ?? []).flatMap((g) => (g.recipientRole ? [g.recipientRole] : [])));
   const concerned = new Set(contactsConcerned(customer));
@@ -247,7 +246,7 @@ export function visitView(input: ViewInput): VisitView {
   return withPricing(() => {
     const deal = input.deal && { ...dealPublicV(input.deal, priceDeal(input.deal, data.products)), status: input.deal.status };
     const products = recommendedProducts(input).map((p) => productV(p));
-    const visits = visitsMade(customer);
+    const visits = visitRecords(customer);
     const last = visits.at(-1);
     const plan = plannedVisits(customer, input.deal, data.policies, visitDate);
     const step = plan[0]!.step;

@@ -89,8 +89,8 @@ export function contactNamed(c: Customer, name: string): Contact {
   return found;
 }
 
-/** Visit records in date order; a mailing (邮寄) is on record but is not a visit. */
-export function visitsMade(c: Customer): NonNullable<Customer['visits']> {
+/** The visit records in date order (a mailing, 邮寄, among them: plannedVisits does not count it as a visit). */
+export function visitRecords(c: Customer): NonNullable<Customer['visits']> {
   return [...(c.visits ?? [])].sort((a, b) => compareIso(a.date, b.date));
 }
 
@@ -100,7 +100,7 @@ export function visitsMade(c: Customer): NonNullable<Customer['visits']> {
  * the policy's minimum. The visit sheet and the mailing follow-up both plan with this.
  */
 export function plannedVisits(c: Customer, deal: { readonly status: string } | undefined, policies: Policies, from: IsoDate, to?: IsoDate): PlannedVisit[] {
-  const records = visitsMade(c);
+  const records = visitRecords(c);
   const made = records.filter((v) => v.mode !== '邮寄').length;
   const step = currentStep({ nextStep: records.at(-1)?.nextStep, dealStatus: deal?.status, visited: made > 0, existing: c.status === '现有' });
   return planVisits({ made, step, from, ...(to !== undefined && { to }), count: policies.festivalLead.minVisits });

@@ -42,6 +42,10 @@ const MARKERS = {
   welfareBudget: '6,666.66',
   // The product a comparison was made with: internal reference, never named outside.
   competitor: '泄漏标记竞品',
+  // After-sales complaints and money owed: the archive's, read before a visit (domain.md §7.6).
+  complaintIssue: '泄漏标记投诉内容',
+  complaintHandling: '泄漏标记投诉处理',
+  receivable: '5,555.55',
 } as const;
 
 function edit(file: string, change: (doc: ReturnType<typeof parseDocument>) => void): void {
@@ -78,6 +82,8 @@ beforeAll(() => {
     doc.set('visits', doc.createNode([{ date: '2026-10-10', mode: '登门', by: '王建国', outcome: MARKERS.visit }]));
     doc.set('questions', doc.createNode([{ question: MARKERS.question, answer: MARKERS.question }]));
     doc.set('pastWelfare', doc.createNode([{ year: '2026', festival: '中秋', items: MARKERS.welfareItems, budget: '6666.66' }]));
+    doc.set('complaints', doc.createNode([{ date: '2026-09-15', issue: MARKERS.complaintIssue, handling: MARKERS.complaintHandling, closed: '否' }]));
+    doc.set('receivables', doc.createNode([{ date: '2026-09-10', amount: '5555.55', due: '2026-11-30' }]));
   });
   for (const f of readdirSync(path.join(data, 'products'))) {
     edit(path.join(data, 'products', f), (doc) => {
@@ -147,6 +153,6 @@ describe('external documents carry no private data', () => {
 
   it('control: the internal visit sheet shows the past welfare and its budget', async () => {
     const text = await texts(await generate(['visit', CUSTOMER]));
-    for (const marker of [MARKERS.welfareItems, MARKERS.welfareBudget]) expect(text, marker).toContain(marker);
+    for (const marker of [MARKERS.welfareItems, MARKERS.welfareBudget, MARKERS.complaintIssue, MARKERS.complaintHandling, MARKERS.receivable]) expect(text, marker).toContain(marker);
   });
 });

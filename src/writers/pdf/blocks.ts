@@ -30,7 +30,7 @@ export interface NoteFit {
 
 const RULE = '#808080';
 /** A note area shorter than this is not worth writing on: it goes to the next page whole. */
-const MIN_NOTE_LINES = 3;
+const MIN_NOTE_LINES = 2;
 const SHADE = '#eeeeee';
 
 /**

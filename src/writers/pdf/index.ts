@@ -13,6 +13,7 @@ import { footer, header, watermark } from './furniture.ts';
 interface PageNode {
   readonly headlineLevel?: number;
   readonly style?: unknown;
+  readonly table?: unknown;
   readonly pageNumbers: readonly number[];
   readonly startPosition: { readonly verticalRatio: number };
 }
@@ -23,13 +24,19 @@ interface PageNode {
  * table that moved whole as starting on the heading's page, at the page's very foot, where
  * not a row fits: position decides (三、团购优惠方案 stood alone at 0.95, its table at 0.99).
  */
-function keepHeadingWithNext(node: PageNode, page: { getFollowingNodesOnPage(): PageNode[] }): boolean {
+function keepHeadingWithNext(node: PageNode, page: { getFollowingNodesOnPage(): PageNode[]; getNodesOnNextPage(): PageNode[] }): boolean {
   if (node.headlineLevel === undefined) return false;
   // The running header and footer are among a page's nodes too, and are not what a heading heads;
   // nor is a note area's stack, which runs to the next page until index.ts trims it to its page.
-  const next = page.getFollowingNodesOnPage().find((n) => n.style !== FURNITURE_TAG && n.style !== NOTE_AREA_TAG);
+  const content = (n: PageNode) => n.style !== FURNITURE_TAG && n.style !== NOTE_AREA_TAG;
+  const next = page.getFollowingNodesOnPage().find(content);
   if (next === undefined) return true;
-  return node.startPosition.verticalRatio > 0.8 && (next.pageNumbers.length > 1 || next.startPosition.verticalRatio > 0.95);
+  if (node.startPosition.verticalRatio <= 0.8) return false;
+  if (next.pageNumbers.length > 1 || next.startPosition.verticalRatio > 0.95) return true;
+  // A table whose first row is too tall for the foot moves whole, yet still reports the spot it
+  // was tried at: what follows it then starts well down the next page, under the moved table.
+  const after = page.getNodesOnNextPage().find(content);
+  return next.table !== undefined && after !== undefined && after.startPosition.verticalRatio > 0.05;
 }
 
 export interface WriteOptions {
