@@ -1,13 +1,13 @@
 // The 客户信息卡 as the archive keeps it (domain.md §5), and the 利益分配汇总 marking a
 // commission to a decider's kin or close associate on its own row (domain.md §9).
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildDocument, openWorkspace } from '../../src/app/index.ts';
 import type { Doc } from '../../src/document/model.ts';
 import { writeDocx } from '../../src/writers/docx/index.ts';
 import { writePdf } from '../../src/writers/pdf/index.ts';
 import { runCli } from '../cli/run.ts';
-import { DATA, renderDoc } from '../pipeline/build.ts';
+import { DATA, dataCopy, renderDoc, tempDir } from '../pipeline/build.ts';
 import { docxText, pdfPages } from '../writers/text.ts';
 
 const assetsDir = path.join(DATA, 'assets');
@@ -49,9 +49,16 @@ describe('客户信息卡', () => {
 });
 
 describe('利益分配汇总: a commission to a decider\'s relative or close associate', () => {
+  // The sample 接待中心 deal pays its intermediary nothing; here it pays him, 侯建明主任's 表弟.
+  const scratch = tempDir('kin-commission');
+  afterAll(() => scratch.remove());
+  const kinPaid = dataCopy(scratch.dir, 'deals/2026-zhaodai-jiedai.yaml', (t) =>
+    t.replace(/# 不付居间佣金.*\n/, '# 韩志刚是侯建明主任的表弟\ncommission:\n  to: 韩志刚\n  rate: "2"\n  agreement: JJ-2026-011\n'),
+  );
+
   it('党政 unit: a violation marked on the commission row itself, with the reason', async () => {
     // qcxq-jiedai-zhongxin: 中介人韩志刚「侯建明主任的表弟」, 侯建明 the 决策人; the deal pays him 2 %.
-    const { doc, view } = renderDoc('allocation', 'qcxq-jiedai-zhongxin');
+    const { doc, view } = renderDoc('allocation', 'qcxq-jiedai-zhongxin', { data: kinPaid });
     const { pdf, docx } = await texts(doc);
     for (const text of [pdf.join(''), docx]) {
       const row = text.indexOf('韩志刚2%JJ-2026-011未入账');
@@ -81,7 +88,7 @@ describe('利益分配汇总: a commission to a decider\'s relative or close ass
   });
 
   it('check reports both, by rule, file, line and field, as warnings', async () => {
-    const r = await runCli(['check', '--data', DATA, '--json']);
+    const r = await runCli(['check', '--data', kinPaid, '--json']);
     const issues = (JSON.parse(r.stdout) as { issues: { rule: string; file: string; line: number; field: string; severity: string; message: string }[] }).issues.filter(
       (i) => i.rule === 'commission-to-relative',
     );
