@@ -207,8 +207,8 @@ const RECENT_VISITS = 3;
  * §2), anyone met on the last visits, anyone the deal names (a gift's recipient role, the
  * commission's payee); in the order of the unit's file.
  */
-function peopleConcerned(customer: Customer, deal: Deal | undefined): { contact: Contact; why: string[] }[] {
-  const recent = visitRecords(customer).slice(-RECENT_VISITS);
+function peopleConcerned(customer: Customer, deal: Deal | undefined, visitDate: IsoDate): { contact: Contact; why: string[] }[] {
+  const recent = visitRecords(customer, visitDate).slice(-RECENT_VISITS);
   const lastMet = (name: string) => recent.filter((v) => v.met?.includes(name)).at(-1)?.date;
   const dealRoles = new Set((deal?.gifts ?? []).flatMap((g) => (g.recipientRole ? [g.recipientRole] : [])));
   const concerned = new Set(contactsConcerned(customer));
@@ -225,7 +225,7 @@ function peopleConcerned(customer: Customer, deal: Deal | undefined): { contact:
 export function visitView(input: ViewInput): VisitView {
   const { data, customer } = input;
   const visitDate = input.visitDate ?? input.today;
-  const people = peopleConcerned(customer, input.deal).map(({ contact: c, why }) => {
+  const people = peopleConcerned(customer, input.deal, visitDate).map(({ contact: c, why }) => {
     const events = eventsOf(c, visitDate);
     const today = events.filter((e) => e.onVisitDay).map((e) => e.what.replace(/（.*$/, ''));
     return defined({
@@ -246,7 +246,7 @@ export function visitView(input: ViewInput): VisitView {
   return withPricing(() => {
     const deal = input.deal && { ...dealPublicV(input.deal, priceDeal(input.deal, data.products)), status: input.deal.status };
     const products = recommendedProducts(input).map((p) => productV(p));
-    const visits = visitRecords(customer);
+    const visits = visitRecords(customer, visitDate);
     const last = visits.at(-1);
     const plan = plannedVisits(customer, input.deal, data.policies, visitDate);
     const step = plan[0]!.step;

@@ -89,9 +89,10 @@ export function contactNamed(c: Customer, name: string): Contact {
   return found;
 }
 
-/** The visit records in date order (a mailing, 邮寄, among them: plannedVisits does not count it as a visit). */
-export function visitRecords(c: Customer): NonNullable<Customer['visits']> {
-  return [...(c.visits ?? [])].sort((a, b) => compareIso(a.date, b.date));
+/** The visit records up to `until`, in date order (a mailing, 邮寄, among them: plannedVisits does not count it as a visit). */
+export function visitRecords(c: Customer, until: IsoDate): NonNullable<Customer['visits']> {
+  // A paper dated the 24th knows nothing of a visit recorded for the 1st of the next month.
+  return (c.visits ?? []).filter((v) => compareIso(v.date, until) <= 0).sort((a, b) => compareIso(a.date, b.date));
 }
 
 /**
@@ -100,7 +101,7 @@ export function visitRecords(c: Customer): NonNullable<Customer['visits']> {
  * the policy's minimum. The visit sheet and the mailing follow-up both plan with this.
  */
 export function plannedVisits(c: Customer, deal: { readonly status: string } | undefined, policies: Policies, from: IsoDate, to?: IsoDate): PlannedVisit[] {
-  const records = visitRecords(c);
+  const records = visitRecords(c, from);
   const made = records.filter((v) => v.mode !== '邮寄').length;
   const step = currentStep({ nextStep: records.at(-1)?.nextStep, dealStatus: deal?.status, visited: made > 0, existing: c.status === '现有' });
   return planVisits({ made, step, from, ...(to !== undefined && { to }), count: policies.festivalLead.minVisits });

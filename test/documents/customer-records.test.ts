@@ -21,8 +21,8 @@ describe('customer records', () => {
   it('required papers and amounts are typed: an unknown paper, too large a sum', () => {
     const issues = issuesAfter((t) => t.replace('  - 食品经营许可证', '  - 卫生许可证').replace('    amount: "88560"\n    due', '    amount: "12,000,000,000"\n    due'));
     expect(issues).toEqual([
-      [155, 'requires[1]', 'error', 'schema', '应为以下之一：营业执照、食品经营许可证、检验报告、经销授权书'],
-      [168, 'receivables[0].amount', 'error', 'schema', '超出范围：不能超过 10,000,000,000 元'],
+      [163, 'requires[1]', 'error', 'schema', '应为以下之一：营业执照、食品经营许可证、检验报告、经销授权书'],
+      [176, 'receivables[0].amount', 'error', 'schema', '超出范围：不能超过 10,000,000,000 元'],
     ]);
   });
 
@@ -34,12 +34,12 @@ describe('customer records', () => {
         .replace('  - date: 2026-09-10\n    amount: "88560"\n    due: 2026-11-30', '  - deal: 2027-chunjie-reli\n    amount: "0"\n    due: 2026-11-30\n  - date: 2026-12-01\n    amount: "500"\n    due: 2026-11-30\n  - amount: "500"\n    due: 2026-11-30'),
     );
     expect(issues).toEqual([
-      [159, 'complaints[0].product', 'error', 'unknown-product', '没有编号为「NX52-JX」的产品，是否想写「NX52-JC」？'],
-      [160, 'complaints[0].closed', 'warning', 'complaint-handling', '已办结的投诉应写明处理情况（handling）：下次拜访前要读'],
-      [166, 'receivables[0].deal', 'error', 'unknown-deal', '方案「2027-chunjie-reli」是客户 qingcheng-reli 的，不是本单位的'],
-      [167, 'receivables[0].amount', 'error', 'receivable-zero', '欠款金额为 0：已结清的请整条删去'],
-      [171, 'receivables[1].due', 'error', 'receivable-due', '约定付款日早于发生日期'],
-      [172, 'receivables[2]', 'error', 'receivable-source', '应写明欠款来自哪个方案（deal）或哪天的货（date）'],
+      [167, 'complaints[0].product', 'error', 'unknown-product', '没有编号为「NX52-JX」的产品，是否想写「NX52-JC」？'],
+      [168, 'complaints[0].closed', 'warning', 'complaint-handling', '已办结的投诉应写明处理情况（handling）：下次拜访前要读'],
+      [174, 'receivables[0].deal', 'error', 'unknown-deal', '方案「2027-chunjie-reli」是客户 qingcheng-reli 的，不是本单位的'],
+      [175, 'receivables[0].amount', 'error', 'receivable-zero', '欠款金额为 0：已结清的请整条删去'],
+      [179, 'receivables[1].due', 'error', 'receivable-due', '约定付款日早于发生日期'],
+      [180, 'receivables[2]', 'error', 'receivable-source', '应写明欠款来自哪个方案（deal）或哪天的货（date）'],
     ]);
   });
 
