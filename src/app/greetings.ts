@@ -7,12 +7,11 @@ import type { IsoDate } from '../domain/dates.ts';
 import { AppError, UsageError } from '../errors.ts';
 import { runBatch, type BatchResult } from '../letters/batch.ts';
 import { GREETING_COLUMNS, GREETING_TEMPLATES, greetingItem, greetingOrder, occasionsOf } from '../letters/greetings.ts';
-import type { DocWriters } from '../pipeline/writers.ts';
-import type { Format } from '../template/frontmatter.ts';
 import { checkDate, managersCustomers } from './agenda.ts';
+import type { BatchOptions } from './mailing.ts';
 import type { Workspace } from './workspace.ts';
 
-export interface GreetingsOptions {
+export interface GreetingsOptions extends BatchOptions {
   readonly today: IsoDate;
   /** The window's first day (today when absent). */
   readonly from?: IsoDate | undefined;
@@ -22,17 +21,6 @@ export interface GreetingsOptions {
   readonly kinds?: readonly GreetingKind[] | undefined;
   /** Only this account manager's customers. */
   readonly manager?: string | undefined;
-  readonly outDir: string;
-  readonly formats: readonly Format[];
-  readonly resume?: boolean | undefined;
-  /** A4 address-label sheets instead of DL envelopes. */
-  readonly labels?: boolean | undefined;
-  /** Writer processes to start for the run (1: this process), unless `writers` are given. */
-  readonly jobs?: number | undefined;
-  readonly writers?: DocWriters | undefined;
-  readonly onProgress?: ((done: number, total: number) => void) | undefined;
-  /** Stops the run cleanly between letters; the manifest lists the letters not made. */
-  readonly signal?: AbortSignal | undefined;
 }
 
 export interface Greetings extends Omit<BatchResult, 'made'>, AgendaWindow {}

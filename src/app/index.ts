@@ -24,7 +24,7 @@ export {
   type WeeklyReportRequest,
 } from './reports.ts';
 export { formatsFor, renderDocument, renderDocuments, writeDocument } from './render.ts';
-export { mailingCustomers, mailingYear, runFestivalMailing, type Mailing, type MailingOptions } from './mailing.ts';
+export { mailingCustomers, mailingYear, runFestivalMailing, type BatchOptions, type Mailing, type MailingOptions } from './mailing.ts';
 export { checkRecordEdit, readRecord, saveRecord, type DataRecord, type EditRequest, type RecordKind, type RecordRef, type SaveResult } from './records.ts';
 export { checkVisit, logVisit, type LoggedVisit, type VisitRequest } from './visits.ts';
 export {

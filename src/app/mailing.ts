@@ -13,12 +13,8 @@ import type { Format } from '../template/frontmatter.ts';
 import { selectCustomers, type Selection } from '../views/select.ts';
 import type { Workspace } from './workspace.ts';
 
-/** Which customers: class, system, status, VIP, and a shard (one of n stable parts, for several machines sharing a mailing). */
-export interface MailingOptions extends Selection {
-  readonly festival: Festival;
-  /** The festival's year; its next occurrence from `today` when absent. */
-  readonly year?: number | undefined;
-  readonly today: IsoDate;
+/** How a batch of letters is written: where, in which formats, by which writers, with progress and cancellation. */
+export interface BatchOptions {
   readonly outDir: string;
   readonly formats: readonly Format[];
   readonly resume?: boolean | undefined;
@@ -30,6 +26,14 @@ export interface MailingOptions extends Selection {
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
   /** Stops the run cleanly between letters; the manifest lists the letters not made. */
   readonly signal?: AbortSignal | undefined;
+}
+
+/** Which customers: class, system, status, VIP, and a shard (one of n stable parts, for several machines sharing a mailing). */
+export interface MailingOptions extends Selection, BatchOptions {
+  readonly festival: Festival;
+  /** The festival's year; its next occurrence from `today` when absent. */
+  readonly year?: number | undefined;
+  readonly today: IsoDate;
 }
 
 export interface Mailing extends MailingResult {
