@@ -1,46 +1,24 @@
 // One festival mailing: a letter per customer to its 决策人, through the batch runner (print
 // volumes, envelopes or labels, manifest, resume), then the follow-up list and calendar.
 import path from 'node:path';
-import type { DataSet, Rejected } from '../data/dataset.ts';
 import type { Customer, Deal } from '../data/schema.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import type { Festival } from '../domain/festivals.ts';
 import type { Doc } from '../document/model.ts';
 import { buildDoc, type Part } from '../pipeline/document.ts';
-import type { DocWriters } from '../pipeline/writers.ts';
-import type { TemplateSet } from '../pipeline/templates.ts';
-import type { Format } from '../template/frontmatter.ts';
 import { buildView, openDeal } from '../views/build.ts';
 import { tracedRecords } from '../pipeline/glyphs.ts';
-import { batchCsv, runBatch, writeBatchFile, type BatchResult } from './batch.ts';
+import { batchCsv, runBatch, writeBatchFile, type BatchRequest, type BatchResult } from './batch.ts';
 import { calendar, type CalendarEvent } from './ics.ts';
 import { followUp, planFor } from './schedule.ts';
 
-export interface MailingRequest {
-  /** Writers already started (the caller closes them); else `jobs` are started for the run. */
-  readonly writers?: DocWriters;
-  /** Documents written at once (writer processes); 1 writes in this process. */
-  readonly jobs?: number;
-  readonly data: DataSet;
-  readonly templates: TemplateSet;
+/** A festival's letters: the batch runner's request, its items and folder made from the customers. */
+export interface MailingRequest extends Omit<BatchRequest, 'items' | 'folder' | 'title' | 'letterTemplates' | 'columns'> {
   readonly customers: readonly Customer[];
   readonly festival: Festival;
   readonly year: number;
-  readonly today: IsoDate;
-  readonly outDir: string;
-  readonly formats: readonly Format[];
-  readonly resume: boolean;
-  /** Letters per print volume; VOLUME_SIZE unless a test wants small volumes. */
-  readonly volumeSize?: number;
-  /** Customer files that did not load, to report as failed: the data set's, unless the caller narrowed them (a shard). */
-  readonly rejected?: ReadonlyMap<string, Rejected>;
-  /** A4 address-label sheets instead of DL envelopes. */
-  readonly labels?: boolean;
   /** The shard these customers are, which names the folder. */
   readonly shard?: { readonly index: number; readonly count: number } | undefined;
-  readonly onProgress?: (done: number, total: number) => void;
-  /** Stops the run between letters: letters already queued are finished, the rest are listed as not made. */
-  readonly signal?: AbortSignal | undefined;
 }
 
 export interface MailingResult extends Omit<BatchResult, 'made'> {
