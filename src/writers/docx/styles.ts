@@ -32,7 +32,12 @@ const hex8 = (n: number): string => (n >>> 0).toString(16).toUpperCase().padStar
  * (Word reads the whole value as one name), then matches by panose, charset and family; these
  * come from the embedded fonts of the same design, and charset 86 (GB2312) marks them Chinese.
  */
-export function fontTableXml(): string {
+let fontTable: string | undefined;
+
+/** The same for every document: built once. */
+export const fontTableXml = (): string => (fontTable ??= buildFontTable());
+
+function buildFontTable(): string {
   const entries = (Object.keys(FAMILY_FONTS) as FontFamily[]).map((f) => {
     const { name, altName, family } = FAMILY_FONTS[f];
     const os2 = (fontkitFont(f, 'regular') as unknown as { 'OS/2': { panose: number[]; ulCharRange: number[]; codePageRange: number[] } })['OS/2'];
