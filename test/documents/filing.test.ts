@@ -40,7 +40,7 @@ const yuan = (fen: number): string => `¥${Math.floor(fen / 100).toLocaleString(
 describe('worded for the occasion', () => {
   it.each([
     ['mengyuan-ruye', '2027年春节职工福利用酒团购方案', '单位发放福利，既要让职工满意'],
-    ['qcxq-jiedai-zhongxin', '接待用酒团购方案', '接待用酒代表单位的待客之道'],
+    ['qcxq-jiedai-zhongxin', '接待用酒团购方案', '接待用酒讲究品质稳定、价格透明、按需供应'],
     ['beijiang-nongshang-qc', '礼品用酒团购方案', '单位赠送客户的礼品，体现的是单位的诚意和形象'],
     ['chilechuan-jiangong', '会议用酒团购方案', '会议用酒讲究按时送到、数量充足、品质稳定'],
   ])('%s: %s', async (customer, title, sentence) => {
