@@ -9,7 +9,7 @@ import { agendaWindow, compareAgendaDates, dueIn, inWindow, intervalDue, latestV
 import { ageOn, formatCalendarDate, occurrencesWithin, type CalendarDate } from '../domain/calendar-date.ts';
 import { addDays, daysBetween, DATE_RANGE, formatChineseDate, inDateRange, isIsoDate, isoParts, type IsoDate } from '../domain/dates.ts';
 import { FESTIVALS } from '../domain/festivals.ts';
-import { mourningOn } from '../domain/greetings.ts';
+import { bereavedOn } from '../domain/greetings.ts';
 import type { Doc } from '../document/model.ts';
 import { UsageError } from '../errors.ts';
 import { calendar, type CalendarEvent } from '../letters/ics.ts';
@@ -242,10 +242,9 @@ function dayItems(c: Customer, w: AgendaWindow): AgendaItem[] {
           return { kind: what === '生日' ? 'birthday' : 'anniversary', date: on, overdueDays: 0, ...about(c), person, why: `${what}：${dayText(date, on)}${count}` };
         });
   // [ours] A bereaved person is not congratulated (domain/greetings.ts mourningOn): the item says so.
-  const deaths = (k: Contact) => (c.events ?? []).filter((e) => e.kind === '丧事' && e.person === k.name).map((e) => e.date);
   const mourned = (k: Contact, items: AgendaItem[]) =>
     items.map((i) => {
-      const death = i.date === undefined ? undefined : mourningOn(deaths(k), i.date, w.today);
+      const death = i.date === undefined ? undefined : bereavedOn(c.events ?? [], k.name, i.date, w.today);
       return death ? { ...i, why: `${i.why}；家中有丧事（${death}），不宜祝贺` } : i;
     });
   const ofContact = (k: Contact) => [

@@ -50,6 +50,15 @@ export function mourningOn(deaths: readonly IsoDate[], on: IsoDate, today: IsoDa
   return deaths.find((d) => compareIso(d, addDays(on, -MOURNING_DAYS)) >= 0 && compareIso(d, latest) <= 0);
 }
 
+/** mourningOn for one person, from a unit's recorded events (丧事 in their family). */
+export function bereavedOn(events: readonly { readonly kind: string; readonly person: string; readonly date: IsoDate }[], person: string, on: IsoDate, today: IsoDate): IsoDate | undefined {
+  return mourningOn(
+    events.filter((e) => e.kind === '丧事' && e.person === person).map((e) => e.date),
+    on,
+    today,
+  );
+}
+
 /** The courteous names of another's relatives (令尊, 令堂 …), by kinship word in any of its forms. */
 const HONORIFICS: readonly (readonly [string, string])[] = [
   ['父亲', '令尊'],

@@ -5,7 +5,7 @@ import { formatIssue } from '../data/issues.ts';
 import type { Contact, Customer } from '../data/schema.ts';
 import { occurrencesWithin } from '../domain/calendar-date.ts';
 import { compareIso, daysBetween, type IsoDate } from '../domain/dates.ts';
-import { eventDue, greetingDate, greetingKindOf, GREETING_KINDS, mourningOn, type EventKind, type GreetingKind, type GreetingWindow } from '../domain/greetings.ts';
+import { bereavedOn, eventDue, greetingDate, greetingKindOf, GREETING_KINDS, type EventKind, type GreetingKind, type GreetingWindow } from '../domain/greetings.ts';
 import { buildDoc } from '../pipeline/document.ts';
 import { tracedRecords } from '../pipeline/glyphs.ts';
 import type { TemplateSet } from '../pipeline/templates.ts';
@@ -64,8 +64,7 @@ interface Context {
 /** Why a paper is not sent, or undefined: a festive one to a person bereaved in the last hundred days. */
 function mourning(o: Occasion, today: IsoDate): string | undefined {
   if (o.kind === '慰问' || o.contact === undefined) return undefined;
-  const deaths = (o.customer.events ?? []).filter((e) => e.kind === '丧事' && e.person === o.person).map((e) => e.date);
-  const death = mourningOn(deaths, o.on, today);
+  const death = bereavedOn(o.customer.events ?? [], o.person, o.on, today);
   return death && `skipped: ${o.person}家中有丧事（${death}），百日内不寄${paperName(o)}`;
 }
 

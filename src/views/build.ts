@@ -6,6 +6,7 @@ import type { Company, Contact, Customer, Deal, Product } from '../data/schema.t
 import { formatCalendarDate, occurrencesWithin, type CalendarDate } from '../domain/calendar-date.ts';
 import { addDays, compareIso, daysBetween, formatChineseDate, type IsoDate } from '../domain/dates.ts';
 import { allocationFigures, commissionTie, complianceChecks, dealPurpose, groupPriceFor, headcountCoverage, priceDeal, type ComplianceRow, type PricedDeal } from '../domain/deal.ts';
+import { bereavedOn } from '../domain/greetings.ts';
 import { STEP_PURPOSES, stepsNamed } from '../domain/visit-plan.ts';
 import { issueAt } from '../data/validate.ts';
 import { dealSchema } from '../data/schema.ts';
@@ -168,7 +169,8 @@ export function productSheetView(input: ViewInput): ProductSheetView {
 /** Dates near a visit: a week back (a greeting still in time) to a month ahead. */
 const EVENTS_BEFORE = 7;
 
-function eventsOf(contact: Contact, visitDate: IsoDate): VisitView['people'][number]['events'] {
+// [ours] A bereaved person's dates are shown, but not to be congratulated on (domain/greetings.ts).
+function eventsOf(customer: Customer, contact: Contact, visitDate: IsoDate, today: IsoDate): VisitView['people'][number]['events'] {
   const dates: { what: string; date: CalendarDate | undefined }[] = [
     { what: '生日', date: contact.birthday },
     { what: '结婚纪念日', date: contact.anniversary },
@@ -181,11 +183,13 @@ function eventsOf(contact: Contact, visitDate: IsoDate): VisitView['people'][num
         ? occurrencesWithin(date, from, EVENTS_BEFORE + EVENT_DAYS).map((iso) => {
             const { year: _year, ...everyYear } = date;
             const days = daysBetween(visitDate, iso);
+            const death = bereavedOn(customer.events ?? [], contact.name, iso, today);
             return {
               what: `${what}（${formatCalendarDate(everyYear as CalendarDate)}）`,
               date: dateV(iso),
               daysAway: days,
-              when: days === 0 ? '就是拜访当天' : days > 0 ? `${days} 天后` : `${-days} 天前`,
+              when: `${days === 0 ? '就是拜访当天' : days > 0 ? `${days} 天后` : `${-days} 天前`}${death ? `；家中有丧事（${death}），不宜祝贺` : ''}`,
+              mourning: death !== undefined,
               onVisitDay: days === 0,
             };
           })
@@ -226,8 +230,9 @@ export function visitView(input: ViewInput): VisitView {
   const { data, customer } = input;
   const visitDate = input.visitDate ?? input.today;
   const people = peopleConcerned(customer, input.deal, visitDate).map(({ contact: c, why }) => {
-    const events = eventsOf(c, visitDate);
-    const today = events.filter((e) => e.onVisitDay).map((e) => e.what.replace(/（.*$/, ''));
+    const events = eventsOf(customer, c, visitDate, input.today);
+    const onVisitDay = events.filter((e) => e.onVisitDay);
+    const today = onVisitDay.map((e) => e.what.replace(/（.*$/, ''));
     return defined({
       name: c.name,
       role: c.role,
@@ -239,7 +244,7 @@ export function visitView(input: ViewInput): VisitView {
       wechat: c.wechat,
       hobbies: c.hobbies?.join('、'),
       why: why.length > 0 ? why.join('；') : undefined,
-      todayMark: today.length > 0 ? `今日${today.join('、')}` : undefined,
+      todayMark: today.length > 0 ? `今日${today.join('、')}${onVisitDay.some((e) => e.mourning) ? '，不宜祝贺' : ''}` : undefined,
       events,
     });
   });

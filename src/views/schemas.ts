@@ -158,8 +158,8 @@ export const productSheetViewSchema = z.object({
 
 // ---------- internal views ----------
 
-/** A birthday or anniversary near the visit; `onVisitDay` when it falls on the visit day itself. */
-const eventView = z.object({ what: s, date: dateView, daysAway: z.number(), when: s, onVisitDay: z.boolean() });
+/** A birthday or anniversary near the visit; `onVisitDay` when it falls on the visit day itself, `mourning` when the family is bereaved (not to be congratulated). */
+const eventView = z.object({ what: s, date: dateView, daysAway: z.number(), when: s, onVisitDay: z.boolean(), mourning: z.boolean() });
 
 const personView = z.object({
   name: s,
