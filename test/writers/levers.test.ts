@@ -1,6 +1,6 @@
-// The pdfkit levers (src/writers/pdf/pdfkit-levers.ts) reach into pinned versions and must
-// not change what is written: the same documents rendered with pdfkit as shipped, in another
-// process, hold the same PDF objects byte for byte.
+// The pdfkit and pdfmake levers (src/writers/pdf/pdfkit-levers.ts, pdfmake-levers.ts) reach
+// into pinned versions and must not change what is written: the same documents rendered with
+// pdfkit and pdfmake as shipped, in another process, hold the same PDF objects byte for byte.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,9 +27,10 @@ function pdfObjects(pdf: Uint8Array): Map<number, string> {
   return new Map(sorted.map((o, i) => [o.id, text.slice(o.at, sorted[i + 1]?.at ?? end)]));
 }
 
-describe('pdfkit levers', () => {
-  it('are on, for the pinned pdfkit and fontkit', () => {
+describe('pdfkit and pdfmake levers', () => {
+  it('are on, for the pinned pdfmake, pdfkit and fontkit', () => {
     const require = createRequire(import.meta.url);
+    expect(versionOf(path.dirname(require.resolve('pdfmake/package.json')))).toBe('0.3.11');
     const pdfkitDir = path.dirname(createRequire(require.resolve('pdfmake')).resolve('pdfkit/package.json'));
     expect(versionOf(pdfkitDir)).toBe('0.19.1');
     const fontkitMain = createRequire(path.join(pdfkitDir, 'x.js')).resolve('fontkit');
@@ -37,11 +38,11 @@ describe('pdfkit levers', () => {
     expect(leversOn()).toBe(true);
   });
 
-  it('write the same objects as pdfkit as shipped', async () => {
+  it('write the same objects as pdfkit and pdfmake as shipped', async () => {
     const plain = JSON.parse(
       execFileSync(process.execPath, ['--import', 'tsx', 'test/writers/sample-pdfs.ts'], {
         cwd: ROOT,
-        env: { ...process.env, TUANGOU_PDFKIT_PLAIN: '1' },
+        env: { ...process.env, TUANGOU_PDF_PLAIN: '1' },
         maxBuffer: 64 << 20,
       }).toString(),
     ) as string[];

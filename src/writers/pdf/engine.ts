@@ -2,6 +2,7 @@
 // worker thread that can render has both access policies before its first document.
 // Must run before pdfmake loads pdfkit.
 import './pdfkit-levers.ts';
+import './pdfmake-levers.ts';
 import './long-words.ts';
 import { realpathSync } from 'node:fs';
 import { basename, sep } from 'node:path';

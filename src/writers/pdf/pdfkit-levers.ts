@@ -2,7 +2,7 @@
 // work already done, for identical bytes (a test renders in a process without the levers and
 // compares). pdfmake and pdfkit export none of these seams, so each is reached through an
 // object pdfkit hands out and is pinned: verified with pdfkit 0.19.1 and fontkit 2.0.4, and a
-// test checks the versions. Set TUANGOU_PDFKIT_PLAIN=1 to run pdfkit as shipped.
+// test checks the versions. Set TUANGOU_PDF_PLAIN=1 to run pdfkit as shipped.
 // This module must run before pdfmake first loads pdfkit.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -22,6 +22,7 @@ const create: Create = (buffer) => parsedFont(buffer);
 export const leversOn = (): boolean => (createRequire(pdfkitId)('fontkit') as { create: Create }).create === create;
 
 interface PdfKitDoc {
+  ref(): object;
   font(src: Uint8Array): { _font: object };
   openImage(src: Buffer): { embed(doc: PdfKitDoc): void };
 }
@@ -134,14 +135,56 @@ function shareDecodedImages(proto: PngImageProto): void {
   }
 }
 
+interface ReferenceThis {
+  buffer: Uint8Array[];
+  data: { Length?: number; Filter?: string };
+  compress: boolean;
+  uncompressedLength: number;
+  [pending]?: string;
+}
+type ReferenceProto = Record<'write' | 'finalize', (this: ReferenceThis, chunk?: unknown) => void>;
+const pending = Symbol('tuangou-pending');
+
+/**
+ * pdfkit turns every operator it writes into a page (a colour, a font, a glyph run: several per
+ * Chinese character) into a Buffer of its own, and joins them all when the page ends. Text is
+ * kept as one string until a binary chunk or the end comes, and only then becomes a Buffer: the
+ * same bytes, a fraction of the allocations.
+ */
+function writeTextInOne(proto: ReferenceProto): void {
+  const { write, finalize } = proto;
+  const flush = (ref: ReferenceThis) => {
+    const text = ref[pending];
+    if (text === undefined) return;
+    ref[pending] = undefined;
+    ref.buffer.push(Buffer.from(text, 'binary'));
+  };
+  proto.write = function (chunk) {
+    if (chunk instanceof Uint8Array) {
+      flush(this);
+      return write.call(this, chunk);
+    }
+    const text = `${String(chunk)}\n`;
+    this[pending] = (this[pending] ?? '') + text;
+    this.uncompressedLength += text.length;
+    this.data.Length = (this.data.Length ?? 0) + text.length;
+    if (this.compress) this.data.Filter = 'FlateDecode';
+  };
+  proto.finalize = function () {
+    flush(this);
+    return finalize.call(this);
+  };
+}
+
 // A 1 × 1 transparent PNG: opening it hands out pdfkit's PNG image class.
 const PROBE_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII=';
 
-if (process.env['TUANGOU_PDFKIT_PLAIN'] !== '1') {
+if (process.env['TUANGOU_PDF_PLAIN'] !== '1') {
   shareParsedFonts();
   const pdfkit = pdfkitRequire('pdfkit') as new (options: object) => PdfKitDoc;
   const probe = new pdfkit({ autoFirstPage: false });
   shareLayouts(Object.getPrototypeOf(probe.font(fontBuffer('serif', 'regular'))._font) as EmbeddedFontProto);
   shareDecodedGlyphs(Object.getPrototypeOf(parsedFont(fontBuffer('serif', 'regular')).getGlyph(0)) as GlyphProto);
   shareDecodedImages(Object.getPrototypeOf(probe.openImage(Buffer.from(PROBE_PNG, 'base64'))) as PngImageProto);
+  writeTextInOne(Object.getPrototypeOf(probe.ref()) as ReferenceProto);
 }
