@@ -52,3 +52,13 @@ export function tableColumnWidths(block: Table, family: FontFamily, size: number
     for (const c of narrow) atMinimum.add(c);
   }
 }
+
+/**
+ * The relative widths of a key-value grid's columns, label and value by turns: a pair is
+ * label : value = 1 : 2 of its share, and a grid of one pair per row gives its value 3 parts,
+ * where a label of a few characters needs no third of the line (a product's 工艺 took 3 lines).
+ */
+export function keyValueShares(columns: number): number[] {
+  const value = columns === 1 ? 3 : 2;
+  return Array.from({ length: columns * 2 }, (_, i) => (i % 2 === 0 ? 1 : value));
+}

@@ -63,6 +63,16 @@ describe('no competitor named in an external paper', () => {
   });
 });
 
+describe('a product sheet is one page', () => {
+  // Without a deal the sheet lists every price tier, its longest form.
+  it.each([...data.products.keys()])('%s, with every price tier', async (product) => {
+    const built = buildDocument(ws, { kind: 'product', customer: 'minimal-beijiang-renshou', today: TODAY, product });
+    const pages = await pdfPages(await renderDocument(ws, built, 'pdf'));
+    expect(squeeze(pages[0] ?? '')).toContain('起订量');
+    expect(pages).toHaveLength(1);
+  });
+});
+
 describe('no health or performance claim (广告法 §23)', () => {
   it.each([
     ['proposal', { kind: 'proposal', customer: 'mengyuan-ruye', today: TODAY }],

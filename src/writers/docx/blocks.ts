@@ -49,7 +49,7 @@ import type { Asset } from '../assets.ts';
 import { CHECKBOX, flattenRuns } from '../inline.ts';
 import { LABEL_PAD_MM, boxParts, fitParts, labelParts, type FitPart } from '../fit.ts';
 import { LINE_PITCH, NOTE_LINE_MM, POSTCODE_DIGIT_PT, POSTCODE_RED, SEAL_MM, TABLE_CELL_PAD_PT, mmToPt, mmToTwip, type TypeScale } from '../page.ts';
-import { tableColumnWidths } from '../columns.ts';
+import { keyValueShares, tableColumnWidths } from '../columns.ts';
 import { QUIET_MODULES, qrMatrix, qrPng } from '../qr.ts';
 import { BULLET, ORDERED, blockGap, halfPoints, lineSpacing, twips } from './styles.ts';
 
@@ -174,8 +174,7 @@ function keyValue(block: KeyValueGrid, ctx: DocxContext): Table {
       ]),
     );
   }
-  // Each pair is label : value = 1 : 2, as in the PDF.
-  return grid(Array.from({ length: block.columns * 2 }, (_, i) => (i % 2 === 0 ? 1 : 2)), rows, 0, ctx);
+  return grid(keyValueShares(block.columns), rows, 0, ctx);
 }
 
 function image(asset: Asset, widthMm: number, name: string, ctx: DocxContext, floating?: IFloating): ImageRun {

@@ -3,7 +3,7 @@ import { POSTCODE_BOX, unhandledBlock, type Block, type FitBox, type FontFamily,
 import { fontkitFont, textWidthPt } from '../../fonts/index.ts';
 import { LABEL_PAD_MM, boxParts, fitParts, labelParts, type FitPart } from '../fit.ts';
 import { LINE_PITCH, NOTE_LINE_MM, POSTCODE_DIGIT_PT, POSTCODE_RED, SEAL_MM, TABLE_CELL_PAD_PT, mmToPt, type TypeScale } from '../page.ts';
-import { tableColumnWidths } from '../columns.ts';
+import { keyValueShares, tableColumnWidths } from '../columns.ts';
 import { QUIET_MODULES, qrMatrix } from '../qr.ts';
 import { CHECKBOX } from '../inline.ts';
 import { pdfInlines } from './inline.ts';
@@ -90,8 +90,9 @@ function keyValue(block: KeyValueGrid, ctx: BlockContext): PdfNode {
     }
     body.push(row);
   }
-  // Each pair is label : value = 1 : 2 of its share of the width.
-  const widths = Array.from({ length: block.columns * 2 }, (_, i) => percent(i % 2 === 0 ? 1 : 2, block.columns * 3));
+  const shares = keyValueShares(block.columns);
+  const whole = shares.reduce((a, b) => a + b, 0);
+  const widths = shares.map((share) => percent(share, whole));
   return {
     table: { widths, body, dontBreakRows: true },
     layout: gridLayout(0, (column) => column % 2 === 0),
