@@ -3,6 +3,7 @@
 // Must run before pdfmake loads pdfkit.
 import './pdfkit-levers.ts';
 import './pdfmake-levers.ts';
+import './text-runs.ts';
 import './long-words.ts';
 import { realpathSync } from 'node:fs';
 import { basename, sep } from 'node:path';

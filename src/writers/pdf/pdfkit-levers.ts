@@ -39,7 +39,12 @@ function shareParsedFonts(): void {
   if (entry) entry.exports = { ...real, create };
 }
 
+/** Chinese characters and full-width punctuation: a glyph that is the same wherever it stands. */
+export const CONTEXT_FREE = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef]+$/u;
+
 interface Run {
+  readonly glyphs: readonly object[];
+  readonly positions: readonly object[];
   readonly advanceWidth: number;
 }
 interface EmbeddedFontProto {
@@ -62,14 +67,30 @@ function shareLayouts(proto: EmbeddedFontProto): void {
     if (!this.layoutCache) return this.layoutRun(text); // the document turned caching off
     let runs = runsByFont.get(this.font);
     if (!runs) runsByFont.set(this.font, (runs = new Map()));
-    let run = runs.get(text);
-    if (!run) {
-      if (runs.size >= MAX_RUNS) runs.clear();
-      run = this.layoutRun(text);
-      runs.set(text, run);
+    // A run of Chinese characters (text-runs.ts joins them) is its characters' glyphs side by
+    // side, whose shaping is kept per character: a line's text is rarely seen twice.
+    if (text.length < 2 || !CONTEXT_FREE.test(text)) return keptRun(this, runs, text);
+    const glyphs: object[] = [];
+    const positions: object[] = [];
+    let advanceWidth = 0;
+    for (const char of text) {
+      const run = keptRun(this, runs, char);
+      glyphs.push(...run.glyphs);
+      positions.push(...run.positions);
+      advanceWidth += run.advanceWidth;
     }
-    return run;
+    return { glyphs, positions, advanceWidth };
   };
+}
+
+function keptRun(font: { layoutRun(text: string): Run }, runs: Map<string, Run>, text: string): Run {
+  let run = runs.get(text);
+  if (!run) {
+    if (runs.size >= MAX_RUNS) runs.clear();
+    run = font.layoutRun(text);
+    runs.set(text, run);
+  }
+  return run;
 }
 
 interface GlyphProto {
