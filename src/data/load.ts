@@ -46,8 +46,12 @@ interface CachedFile {
  * Data files read and checked, by absolute path, each with its file's identity, size and times:
  * a file is read again only when one of them changed. `reads` counts the files read from disk.
  */
+const MAX_KEPT_SETS = 64;
+
 export class FileCache {
   readonly files = new Map<string, CachedFile>();
+  /** The last data set made per scope, with the files' results it was made from. */
+  readonly sets = new Map<string, { readonly from: readonly object[]; readonly data: DataSet }>();
   reads = 0;
 }
 
@@ -95,9 +99,12 @@ function readData(dir: string, { cache, overrides }: Omit<LoadScope, 'customer'>
     return result;
   };
 
+  const read: object[] = [];
   const readOne = <S extends z.ZodType>(abs: string, schema: S): Loaded<z.output<S>> | undefined => {
     files++;
-    const { issues: found, loaded } = readChecked(abs, schema);
+    const result = readChecked(abs, schema);
+    read.push(result);
+    const { issues: found, loaded } = result;
     issues.push(...found);
     if (loaded) sources.set(loaded.value as object, loaded.source);
     return loaded as Loaded<z.output<S>> | undefined;
@@ -161,6 +168,12 @@ function readData(dir: string, { cache, overrides }: Omit<LoadScope, 'customer'>
   const deals = readFolder('deals', dealSchema);
   const targetsFile = path.join(dir, 'targets.yaml');
   const targets = exists(targetsFile) ? readOne(targetsFile, targetsSchema) : undefined;
+  // Nothing changed on disk since the last reading of this scope: the same files' results, the
+  // same data. The rules across files and the assembly are skipped (a studio page reads the
+  // folder for each document it lists: 1,000 customers' cross-checks ~9 ms a time).
+  const scope = onlyCustomer ?? '';
+  const last = cache?.sets.get(scope);
+  if (overrides === undefined && last && last.from.length === read.length && last.from.every((r, i) => r === read[i])) return last.data;
   const merged: Policies = { ...DEFAULT_POLICIES, ...stripUndefined(policies?.value ?? {}) };
   issues.push(...crossChecks({ products, customers, deals, policies: merged, company, targets }, { allCustomers: onlyCustomer === undefined }));
 
@@ -194,7 +207,7 @@ function readData(dir: string, { cache, overrides }: Omit<LoadScope, 'customer'>
     if (issue.severity === 'error') errorsByFile.set(issue.file, [...(errorsByFile.get(issue.file) ?? []), issue]);
   }
   const errorsIn = (file: string): readonly Issue[] => errorsByFile.get(file) ?? [];
-  return {
+  const data: DataSet = {
     dir,
     files,
     ...(onlyCustomer !== undefined && { onlyCustomer }),
@@ -210,6 +223,12 @@ function readData(dir: string, { cache, overrides }: Omit<LoadScope, 'customer'>
     sourceOf: (record) => sources.get(record),
     errorsIn,
   };
+  if (cache && overrides === undefined) {
+    // One scope per customer opened in a long session: the oldest are let go.
+    if (cache.sets.size >= MAX_KEPT_SETS) cache.sets.delete(cache.sets.keys().next().value!);
+    cache.sets.set(scope, { from: read, data });
+  }
+  return data;
 }
 
 /** A data file's text, parsed and checked against its schema. */

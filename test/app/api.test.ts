@@ -119,13 +119,17 @@ describe('the library API', () => {
     ws.data();
     const first = ws.fileReads;
     expect(first).toBeGreaterThan(10);
-    ws.data();
+    const unchanged = ws.data();
     expect(ws.fileReads).toBe(first);
+    // Nothing changed: the same data set, not the rules across files run again.
+    expect(ws.data()).toBe(unchanged);
     const file = path.join(data, 'customers/qcxq-shuiwuju.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('name: ', 'name: 新'));
     const changed = ws.data();
     expect(ws.fileReads).toBe(first + 1);
+    expect(changed).not.toBe(unchanged);
     expect(changed.customers.get('qcxq-shuiwuju')?.name).toMatch(/^新/);
+    expect(unchanged.customers.get('qcxq-shuiwuju')?.name).not.toMatch(/^新/);
 
     const mine = path.join(tmp.dir, 'templates');
     const own = openWorkspace({ data, templates: mine });
