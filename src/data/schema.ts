@@ -106,7 +106,16 @@ export const productSchema = record('产品', {
   retailPrice: money('零售价（元/瓶）', PRICE_YUAN),
   groupPrices: list('团购价', groupPriceTier).min(1, '至少需要一档团购价'),
   costPrice: money('成本价（元/瓶）', PRICE_YUAN),
-  fab: list('FAB 卖点', record('卖点', { feature: multiline('特点'), advantage: multiline('优势'), benefit: multiline('利益') })).optional(),
+  fab: list(
+    'FAB 卖点',
+    record('卖点', {
+      feature: multiline('特点'),
+      advantage: multiline('优势'),
+      benefit: multiline('利益'),
+      /** A point written for some purposes only (职工 and 福利 read wrong in a 会议 proposal); absent: every purpose. */
+      purposes: list('适用用途', oneOf('用途', PURPOSES)).optional(),
+    }),
+  ).optional(),
   tasting: record('品鉴', { color: multiline('色'), aroma: multiline('香'), taste: multiline('味') }).optional(),
   uses: list('适用场合', oneOf('适用场合', USES)).optional(),
   /** The product the comparisons were made with: an internal reference, never printed (domain.md §12). */

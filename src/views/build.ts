@@ -5,7 +5,7 @@ import { formatIssue, type Issue, type PathSegment } from '../data/issues.ts';
 import type { Company, Contact, Customer, Deal, Product } from '../data/schema.ts';
 import { formatCalendarDate, occurrencesWithin, type CalendarDate } from '../domain/calendar-date.ts';
 import { addDays, compareIso, daysBetween, formatChineseDate, type IsoDate } from '../domain/dates.ts';
-import { allocationFigures, commissionTie, complianceChecks, dealPurpose, groupPriceFor, headcountCoverage, priceDeal, type ComplianceRow, type PricedDeal } from '../domain/deal.ts';
+import { allocationFigures, commissionTie, complianceChecks, dealPurpose, groupPriceFor, headcountCoverage, priceDeal, type ComplianceRow, type PricedDeal, type Purpose } from '../domain/deal.ts';
 import { bereavedOn } from '../domain/greetings.ts';
 import { STEP_PURPOSES, stepsNamed } from '../domain/visit-plan.ts';
 import { issueAt } from '../data/validate.ts';
@@ -125,8 +125,11 @@ function ourContact(company: Company | undefined, customer: Customer) {
 }
 
 /** The products of a priced deal, once each, each at the price its line's quantity reaches. */
-const dealProducts = (priced: PricedDeal<Product>) =>
-  priced.lines.filter((l, i, all) => all.findIndex((m) => m.product.id === l.product.id) === i).map((l) => productV(l.product, l));
+const dealProducts = (priced: PricedDeal<Product>, purpose: Purpose) =>
+  priced.lines.filter((l, i, all) => all.findIndex((m) => m.product.id === l.product.id) === i).map((l) => productV(l.product, l, purpose));
+
+/** What a deal buys for, which picks the selling points its papers print. */
+const purposeOf = (deal: Deal): Purpose => dealPurpose(deal.occasion, deal.purpose);
 
 export function proposalView(input: ViewInput): ProposalView {
   const { data, customer } = input;
@@ -140,7 +143,7 @@ export function proposalView(input: ViewInput): ProposalView {
   return withPricing(() => {
     const priced = priceDeal(deal, data.products);
     const lead = customer.contacts.find((c) => c.role === '业务负责人') ?? decisionMaker(customer);
-    const coverage = dealPurpose(deal.occasion, deal.purpose) === '福利' ? headcountCoverage(deal, customer.headcount) : undefined;
+    const coverage = purposeOf(deal) === '福利' ? headcountCoverage(deal, customer.headcount) : undefined;
     return defined({
       today: dateV(input.today),
       company,
@@ -150,7 +153,7 @@ export function proposalView(input: ViewInput): ProposalView {
       deal: dealPublicV(deal, priced),
       coverage: coverage && { people: coverage.people, headcount: coverage.headcount, short: coverage.short, extra: coverage.extra, tier: coverage.standard.tier, bottlesEach: coverage.standard.bottlesEach, addBottles: coverage.addBottles },
       contact: ourContact(data.company, customer) ?? { name: company.name },
-      products: dealProducts(priced),
+      products: dealProducts(priced, purposeOf(deal)),
       qr: qrText(data),
     });
   }, locator(data));
@@ -162,7 +165,7 @@ export function productSheetView(input: ViewInput): ProductSheetView {
   return withPricing(() => {
     // On a deal's papers the sheet quotes the price of the quantity the deal orders, as its proposal does.
     const line = input.deal && priceDeal(input.deal, input.data.products).lines.find((l) => l.product.id === product.id);
-    return { today: dateV(input.today), company: companyV(input.data.company, input.data.dir), product: productV(product, line), qr: qrText(input.data) };
+    return { today: dateV(input.today), company: companyV(input.data.company, input.data.dir), product: productV(product, line, input.deal && purposeOf(input.deal)), qr: qrText(input.data) };
   }, locator(input.data));
 }
 
@@ -250,7 +253,7 @@ export function visitView(input: ViewInput): VisitView {
   });
   return withPricing(() => {
     const deal = input.deal && { ...dealPublicV(input.deal, priceDeal(input.deal, data.products)), status: input.deal.status };
-    const products = recommendedProducts(input).map((p) => productV(p));
+    const products = recommendedProducts(input).map((p) => productV(p, undefined, input.deal && purposeOf(input.deal)));
     const visits = visitRecords(customer, visitDate);
     const last = visits.at(-1);
     const plan = plannedVisits(customer, input.deal, data.policies, visitDate);
@@ -483,9 +486,10 @@ export function letterView(input: ViewInput): LetterView {
       products: products.map((p) => {
         // With an offer, its price for the quantity offered; else the lowest tier, printed as 起.
         const line = priced?.lines.find((l) => l.product.id === p.id);
-        const v = productV(p, line);
+        // A festival letter offers for the festival: staff welfare unless its deal says otherwise.
+        const v = productV(p, line, deal ? purposeOf(deal) : '福利');
         const lowest = Math.min(...p.groupPrices.map((t) => t.price));
-        return defined({ name: v.name, spec: v.spec, aroma: v.aroma, retailPrice: v.retailPrice, groupFrom: moneyV(lowest), dealPrice: v.dealPrice?.price, highlight: p.fab?.[0]?.benefit });
+        return defined({ name: v.name, spec: v.spec, aroma: v.aroma, retailPrice: v.retailPrice, groupFrom: moneyV(lowest), dealPrice: v.dealPrice?.price, highlight: v.fab[0]?.benefit });
       }),
       offer: offer && { occasion: offer.occasion, quantity: offer.quantity, total: offer.total, validUntil: offer.validUntil },
       qr: qrText(data),

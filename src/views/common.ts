@@ -4,7 +4,7 @@ import type { Company, Customer, Deal, Policies, Product } from '../data/schema.
 import { classLabel, strengthClass } from '../domain/classify.ts';
 import { formatChineseDate, type IsoDate } from '../domain/dates.ts';
 import { FESTIVALS, festivalDate } from '../domain/festivals.ts';
-import { dealPurpose, discountPercent, groupPriceFor, PricingError, type PricedDeal, type PricedLine } from '../domain/deal.ts';
+import { dealPurpose, discountPercent, groupPriceFor, PricingError, type PricedDeal, type PricedLine, type Purpose } from '../domain/deal.ts';
 import { formatMoney, moneyInWords, type Fen } from '../domain/money.ts';
 import { formatBottles } from '../template/helpers.ts';
 import { DataError } from '../errors.ts';
@@ -61,7 +61,7 @@ export const productSpec = (p: Product): string => `${p.abv}%vol ${p.volumeMl}ml
  * A product as papers print it. With the deal's line of it, its price is that line's — the tier
  * the ordered quantity reaches, as the price table prints it — and no other tier is quoted.
  */
-export function productV(p: Product, line?: PricedLine<Product>): ProductView {
+export function productV(p: Product, line?: PricedLine<Product>, purpose?: Purpose): ProductView {
   // Throws on a tier above retail, which no document may print.
   groupPriceFor(p, 0);
   const prices = p.groupPrices.map((t) => t.price);
@@ -90,7 +90,8 @@ export function productV(p: Product, line?: PricedLine<Product>): ProductView {
       price: moneyV(line.groupPrice),
       discount: `${discountPercent(line.retailPrice, line.groupPrice)}%`,
     },
-    fab: p.fab ?? [],
+    // On a deal's papers, only the selling points written for what the deal buys for.
+    fab: (p.fab ?? []).filter((f) => purpose === undefined || f.purposes === undefined || f.purposes.includes(purpose)).map(({ feature, advantage, benefit }) => ({ feature, advantage, benefit })),
     tasting: p.tasting,
     uses: (p.uses ?? []).join('、'),
     // The price row from the tiers (the deal's quantity's, else their range), never from free text.

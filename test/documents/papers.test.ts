@@ -63,6 +63,25 @@ describe('no competitor named in an external paper', () => {
   });
 });
 
+describe('selling points for what the deal buys for', () => {
+  it('a 会议 proposal prints none written for staff welfare; a 福利 proposal does', async () => {
+    await inBoth({ kind: 'proposal', customer: 'chilechuan-jiangong', today: TODAY }, (text, format) => {
+      expect(text, format).toContain('同样的预算能多订一些');
+      expect(text, format).not.toMatch(/北方职工|发福利时/);
+    });
+    await inBoth({ kind: 'proposal', customer: 'mengyuan-ruye', today: TODAY }, (text, format) => {
+      expect(text, format).toContain('北方职工普遍爱喝浓香');
+      expect(text, format).toContain('发福利时大家满意度高');
+    });
+  });
+
+  it('check names a purpose that is not one, with file, line and field', () => {
+    const copy = dataCopy(path.join(scratch.dir, 'purposes'), 'products/NX52-JC.yaml', (t) => t.replace('purposes: [福利]', 'purposes: [过节]'));
+    const issue = loadData(copy).issues.find((i) => i.field === 'fab[0].purposes[0]');
+    expect(issue && { file: path.relative(copy, issue.file), line: issue.line, severity: issue.severity }).toEqual({ file: 'products/NX52-JC.yaml', line: 25, severity: 'error' });
+  });
+});
+
 describe('a product sheet is one page', () => {
   // Without a deal the sheet lists every price tier, its longest form.
   it.each([...data.products.keys()])('%s, with every price tier', async (product) => {
