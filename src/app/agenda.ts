@@ -9,7 +9,7 @@ import { agendaWindow, compareAgendaDates, dueIn, inWindow, intervalDue, latestV
 import { ageOn, formatCalendarDate, occurrencesWithin, type CalendarDate } from '../domain/calendar-date.ts';
 import { addDays, daysBetween, DATE_RANGE, formatChineseDate, inDateRange, isIsoDate, isoParts, type IsoDate } from '../domain/dates.ts';
 import { FESTIVALS } from '../domain/festivals.ts';
-import { bereavedOn } from '../domain/greetings.ts';
+import { bereavedOn, bereavement } from '../domain/greetings.ts';
 import type { Doc } from '../document/model.ts';
 import { UsageError } from '../errors.ts';
 import { calendar, type CalendarEvent } from '../letters/ics.ts';
@@ -245,7 +245,7 @@ function dayItems(c: Customer, w: AgendaWindow): AgendaItem[] {
   const mourned = (k: Contact, items: AgendaItem[]) =>
     items.map((i) => {
       const death = i.date === undefined ? undefined : bereavedOn(c.events ?? [], k.name, i.date, w.today);
-      return death ? { ...i, why: `${i.why}；家中有丧事（${death}），不宜祝贺` } : i;
+      return death ? { ...i, why: `${i.why}；${bereavement(death)}，不宜祝贺` } : i;
     });
   const ofContact = (k: Contact) => [
     ...mourned(k, [...days(k.name, '生日', k.birthday), ...days(k.name, '结婚纪念日', k.anniversary)]),

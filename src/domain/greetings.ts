@@ -1,7 +1,7 @@
 // The people's own occasions (domain.md §10, §13): which recorded events call for which paper,
 // when it is due and dated, whom a bereaved person may not be sent, and how a relative is named.
 import { sameKin } from './kinship.ts';
-import { addDays, compareIso, type IsoDate } from './dates.ts';
+import { addDays, compareIso, formatChineseDate, type IsoDate } from './dates.ts';
 
 /** What may happen to a contact, or to the unit (开业, 周年), that a letter answers. */
 export const EVENT_KINDS = ['升职', '婚嫁', '升学', '乔迁', '开业', '周年', '生病', '丧事'] as const;
@@ -49,6 +49,9 @@ export function mourningOn(deaths: readonly IsoDate[], on: IsoDate, today: IsoDa
   const latest = compareIso(on, today) > 0 ? on : today;
   return deaths.find((d) => compareIso(d, addDays(on, -MOURNING_DAYS)) >= 0 && compareIso(d, latest) <= 0);
 }
+
+/** How every paper and list says why a bereaved person is not congratulated: 家中有丧事（2026年12月1日）. */
+export const bereavement = (death: IsoDate): string => `家中有丧事（${formatChineseDate(death)}）`;
 
 /** mourningOn for one person, from a unit's recorded events (丧事 in their family). */
 export function bereavedOn(events: readonly { readonly kind: string; readonly person: string; readonly date: IsoDate }[], person: string, on: IsoDate, today: IsoDate): IsoDate | undefined {

@@ -5,7 +5,7 @@ import { formatIssue } from '../data/issues.ts';
 import type { Contact, Customer } from '../data/schema.ts';
 import { occurrencesWithin } from '../domain/calendar-date.ts';
 import { compareIso, daysBetween, type IsoDate } from '../domain/dates.ts';
-import { bereavedOn, eventDue, greetingDate, greetingKindOf, GREETING_KINDS, type EventKind, type GreetingKind, type GreetingWindow } from '../domain/greetings.ts';
+import { bereavedOn, bereavement, eventDue, greetingDate, greetingKindOf, GREETING_KINDS, type EventKind, type GreetingKind, type GreetingWindow } from '../domain/greetings.ts';
 import { buildDoc } from '../pipeline/document.ts';
 import { tracedRecords } from '../pipeline/glyphs.ts';
 import type { TemplateSet } from '../pipeline/templates.ts';
@@ -65,7 +65,7 @@ interface Context {
 function mourning(o: Occasion, today: IsoDate): string | undefined {
   if (o.kind === '慰问' || o.contact === undefined) return undefined;
   const death = bereavedOn(o.customer.events ?? [], o.person, o.on, today);
-  return death && `skipped: ${o.person}家中有丧事（${death}），百日内不寄${paperName(o)}`;
+  return death && `skipped: ${o.person}${bereavement(death)}，百日内不寄${paperName(o)}`;
 }
 
 /** An event whose person is not a contact: its check error, with file, line and field. */

@@ -6,7 +6,7 @@ import type { Company, Contact, Customer, Deal, Product } from '../data/schema.t
 import { formatCalendarDate, occurrencesWithin, type CalendarDate } from '../domain/calendar-date.ts';
 import { addDays, compareIso, daysBetween, formatChineseDate, type IsoDate } from '../domain/dates.ts';
 import { allocationFigures, commissionTie, complianceChecks, dealPurpose, groupPriceFor, headcountCoverage, priceDeal, type ComplianceRow, type PricedDeal, type Purpose } from '../domain/deal.ts';
-import { bereavedOn } from '../domain/greetings.ts';
+import { bereavedOn, bereavement } from '../domain/greetings.ts';
 import { STEP_PURPOSES, stepsNamed } from '../domain/visit-plan.ts';
 import { issueAt } from '../data/validate.ts';
 import { dealSchema } from '../data/schema.ts';
@@ -191,7 +191,7 @@ function eventsOf(customer: Customer, contact: Contact, visitDate: IsoDate, toda
               what: `${what}（${formatCalendarDate(everyYear as CalendarDate)}）`,
               date: dateV(iso),
               daysAway: days,
-              when: `${days === 0 ? '就是拜访当天' : days > 0 ? `${days} 天后` : `${-days} 天前`}${death ? `；家中有丧事（${death}），不宜祝贺` : ''}`,
+              when: `${days === 0 ? '就是拜访当天' : days > 0 ? `${days} 天后` : `${-days} 天前`}${death ? `；${bereavement(death)}，不宜祝贺` : ''}`,
               mourning: death !== undefined,
               onVisitDay: days === 0,
             };

@@ -92,7 +92,7 @@ describe('tuangou agenda', () => {
     expect(items.some((i) => i.kind === 'visit-interval' && i.overdueDays > 0)).toBe(true);
     expect(items).toContainEqual(expect.objectContaining({ kind: 'birthday', date: '2026-12-06', why: '生日：农历十月廿八（公历12月6日）' }));
     // 其木格's father died on 2026-12-01 (events): her birthday two days later is no day for congratulations.
-    expect(items).toContainEqual(expect.objectContaining({ kind: 'birthday', date: '2026-12-03', why: '生日：12月3日，51 岁；家中有丧事（2026-12-01），不宜祝贺' }));
+    expect(items).toContainEqual(expect.objectContaining({ kind: 'birthday', date: '2026-12-03', why: '生日：12月3日，51 岁；家中有丧事（2026年12月1日），不宜祝贺' }));
     expect(items).toContainEqual(expect.objectContaining({ kind: 'deal-expiring', date: '2026-12-08' }));
     expect(items).toContainEqual(expect.objectContaining({ kind: 'mailing', date: '2026-12-08' }));
   });

@@ -52,7 +52,7 @@ describe('mengyuan-ruye, visited on 2026-12-03', () => {
       // Her father died on 12-01 (the sample's 丧事 event): her birthday is marked, and not to be congratulated on.
       expect(text).toContain('其木格【今日生日，不宜祝贺】工会主席（11月16日见过）集团工会主席VIP15147106612办0471-7320016');
       expect(text).toContain('刘海军采购（11月16日见过）行政部采购主管');
-      expect(text).toContain('【今日】2026年12月3日星期四：生日（12月3日），就是拜访当天；家中有丧事（2026-12-01），不宜祝贺');
+      expect(text).toContain('【今日】2026年12月3日星期四：生日（12月3日），就是拜访当天；家中有丧事（2026年12月1日），不宜祝贺');
       // Her husband's lunar birthday 农历冬月十二 is 2026-12-20, 17 days on.
       expect(text).toContain(`2026年12月20日星期日：丈夫巴特尔生日（农历冬月十二），${days(VISIT_DAY, '2026-12-20')}天后`);
     }

@@ -98,7 +98,7 @@ describe('greetings for the two weeks from 2026-12-03', () => {
   });
 
   it('sends no birthday card to a person whose father died two days before', () => {
-    expect(rows.find((r) => r['文书'] === '生日贺卡' && r['人'] === '其木格')?.['状态']).toBe('skipped: 其木格家中有丧事（2026-12-01），百日内不寄生日贺卡');
+    expect(rows.find((r) => r['文书'] === '生日贺卡' && r['人'] === '其木格')?.['状态']).toBe('skipped: 其木格家中有丧事（2026年12月1日），百日内不寄生日贺卡');
   });
 
   it('prints a birthday card on one A5 page, with the company line for a firm', async () => {
