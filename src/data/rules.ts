@@ -348,6 +348,11 @@ function customerRules(c: Customer, report: Report): void {
   recommend('expectedAnnualPurchase', '客户分级靠它');
   recommend('accountManager', '每个客户都应有负责的客户经理');
   if (!c.contacts.some((k) => k.role === '决策人')) report(['contacts'], 'warning', 'no-decision-maker', '还没有记录决策人');
+  // A prospect that has bought is a customer: its papers already thank it, but its class, the
+  // lists and the head's reports still count it as a prospect.
+  if (c.status === '潜在' && (c.purchases?.length ?? 0) > 0) {
+    report(['status'], 'warning', 'prospect-bought', '已有购买记录（purchases），客户状态应改为「现有」');
+  }
 
   c.contacts.forEach((k, i) => {
     const at = (f: string): PathSegment[] => ['contacts', i, f];

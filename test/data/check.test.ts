@@ -284,6 +284,16 @@ describe('visit records', () => {
   });
 });
 
+describe('customer status', () => {
+  it('warns at status when a prospect (潜在) has purchases recorded', () => {
+    const [before, after] = ruleBeforeAndAfter('prospect-bought', 'customers/qingcheng-ranqi.yaml', (t) => t.replace('status: 现有', 'status: 潜在'));
+    expect(before).toEqual([]);
+    expect(after.map((i) => [path.basename(i.file), i.line, i.field, i.severity, i.message])).toEqual([
+      ['qingcheng-ranqi.yaml', 4, 'status', 'warning', '已有购买记录（purchases），客户状态应改为「现有」'],
+    ]);
+  });
+});
+
 describe('deal rules across files', () => {
   it('warn at the allocation when it does not add up to the order, with both totals', () => {
     const [before, after] = ruleBeforeAndAfter('allocation-total', 'deals/2027-chunjie-mengyuan.yaml', (t) => t.replace('people: "810"', 'people: "800"'));
