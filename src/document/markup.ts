@@ -161,14 +161,18 @@ export function parseMarkup(markup: string, tokens: TokenResolver, where: string
       case 'space':
         return [{ type: 'space', height: Math.min(Math.max(Number(args[0] ?? 10) || 10, 1), 200) }];
       case 'postcode': {
-        const side = args[0] ?? (style.align === 'right' ? 'right' : 'left');
-        if (side !== 'left' && side !== 'right') return fail(open, `::: postcode 后面只能写 left（靠左，默认）或 right（靠右），不能写「${side}」`);
+        const muted = args.includes('grey');
+        const sides = args.filter((a) => a !== 'grey');
+        const side = sides[0] ?? (style.align === 'right' ? 'right' : 'left');
+        if ((side !== 'left' && side !== 'right') || sides.length > 1) {
+          return fail(open, `::: postcode 后面只能写 left（靠左，默认）或 right（靠右），和 grey（灰色方格），不能写「${sides.join(' ')}」`);
+        }
         const digits = lines.map(plain).join('').trim();
         // Empty leaves the boxes blank for writing by hand; anything else must be a whole postcode.
         if (digits !== '' && !/^[0-9]{6}$/.test(digits)) {
           return fail(open, `::: postcode 里的邮编应为 6 位数字（可以 0 开头，如 010010），这里是「${digits}」`);
         }
-        return [{ type: 'postcodeBoxes', digits, ...(side === 'right' ? { align: side } : {}) }];
+        return [{ type: 'postcodeBoxes', digits, ...(side === 'right' ? { align: side } : {}), ...(muted && { muted }) }];
       }
       case 'labels': {
         const columns = Number(args[0] ?? 3);

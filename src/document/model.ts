@@ -110,6 +110,8 @@ export interface PostcodeBoxes {
   /** Six ASCII digits, or '' for blank boxes. */
   readonly digits: string;
   readonly align?: 'left' | 'right';
+  /** Grey instead of red: the envelope of a condolence or sympathy letter, which carries no red. */
+  readonly muted?: boolean;
 }
 /**
  * Address labels for self-adhesive A4 label stock: a grid of equal labels `columns` across the

@@ -36,6 +36,8 @@ export interface BatchItem {
   readonly customer: Customer;
   /** Whom its envelope is addressed to; the unit's 决策人 when absent. */
   readonly addressee?: Contact | undefined;
+  /** Its envelope in grey, not red: a letter of condolence or sympathy. */
+  readonly muted?: boolean | undefined;
   /**
    * Its print volumes: letters of one group go to print-<group>-001.pdf and the envelopes of the
    * same name, so papers of one size and kind are printed together. '' for a batch of one kind.
@@ -204,7 +206,7 @@ async function run(req: BatchRequest, writers: DocWriters): Promise<BatchResult>
   /** A letter's Doc, or why it has none. Built here, so a data error names its file and line. */
   const build = (item: BatchItem): Built => {
     const { customer } = item;
-    const envelope = envelopeView(data, customer, item.addressee);
+    const envelope = envelopeView(data, customer, item.addressee, { muted: item.muted });
     const row = {
       id: customer.id,
       unit: customer.name,

@@ -84,6 +84,8 @@ export function greetingItem(ctx: Context, o: Occasion): BatchItem {
     key: `${customer.id}-${o.on}-${o.occasion}-${o.person}`,
     customer,
     addressee: contact,
+    // 慰问信 and 唁函 go out in black and grey (domain.md, courtesy): their envelopes too.
+    muted: o.kind === '慰问',
     group: o.kind,
     columns: [o.person, paperName(o), o.relative ? `${o.relative}${o.occasion}` : o.occasion, o.on, greetingDate(o.on, today)],
     status,

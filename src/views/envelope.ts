@@ -15,7 +15,7 @@ const courtesy = (c: Contact): string | undefined => c.title ?? (c.gender === '�
  * The envelope of one customer, addressed to `contact` (a contact record or a name among the
  * unit's contacts), to its 决策人 when `contact` is not given, and to the unit when it has none.
  */
-export function envelopeView(data: DataSet, customer: Customer, contact?: Contact | string): EnvelopeView {
+export function envelopeView(data: DataSet, customer: Customer, contact?: Contact | string, opts: { readonly muted?: boolean | undefined } = {}): EnvelopeView {
   const company = companyV(data.company, data.dir);
   const to = typeof contact === 'string' ? contactNamed(customer, contact) : (contact ?? decisionMaker(customer));
   const title = to && courtesy(to);
@@ -29,6 +29,7 @@ export function envelopeView(data: DataSet, customer: Customer, contact?: Contac
       addressee: to && [to.name, title, '收'].filter(Boolean).join(' '),
     }),
     sender: { name: company.name, address: company.address, postcode: company.postcode },
+    ...(opts.muted && { muted: true }),
   };
   // Through the schema, so a key it lacks can never reach an external template.
   return envelopeViewSchema.parse(view);

@@ -372,6 +372,8 @@ const recipientView = z.object({
 
 export const envelopeViewSchema = z.object({
   recipient: recipientView,
+  /** The envelope of a condolence or sympathy letter: no red on it. */
+  muted: z.boolean().optional(),
   /** The company: name, address, postcode. */
   sender: z.object({ name: s, address: s, postcode: s }),
 });

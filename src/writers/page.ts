@@ -55,5 +55,9 @@ export const FURNITURE_GREY = '555555';
 export const MARK_RED = 'C00000';
 /** The postcode boxes (GB/T 1416 asks for a golden red). */
 export const POSTCODE_RED = 'D7261E';
+/** The postcode boxes of an envelope that must carry no red (a letter of condolence). */
+export const POSTCODE_GREY = '808080';
+/** The colour of a block's postcode boxes. */
+export const postcodeColour = (block: { readonly muted?: boolean }): string => (block.muted ? POSTCODE_GREY : POSTCODE_RED);
 /** Point size of the digits in the postcode boxes. */
 export const POSTCODE_DIGIT_PT = 16;

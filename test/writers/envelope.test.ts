@@ -125,6 +125,20 @@ describe('postcode boxes', () => {
     expect(parse((d) => `:::: right\n::: postcode\n${d('014030')}\n:::\n::::\n`)).toEqual([{ type: 'postcodeBoxes', digits: '014030', align: 'right' }]);
     // A missing postcode (an empty field) leaves the boxes blank to fill in by hand.
     expect(parse((d) => `::: postcode\n${d('')}\n:::\n`)).toEqual([{ type: 'postcodeBoxes', digits: '' }]);
+    expect(parse((d) => `::: postcode right grey\n${d('014030')}\n:::\n`)).toEqual([{ type: 'postcodeBoxes', digits: '014030', align: 'right', muted: true }]);
+  });
+
+  it('grey boxes, no red, on the envelope of a condolence letter: the view, the template and the .docx', async () => {
+    const template = loadTemplate(path.join(ROOT, 'templates/envelope.md'));
+    const data = loadData(path.join(ROOT, 'data'));
+    const renderer = new TemplateRenderer(new Map());
+    const first = data.customers.get('mengyuan-ruye')!;
+    const muted = buildSection(renderer, template, envelopeView(data, first, undefined, { muted: true }));
+    expect(muted.blocks[0]).toEqual({ type: 'postcodeBoxes', digits: first.postcode ?? '', muted: true });
+    expect(buildSection(renderer, template, envelopeView(data, first)).blocks[0]).not.toHaveProperty('muted');
+    const xml = await docxPart(await writeDocx(docOf(dl([{ type: 'postcodeBoxes', digits: '010010', muted: true }])), { assetsDir }), 'word/document.xml');
+    expect(xml).toMatch(/w:color="808080"/);
+    expect(xml).not.toMatch(/D7261E/);
   });
 
   it('::: postcode refuses anything but six digits, saying so in Chinese', () => {

@@ -48,7 +48,7 @@ import { substituteGlyphs, textWidthPt } from '../../fonts/index.ts';
 import type { Asset } from '../assets.ts';
 import { CHECKBOX, flattenRuns } from '../inline.ts';
 import { LABEL_PAD_MM, boxParts, fitParts, labelParts, type FitPart } from '../fit.ts';
-import { LINE_PITCH, NOTE_LINE_MM, POSTCODE_DIGIT_PT, POSTCODE_RED, SEAL_MM, TABLE_CELL_PAD_PT, mmToPt, mmToTwip, type TypeScale } from '../page.ts';
+import { LINE_PITCH, NOTE_LINE_MM, POSTCODE_DIGIT_PT, postcodeColour, SEAL_MM, TABLE_CELL_PAD_PT, mmToPt, mmToTwip, type TypeScale } from '../page.ts';
 import { keyValueShares, tableColumnWidths } from '../columns.ts';
 import { QUIET_MODULES, qrMatrix, qrPng } from '../qr.ts';
 import { BULLET, ORDERED, blockGap, halfPoints, lineSpacing, twips } from './styles.ts';
@@ -246,13 +246,13 @@ const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: 
 const spacer = (mm: number): Paragraph => new Paragraph({ spacing: { line: Math.max(1, mmToTwip(mm)), lineRule: 'exact', before: 0, after: 0 } });
 
 /**
- * Six boxes as one row of a fixed table: box cells with red borders and a 2 mm cell without
+ * Six boxes as one row of a fixed table: box cells with red (or grey) borders and a 2 mm cell without
  * borders between each two, so the boxes stand apart as printed on an envelope.
  */
 function postcodeBoxes(block: PostcodeBoxes, ctx: DocxContext): Table {
   const { width, height, gap, count } = POSTCODE_BOX;
-  const red = { style: BorderStyle.SINGLE, size: 8, color: POSTCODE_RED } as const;
-  const box = { top: red, bottom: red, left: red, right: red };
+  const line = { style: BorderStyle.SINGLE, size: 8, color: postcodeColour(block) } as const;
+  const box = { top: line, bottom: line, left: line, right: line };
   const widths = Array.from({ length: count * 2 - 1 }, (_, i) => mmToTwip(i % 2 === 0 ? width : gap));
   const digits = [...block.digits];
   const cells = widths.map(

@@ -2,7 +2,7 @@
 import { POSTCODE_BOX, unhandledBlock, type Block, type FitBox, type FontFamily, type KeyValueGrid, type LabelSheet, type PostcodeBoxes, type QrCode, type Signature, type Table } from '../../document/model.ts';
 import { fontkitFont, textWidthPt } from '../../fonts/index.ts';
 import { LABEL_PAD_MM, boxParts, fitParts, labelParts, type FitPart } from '../fit.ts';
-import { LINE_PITCH, NOTE_LINE_MM, POSTCODE_DIGIT_PT, POSTCODE_RED, SEAL_MM, TABLE_CELL_PAD_PT, mmToPt, type TypeScale } from '../page.ts';
+import { LINE_PITCH, NOTE_LINE_MM, POSTCODE_DIGIT_PT, postcodeColour, SEAL_MM, TABLE_CELL_PAD_PT, mmToPt, type TypeScale } from '../page.ts';
 import { keyValueShares, tableColumnWidths } from '../columns.ts';
 import { QUIET_MODULES, qrMatrix } from '../qr.ts';
 import { CHECKBOX } from '../inline.ts';
@@ -185,7 +185,7 @@ const DIGIT_MIDDLE_EM = 0.365;
 function postcodeBoxes(block: PostcodeBoxes, ctx: BlockContext): PdfNode {
   const { count } = POSTCODE_BOX;
   const [w, h, g] = [mmToPt(POSTCODE_BOX.width), mmToPt(POSTCODE_BOX.height), mmToPt(POSTCODE_BOX.gap)];
-  const canvas = Array.from({ length: count }, (_, i) => ({ type: 'rect', x: i * (w + g), y: 0, w, h, lineWidth: 1, lineColor: `#${POSTCODE_RED}` }));
+  const canvas = Array.from({ length: count }, (_, i) => ({ type: 'rect', x: i * (w + g), y: 0, w, h, lineWidth: 1, lineColor: `#${postcodeColour(block)}` }));
   const stack: PdfNode[] = [{ canvas }];
   if (block.digits !== '') {
     // The digits are text (a reader can copy them), laid over the boxes without taking room:
