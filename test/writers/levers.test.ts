@@ -9,6 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { leversOn } from '../../src/writers/pdf/pdfkit-levers.ts';
 import { ROOT } from '../pipeline/build.ts';
 import { samplePdfs } from './sample-pdfs.ts';
+import { renderDoc, DATA } from '../pipeline/build.ts';
+import { writePdf } from '../../src/writers/pdf/index.ts';
+import { pdfPages } from './text.ts';
 
 const versionOf = (dir: string): string => JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
 
@@ -54,4 +57,26 @@ describe('pdfkit and pdfmake levers', () => {
       expect(objects).toEqual(pdfObjects(Buffer.from(plain[i]!, 'base64')));
     });
   }, 60_000);
+
+  it('keep the proposal’s heading with its table in one layout, not two', async () => {
+    const require = createRequire(import.meta.url);
+    const { default: LayoutBuilder } = require('pdfmake/js/LayoutBuilder.js') as { default: { prototype: { tryLayoutDocument: (...a: unknown[]) => unknown } } };
+    const layout = LayoutBuilder.prototype.tryLayoutDocument;
+    let layouts = 0;
+    LayoutBuilder.prototype.tryLayoutDocument = function (...a) {
+      layouts++;
+      return layout.apply(this, a);
+    };
+    try {
+      const pdf = await writePdf(renderDoc('proposal', 'mengyuan-ruye').doc, { assetsDir: path.join(DATA, 'assets') });
+      expect(layouts).toBe(1);
+      // The heading at the foot of page 3 went to page 4 with the table it heads.
+      const pages = (await pdfPages(pdf)).map((p) => p.replace(/\s+/g, ''));
+      const at = pages.findIndex((p) => p.includes('三、团购优惠方案'));
+      expect(at).toBeGreaterThan(0);
+      expect(pages[at]!.indexOf('三、团购优惠方案')).toBeLessThan(pages[at]!.indexOf('序号产品规格数量'));
+    } finally {
+      LayoutBuilder.prototype.tryLayoutDocument = layout;
+    }
+  });
 });

@@ -4,6 +4,7 @@
 import './pdfkit-levers.ts';
 import './pdfmake-levers.ts';
 import './text-runs.ts';
+import './keep-with-next.ts';
 import './long-words.ts';
 import { realpathSync } from 'node:fs';
 import { basename, sep } from 'node:path';

@@ -68,6 +68,11 @@ function sectionNode(section: Section, at: number, imageKeys: ReadonlyMap<string
     blocks.push(breakBefore ? { ...node, pageBreak: 'before' } : node);
     breakBefore = false;
   }
+  // A heading carries the block it heads, for keep-with-next.ts to judge before placing it.
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const [node, next] = [blocks[i]!, blocks[i + 1]!];
+    if (node['headlineLevel'] !== undefined && next['pageBreak'] === undefined && next['style'] !== NOTE_AREA_TAG) blocks[i] = { ...node, keepWith: next };
+  }
   // A page reference points at the section's first text node (pdfmake registers ids on text only).
   if (anchor !== undefined) {
     if (blocks[0] !== undefined && 'text' in blocks[0]) blocks[0] = { ...blocks[0], id: anchor };
