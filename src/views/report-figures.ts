@@ -4,7 +4,7 @@
 import type { DataSet } from '../data/dataset.ts';
 import { PAYMENTS, TARGET_MEASURES, VISIT_MODES, type Customer, type Deal, type TargetMeasure } from '../data/schema.ts';
 import { classLabel, customerClass, revenueShareClasses, type CustomerClass, type RevenueClass } from '../domain/classify.ts';
-import { addDays, compareIso, daysBetween, isoParts, type IsoDate } from '../domain/dates.ts';
+import { addDays, compareIso, daysBetween, formatChineseDate, isoParts, type IsoDate } from '../domain/dates.ts';
 import { priceDeal } from '../domain/deal.ts';
 import { stageOn, type DealStage } from '../domain/deal-stages.ts';
 import { FESTIVALS, festivalDate, type Festival } from '../domain/festivals.ts';
@@ -517,7 +517,7 @@ function recommendations(data: DataSet, f: Omit<CustomerFigures, 'recommendation
   else {
     const days = daysBetween(f.lastVisit, f.today);
     if (days > interval) out.push(`已有 ${days} 天没有拜访，超过${classLabel(cls)}客户 ${interval} 天的拜访间隔：请本周内安排拜访。`);
-    else out.push(`最近一次拜访在 ${days} 天前；按${classLabel(cls)}客户 ${interval} 天的间隔，下次拜访宜在 ${addDays(f.lastVisit, interval)} 之前。`);
+    else out.push(`最近一次拜访在 ${days} 天前；按${classLabel(cls)}客户 ${interval} 天的间隔，下次拜访宜在 ${formatChineseDate(addDays(f.lastVisit, interval))}之前。`);
   }
   if (f.purchases === 0) {
     out.push(c.status === '潜在' && f.colour ? `尚无购买记录（潜在客户，${f.colour.colour}：${f.colour.why}）：继续跟进，争取在下一个节日前拿下首单。` : '尚无购买记录：请查明原因，争取在下一个节日前拿下首单。');

@@ -87,6 +87,8 @@ describe('the customer evaluation', () => {
     expect(e3.recommendations[0]).toBe('已有 127 天没有拜访，超过B类客户 30 天的拜访间隔：请本周内安排拜访。');
     const e1r = customerReport(ws, { customer: 'e1', today: TODAY });
     expect(e1r.recommendations).toContain('2026 年采购额比 2025 年+125.0%：保持现有服务，节前按时送达。');
+    // Last visit 2026-11-30, a C customer every 60 days: the date written as the report's reader reads dates.
+    expect(e1r.recommendations[0]).toBe('最近一次拜访在 6 天前；按C类客户 60 天的间隔，下次拜访宜在 2027年1月29日之前。');
     // 60 bottles of P1 at most; 120 bottles reach ¥95.00.
     expect(e1r.recommendations.some((r) => r.includes('再多'))).toBe(false);
   });
