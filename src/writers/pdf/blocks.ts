@@ -42,6 +42,11 @@ export function lineHeightFactor(family: FontFamily): number {
   return LINE_PITCH / ((font.ascent - font.descent) / font.unitsPerEm);
 }
 
+/** Where a page's bottom fifth begins, as pdfmake's vertical ratio: a heading there keeps with what follows. */
+export const PAGE_FOOT = 0.8;
+/** A grid cell's padding above and below its text (keep-with-next.ts counts it into a row's height). */
+export const CELL_PAD_Y_PT = 2;
+
 const gridLayout = (shadedRows: number, shadedColumn?: (column: number) => boolean) => ({
   hLineWidth: () => 0.5,
   vLineWidth: () => 0.5,
@@ -51,8 +56,8 @@ const gridLayout = (shadedRows: number, shadedColumn?: (column: number) => boole
     row < shadedRows || shadedColumn?.(column) ? SHADE : null,
   paddingLeft: () => TABLE_CELL_PAD_PT,
   paddingRight: () => TABLE_CELL_PAD_PT,
-  paddingTop: () => 2,
-  paddingBottom: () => 2,
+  paddingTop: () => CELL_PAD_Y_PT,
+  paddingBottom: () => CELL_PAD_Y_PT,
 });
 
 const percent = (part: number, whole: number): string => `${(part / whole) * 100}%`;

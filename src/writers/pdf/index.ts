@@ -4,7 +4,7 @@ import { readDocAssets } from '../assets.ts';
 import { mmToPt, pageMm, textWidthMm, typeScale } from '../page.ts';
 import { assertWritable } from '../validate.ts';
 import { qrMatrix, qrPng } from '../qr.ts';
-import { FURNITURE_TAG, NOTE_AREA_TAG, lineHeightFactor, noteArea, noteLineTag, pdfBlock, qrImageName, type BlockContext, type NoteFit, type PdfNode } from './blocks.ts';
+import { FURNITURE_TAG, NOTE_AREA_TAG, PAGE_FOOT, lineHeightFactor, noteArea, noteLineTag, pdfBlock, qrImageName, type BlockContext, type NoteFit, type PdfNode } from './blocks.ts';
 import { renderPdf } from './engine.ts';
 import { sectionAnchor } from './inline.ts';
 import { pageRefTargets } from '../inline.ts';
@@ -31,7 +31,7 @@ function keepHeadingWithNext(node: PageNode, page: { getFollowingNodesOnPage(): 
   const content = (n: PageNode) => n.style !== FURNITURE_TAG && n.style !== NOTE_AREA_TAG;
   const next = page.getFollowingNodesOnPage().find(content);
   if (next === undefined) return true;
-  if (node.startPosition.verticalRatio <= 0.8) return false;
+  if (node.startPosition.verticalRatio <= PAGE_FOOT) return false;
   if (next.pageNumbers.length > 1 || next.startPosition.verticalRatio > 0.95) return true;
   // A table whose first row is too tall for the foot moves whole, yet still reports the spot it
   // was tried at: what follows it then starts well down the next page, under the moved table.

@@ -8,6 +8,7 @@
 // moved, where the after-the-fact rule moved the heading above it (its table had room).
 // Patched on pdfmake's pinned LayoutBuilder (0.3.11, checked by the levers test).
 import { createRequire } from 'node:module';
+import { CELL_PAD_Y_PT, PAGE_FOOT } from './blocks.ts';
 
 interface Inline {
   readonly width: number;
@@ -40,12 +41,8 @@ interface LayoutBuilderProto {
 const require = createRequire(import.meta.url);
 const { default: LayoutBuilder } = require('pdfmake/js/LayoutBuilder.js') as { default: { prototype: LayoutBuilderProto } };
 
-/** The bottom fifth of a page, as keepHeadingWithNext reads pdfmake's vertical ratio. */
-const FOOT = 0.8;
 /** Rounding room: a move is made only when the least height exceeds the room by more. */
 const CERTAIN = 0.5;
-/** The cell padding of our tables' grid, top and bottom (blocks.ts gridLayout). */
-const CELL_PAD_Y = 2 + 2;
 
 /** The fewest lines a text node can take in `width`: its inlines' widths laid end to end. */
 function leastLines(node: LaidNode, width: number): number {
@@ -97,7 +94,7 @@ function leastHeight(node: LaidNode, width: number): number | undefined {
         if (h === undefined) continue;
         tallest = Math.max(tallest, h);
       }
-      sum += tallest + CELL_PAD_Y;
+      sum += tallest + 2 * CELL_PAD_Y_PT;
     }
     return top + sum;
   }
@@ -111,7 +108,7 @@ function certainMove(heading: LaidNode, next: LaidNode, ctx: Context): boolean {
   const [top, bottom] = margins(heading);
   const inner = page.pageSize.height - ctx.pageMargins.top - ctx.pageMargins.bottom;
   // pdfmake's ratio for the heading is that of its first line, below its top margin.
-  if ((ctx.y + top - ctx.pageMargins.top) / inner <= FOOT || top > ctx.availableHeight) return false;
+  if ((ctx.y + top - ctx.pageMargins.top) / inner <= PAGE_FOOT || top > ctx.availableHeight) return false;
   const headingHeight = leastTextHeight(heading, ctx.availableWidth);
   const nextHeight = leastHeight(next, ctx.availableWidth);
   if (headingHeight === undefined || nextHeight === undefined) return false;
