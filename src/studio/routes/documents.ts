@@ -9,6 +9,7 @@ import type { Customer } from '../../data/schema.ts';
 import { AppError } from '../../errors.ts';
 import type { Format } from '../../template/frontmatter.ts';
 import type { RouteModule, StudioContext } from '../context.ts';
+import { disposition } from '../disposition.ts';
 import { customerById, dealOf, dealsOf } from '../lookup.ts';
 
 /** The kinds a customer's page offers; letters, envelopes and labels are made by a mailing. */
@@ -64,11 +65,6 @@ export function buildEntry(ctx: StudioContext, customer: Customer, data: DataSet
   return buildDocument(ctx.ws, req);
 }
 
-/** `attachment; filename="x.pdf"; filename*=UTF-8''…`: the name as the API gives it, safe in a header. */
-function disposition(how: 'inline' | 'attachment', name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `${how}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 const MIME: Readonly<Record<Format, string>> = {
   pdf: 'application/pdf',

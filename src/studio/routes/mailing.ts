@@ -17,6 +17,7 @@ import { writerCount } from '../../pipeline/writers.ts';
 import { readRegular } from '../../util/fs.ts';
 import { planFor } from '../../views/facts.ts';
 import type { RouteModule, StudioContext } from '../context.ts';
+import { disposition } from '../disposition.ts';
 import { fieldAnchor } from '../forms.ts';
 import { html, page, type Html } from '../html.ts';
 import { Jobs, type Job } from '../jobs.ts';
@@ -302,8 +303,6 @@ function supersededBy(jobs: Jobs<Outcome, Label>, job: MailingJob): MailingJob |
   return newer.find((j) => j.label.folder === job.label.folder && (j.state === 'running' || j.result !== undefined));
 }
 
-/** ASCII stand-in and the real UTF-8 name, for every browser. */
-export const attachment = (name: string): string => `attachment; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 const TYPES: Readonly<Record<string, string>> = { '.pdf': 'application/pdf', '.csv': 'text/csv; charset=utf-8', '.ics': 'text/calendar; charset=utf-8' };
 
@@ -441,7 +440,7 @@ export const mailing: RouteModule = (ctx) => {
       const bytes = readRegular(path.join(o.folder, name), MAX_FILE_BYTES);
       if (!Buffer.isBuffer(bytes)) throw new AppError(`读不出 ${name}：${bytes.reason}`, { code: 'write' });
       const type = TYPES[path.extname(name)] ?? 'application/octet-stream';
-      return c.body(new Uint8Array(bytes), 200, { 'Content-Type': type, 'Content-Disposition': attachment(`${job.label.year}-${job.label.request.festival}-${name}`) });
+      return c.body(new Uint8Array(bytes), 200, { 'Content-Type': type, 'Content-Disposition': disposition('attachment', `${job.label.year}-${job.label.request.festival}-${name}`) });
     })
     .get('/jobs/:id/letters.zip', (c) => {
       const job = jobs.get(c.req.param('id'));
@@ -449,6 +448,6 @@ export const mailing: RouteModule = (ctx) => {
       if (!job || !o) return c.notFound();
       const names = o.rows.filter((x) => x.status === 'ok').flatMap((x) => x.files);
       const name = `${job.label.year}-${job.label.request.festival}-信函.zip`;
-      return c.body(zipOf(o.folder, names, job.startedAt), 200, { 'Content-Type': 'application/zip', 'Content-Disposition': attachment(name) });
+      return c.body(zipOf(o.folder, names, job.startedAt), 200, { 'Content-Type': 'application/zip', 'Content-Disposition': disposition('attachment', name) });
     });
 };

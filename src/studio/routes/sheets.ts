@@ -12,7 +12,8 @@ import { formatBytes } from '../../util/fs.ts';
 import type { RouteModule, StudioContext } from '../context.ts';
 import { CLASS_CHOICES, customerRows, filterOf, matches, STATUS_CHOICES, SYSTEM_CHOICES, VIP_CHOICES, type CustomerFilter } from '../customer-rows.ts';
 import { html, page, type Html } from '../html.ts';
-import { attachment, pagesStyle } from './mailing.ts';
+import { pagesStyle } from './mailing.ts';
+import { disposition } from '../disposition.ts';
 
 /** An upload and its plan, kept until applied or pushed out by newer ones. */
 interface Upload {
@@ -164,12 +165,12 @@ export const sheets: RouteModule = (ctx) => {
 
   return new Hono()
     .get('/', (c) => c.html(page({ title: '导入/导出', active: 'sheets', body: html`${pagesStyle}${home(ctx)}` })))
-    .get('/template.xlsx', async (c) => c.body(new Uint8Array(await importTemplate()), 200, { 'Content-Type': XLSX, 'Content-Disposition': attachment('客户导入模板.xlsx') }))
+    .get('/template.xlsx', async (c) => c.body(new Uint8Array(await importTemplate()), 200, { 'Content-Type': XLSX, 'Content-Disposition': disposition('attachment', '客户导入模板.xlsx') }))
     .get('/export.xlsx', async (c) => {
       const f = filterOf((n) => c.req.query(n));
       const ids = new Set(customerRows(ctx.ws.usableData({ company: false })).filter((r) => matches(r, f)).map((r) => r.id));
       const out = await exportCustomers(ctx.ws, 'xlsx', { ids });
-      return c.body(new Uint8Array(out.bytes), 200, { 'Content-Type': XLSX, 'Content-Disposition': attachment(exportName(f, ctx.today())) });
+      return c.body(new Uint8Array(out.bytes), 200, { 'Content-Type': XLSX, 'Content-Disposition': disposition('attachment', exportName(f, ctx.today())) });
     })
     .post('/plans', async (c) => {
       const body = await c.req.parseBody();
