@@ -186,7 +186,7 @@ function discountRule(deal: Deal, ordered: number, policies: Policies, report: R
  */
 function headcountRule(deal: Deal, customer: Customer | undefined, report: Report): void {
   // A deal closed or lapsed is history: no proposal of it is made any more.
-  if (!OPEN_STATUSES.includes(deal.status) || dealPurpose(deal.occasion, deal.purpose) !== '福利') return;
+  if (!OPEN_STATUSES.includes(deal.status) || dealPurpose(deal) !== '福利') return;
   const c = headcountCoverage(deal, customer?.headcount);
   if (!c) return;
   const gap = c.short > 0 ? `少 ${c.short} 人` : `多 ${c.extra} 人`;

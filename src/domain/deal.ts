@@ -84,7 +84,7 @@ export type Purpose = (typeof PURPOSES)[number];
  * A deal's purpose: the one it states, else its occasion when that is a purpose (会议, 礼品 …),
  * else 福利 — a festival is bought for as staff welfare unless the deal says otherwise.
  */
-export function dealPurpose(occasion: string, stated?: Purpose): Purpose {
+export function dealPurpose({ occasion, purpose: stated }: { readonly occasion: string; readonly purpose?: Purpose | undefined }): Purpose {
   if (stated !== undefined) return stated;
   return (PURPOSES as readonly string[]).includes(occasion) ? (occasion as Purpose) : '福利';
 }

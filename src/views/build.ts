@@ -128,8 +128,6 @@ function ourContact(company: Company | undefined, customer: Customer) {
 const dealProducts = (priced: PricedDeal<Product>, purpose: Purpose) =>
   priced.lines.filter((l, i, all) => all.findIndex((m) => m.product.id === l.product.id) === i).map((l) => productV(l.product, l, purpose));
 
-/** What a deal buys for, which picks the selling points its papers print. */
-const purposeOf = (deal: Deal): Purpose => dealPurpose(deal.occasion, deal.purpose);
 
 export function proposalView(input: ViewInput): ProposalView {
   const { data, customer } = input;
@@ -143,7 +141,7 @@ export function proposalView(input: ViewInput): ProposalView {
   return withPricing(() => {
     const priced = priceDeal(deal, data.products);
     const lead = customer.contacts.find((c) => c.role === '业务负责人') ?? decisionMaker(customer);
-    const coverage = purposeOf(deal) === '福利' ? headcountCoverage(deal, customer.headcount) : undefined;
+    const coverage = dealPurpose(deal) === '福利' ? headcountCoverage(deal, customer.headcount) : undefined;
     return defined({
       today: dateV(input.today),
       company,
@@ -153,7 +151,7 @@ export function proposalView(input: ViewInput): ProposalView {
       deal: dealPublicV(deal, priced),
       coverage: coverage && { people: coverage.people, headcount: coverage.headcount, short: coverage.short, extra: coverage.extra, tier: coverage.standard.tier, bottlesEach: coverage.standard.bottlesEach, addBottles: coverage.addBottles },
       contact: ourContact(data.company, customer) ?? { name: company.name },
-      products: dealProducts(priced, purposeOf(deal)),
+      products: dealProducts(priced, dealPurpose(deal)),
       qr: qrText(data),
     });
   }, locator(data));
@@ -165,7 +163,7 @@ export function productSheetView(input: ViewInput): ProductSheetView {
   return withPricing(() => {
     // On a deal's papers the sheet quotes the price of the quantity the deal orders, as its proposal does.
     const line = input.deal && priceDeal(input.deal, input.data.products).lines.find((l) => l.product.id === product.id);
-    return { today: dateV(input.today), company: companyV(input.data.company, input.data.dir), product: productV(product, line, input.deal && purposeOf(input.deal)), qr: qrText(input.data) };
+    return { today: dateV(input.today), company: companyV(input.data.company, input.data.dir), product: productV(product, line, input.deal && dealPurpose(input.deal)), qr: qrText(input.data) };
   }, locator(input.data));
 }
 
@@ -253,7 +251,7 @@ export function visitView(input: ViewInput): VisitView {
   });
   return withPricing(() => {
     const deal = input.deal && { ...dealPublicV(input.deal, priceDeal(input.deal, data.products)), status: input.deal.status };
-    const products = recommendedProducts(input).map((p) => productV(p, undefined, input.deal && purposeOf(input.deal)));
+    const products = recommendedProducts(input).map((p) => productV(p, undefined, input.deal && dealPurpose(input.deal)));
     const visits = visitRecords(customer, visitDate);
     const last = visits.at(-1);
     const plan = plannedVisits(customer, input.deal, data.policies, visitDate);
@@ -487,7 +485,7 @@ export function letterView(input: ViewInput): LetterView {
         // With an offer, its price for the quantity offered; else the lowest tier, printed as 起.
         const line = priced?.lines.find((l) => l.product.id === p.id);
         // A festival letter offers for the festival: staff welfare unless its deal says otherwise.
-        const v = productV(p, line, deal ? purposeOf(deal) : '福利');
+        const v = productV(p, line, deal ? dealPurpose(deal) : '福利');
         const lowest = Math.min(...p.groupPrices.map((t) => t.price));
         return defined({ name: v.name, spec: v.spec, aroma: v.aroma, retailPrice: v.retailPrice, groupFrom: moneyV(lowest), dealPrice: v.dealPrice?.price, highlight: v.fab[0]?.benefit });
       }),

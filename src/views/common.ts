@@ -122,7 +122,7 @@ export function dealPublicV(deal: Deal, priced: PricedDeal<Product>): DealPublic
     id: deal.id,
     occasion: occasionText(deal),
     festival: deal.year !== undefined && (FESTIVALS as readonly string[]).includes(deal.occasion) ? occasionText(deal) : undefined,
-    purpose: dealPurpose(deal.occasion, deal.purpose),
+    purpose: dealPurpose(deal),
     invoice: deal.invoice,
     paymentTerms: deal.paymentTerms,
     validUntil: dateV(deal.validUntil),

@@ -32,12 +32,12 @@ const deal = (over: Partial<Deal> = {}): Deal => ({
 
 describe('dealPurpose', () => {
   it('a festival buys staff welfare unless the deal says otherwise', () => {
-    expect(dealPurpose('春节')).toBe('福利');
-    expect(dealPurpose('中秋', '礼品')).toBe('礼品');
+    expect(dealPurpose({ occasion: '春节' })).toBe('福利');
+    expect(dealPurpose({ occasion: '中秋', purpose: '礼品' })).toBe('礼品');
   });
 
   it('any other occasion is its own purpose', () => {
-    for (const o of ['招待', '礼品', '会议', '婚宴'] as const) expect(dealPurpose(o)).toBe(o);
+    for (const o of ['招待', '礼品', '会议', '婚宴'] as const) expect(dealPurpose({ occasion: o })).toBe(o);
   });
 });
 
