@@ -58,6 +58,15 @@ describe('pdfkit and pdfmake levers', () => {
     });
   }, 60_000);
 
+  it('write the same bytes in a fresh process, whichever image zlib finishes first', async () => {
+    // A fresh process decodes the logo and the seal; pdfkit wrote each when zlib finished it.
+    const fresh = JSON.parse(
+      execFileSync(process.execPath, ['--import', 'tsx', '--import', './test/writers/zlib-backwards.ts', 'test/writers/sample-pdfs.ts'], { cwd: ROOT, maxBuffer: 64 << 20 }).toString(),
+    ) as string[];
+    const ours = await samplePdfs();
+    ours.forEach((pdf, i) => expect(Buffer.from(pdf).equals(Buffer.from(fresh[i]!, 'base64'))).toBe(true));
+  }, 60_000);
+
   it('keep the proposal’s heading with its table in one layout, not two', async () => {
     const require = createRequire(import.meta.url);
     const { default: LayoutBuilder } = require('pdfmake/js/LayoutBuilder.js') as { default: { prototype: { tryLayoutDocument: (...a: unknown[]) => unknown } } };

@@ -1,6 +1,6 @@
 // Renders a few sample documents (images, tables, both families) as PDF in turn, in one
 // process. Run directly, it prints them as JSON: the levers test runs it in a process where
-// pdfkit is left as shipped.
+// pdfkit is left as shipped, and in one where zlib finishes its work backwards.
 import { renderDoc, DATA } from '../pipeline/build.ts';
 import path from 'node:path';
 import { writePdf } from '../../src/writers/pdf/index.ts';

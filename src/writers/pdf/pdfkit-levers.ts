@@ -130,27 +130,44 @@ const imageKey = (png: Uint8Array): string => createHash('sha256').update(png).d
  * A PNG with transparency is inflated, split into colour and alpha and deflated twice for
  * every document that shows it: the logo and the seal cost each letter ~6 ms. The result
  * depends only on the PNG's bytes, so it is kept per PNG (the data folder's few assets).
- * pdfkit finishes a decoded image on a later turn and writes it after everything else; a kept
- * image finishes on the next turn too, so the first document and the hundredth lay out their
- * objects in the same order and the same Doc gives the same bytes.
+ * pdfkit writes an image when its decoding finishes, after the pages. Two images decoded
+ * afresh finish in whichever order zlib's threads do, so the same Doc gave different bytes
+ * under load: images here finish in the order they were embedded, kept or not, on a later turn.
  */
 function shareDecodedImages(proto: PngImageProto): void {
+  let previous: Promise<void> = Promise.resolve();
+  const inTurn = (finish: () => void): (() => void) => {
+    const before = previous;
+    let done!: () => void;
+    previous = new Promise((resolve) => (done = resolve));
+    return () =>
+      void before.then(() =>
+        setImmediate(() => {
+          try {
+            finish();
+          } finally {
+            done();
+          }
+        }),
+      );
+  };
   for (const step of ['splitAlphaChannel', 'loadIndexedAlphaChannel', 'decodeData'] as const) {
     const original = proto[step];
     proto[step] = function () {
       const key = imageKey(this.image.data);
+      const finalize = this.finalize;
       const done = decodedImages.get(key);
       if (done) {
         this.imgData = done.imgData;
         if (done.alphaChannel) this.alphaChannel = done.alphaChannel;
-        setImmediate(() => this.finalize());
+        inTurn(() => finalize.call(this))();
         return;
       }
-      const finalize = this.finalize;
-      this.finalize = function () {
+      const finish = inTurn(() => {
         decodedImages.set(key, { imgData: this.imgData, ...(this.alphaChannel && { alphaChannel: this.alphaChannel }) });
-        return finalize.call(this);
-      };
+        finalize.call(this);
+      });
+      this.finalize = finish;
       return original.call(this);
     };
   }
