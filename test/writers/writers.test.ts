@@ -159,6 +159,13 @@ describe('DOCX writer', () => {
     const styles = await docxPart(docx, 'word/styles.xml');
     expect(styles).toMatch(/w:eastAsia="Noto Serif CJK SC"/);
     expect(xml).toMatch(/w:eastAsia="Noto Sans CJK SC"/);
+    // One definition per heading style, ours: black and bold as in the PDF, not Word's blue.
+    for (const level of [1, 2, 3]) {
+      const defined = styles.match(new RegExp(`<w:style w:type="paragraph" w:styleId="Heading${level}">.*?</w:style>`, 'g')) ?? [];
+      expect(defined).toHaveLength(1);
+      expect(defined[0]).toContain('<w:b/>');
+      expect(defined[0]).not.toContain('<w:color');
+    }
     // A line before a forced break stays unstretched in a justified paragraph, as in the PDF.
     expect(await docxPart(docx, 'word/settings.xml')).toContain('<w:doNotExpandShiftReturn/>');
   });

@@ -1,6 +1,6 @@
 // Fonts, styles and list numbering of the DOCX.
 import { AlignmentType, LevelFormat, LineRuleType } from 'docx';
-import type { IFontAttributesProperties, INumberingOptions, IParagraphStyleOptions, IStylesOptions } from 'docx';
+import type { IBaseParagraphStyleOptions, IFontAttributesProperties, INumberingOptions, IStylesOptions } from 'docx';
 import type { FontFamily } from '../../document/model.ts';
 import { fontkitFont } from '../../fonts/index.ts';
 import { LINE_PITCH, type TypeScale } from '../page.ts';
@@ -67,12 +67,9 @@ export const lineSpacing = (pt: number) => ({ line: twips(pt * LINE_PITCH), line
 /** Space after a block: half a body line, as in the PDF. */
 export const blockGap = (scale: TypeScale): number => twips(scale.body * 0.5);
 
-const heading = (level: 1 | 2 | 3, family: FontFamily, scale: TypeScale): IParagraphStyleOptions => ({
-  id: `Heading${level}`,
-  name: `heading ${level}`,
-  basedOn: 'Normal',
-  next: 'Normal',
-  quickFormat: true,
+// docx writes Word's own Heading 1–6 (blue) whatever else is given; ours replace them rather
+// than follow them under the same id, which left Word to choose between two definitions.
+const heading = (level: 1 | 2 | 3, family: FontFamily, scale: TypeScale): IBaseParagraphStyleOptions => ({
   run: { font: FONT_NAMES[family], size: halfPoints(scale.heading[level]), bold: true },
   paragraph: {
     keepNext: true,
@@ -91,8 +88,10 @@ export function styles(family: FontFamily, scale: TypeScale): IStylesOptions {
         run: { font: FONT_NAMES[family], size: halfPoints(scale.body), language: { value: 'en-US', eastAsia: 'zh-CN' } },
         paragraph: { spacing: lineSpacing(scale.body) },
       },
+      heading1: heading(1, family, scale),
+      heading2: heading(2, family, scale),
+      heading3: heading(3, family, scale),
     },
-    paragraphStyles: [heading(1, family, scale), heading(2, family, scale), heading(3, family, scale)],
   };
 }
 
