@@ -133,6 +133,17 @@ const printable = (l: Built): l is Printable => 'doc' in l;
 /** The files a letter was written to, or the manifest status of a letter not made. */
 type Outcome = { readonly files: readonly string[] } | { readonly status: string };
 
+/** The manifest's status of an item a cancelled run did not reach; a resumed run makes it. */
+export const NOT_MADE = 'skipped: 已取消，没有生成';
+
+/** How many items the manifest in this folder lists as not reached by a cancelled run (0 without one). */
+export function notMadeIn(folder: string): number {
+  // A manifest of 10,000 rows is about 2 MB.
+  const manifest = readRegular(path.join(folder, MANIFEST), 64 << 20);
+  return Buffer.isBuffer(manifest) ? manifest.toString('utf8').split('\n').filter((line) => line.includes(NOT_MADE)).length : 0;
+}
+
+const MANIFEST = 'manifest.csv';
 const VOLUME_FILE = /^(print|envelopes|labels)(-[^.]+)?-\d{3}\.pdf$/;
 
 /** Writes a small file of the batch (a manifest, a follow-up list) atomically under its output folder. */
@@ -325,7 +336,7 @@ async function run(req: BatchRequest, writers: DocWriters): Promise<BatchResult>
   await previous;
   // A cancelled run says which letters it did not make: the manifest lists every item.
   for (const { customer, columns } of req.items.slice(at)) {
-    rows.push({ id: customer.id, unit: customer.name, recipient: '', address: customer.address, postcode: customer.postcode ?? '', columns, files: [], status: 'skipped: 已取消，没有生成' });
+    rows.push({ id: customer.id, unit: customer.name, recipient: '', address: customer.address, postcode: customer.postcode ?? '', columns, files: [], status: NOT_MADE });
   }
   // Volumes an earlier, larger run (or one with envelopes instead of labels) left here would be
   // printed and mailed a second time; letters stay, the manifest says which are this run's. A
@@ -333,7 +344,7 @@ async function run(req: BatchRequest, writers: DocWriters): Promise<BatchResult>
   const stale = req.formats.includes('pdf') ? readdirSync(folder).filter((f) => VOLUME_FILE.test(f) && !written.includes(path.join(folder, f))) : [];
   for (const f of stale) rmSync(path.join(folder, f), { force: true });
 
-  const manifest = path.join(folder, 'manifest.csv');
+  const manifest = path.join(folder, MANIFEST);
   writeBatchFile(
     req,
     manifest,

@@ -33,6 +33,20 @@ export interface StudioContext {
   today(): IsoDate;
   /** The port the studio listens on: the only one its Host and Origin headers may name. */
   port: number;
+  /**
+   * What a route runs beyond a request (a mailing): closing the studio calls each, which stops
+   * its task at the next safe point and says what it stopped once the task has ended.
+   */
+  readonly stoppers: (() => Promise<StoppedTask | undefined>)[];
+}
+
+/** A task the studio's closing stopped: a festival mailing, with how far it got. */
+export interface StoppedTask {
+  readonly kind: 'mailing';
+  /** Its folder, where the letters written so far and the manifest stay; none when it stopped before writing anything. */
+  readonly folder: string | undefined;
+  readonly done: number;
+  readonly total: number | undefined;
 }
 
 /** A page area: `/customers`, `/check` … as a sub-app of the studio. */
@@ -51,5 +65,6 @@ export function studioContext(opts: StudioOptions): StudioContext {
     uploadLimit: opts.uploadLimit ?? DEFAULT_UPLOAD_LIMIT,
     today: fixed === undefined ? () => localIsoDate(new Date()) : () => fixed,
     port: opts.port ?? 0,
+    stoppers: [],
   };
 }

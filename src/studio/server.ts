@@ -5,7 +5,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { AppError } from '../errors.ts';
 import { assets } from './assets.ts';
-import { studioContext, type RouteModule, type StudioContext, type StudioOptions } from './context.ts';
+import { studioContext, type RouteModule, type StoppedTask, type StudioContext, type StudioOptions } from './context.ts';
 import { errorPage, notFoundPage } from './errors.ts';
 import { check } from './routes/check.ts';
 import { customers } from './routes/customers.ts';
@@ -58,7 +58,8 @@ export interface RunningStudio {
   readonly url: string;
   readonly port: number;
   readonly context: StudioContext;
-  close(): Promise<void>;
+  /** Stops any running task cleanly (its files and manifest kept), then stops listening. */
+  close(): Promise<{ readonly stopped: readonly StoppedTask[] }>;
 }
 
 /** Listens on the loopback address (port 0: any free port) and resolves once listening. */
@@ -87,7 +88,11 @@ export function startStudio(opts: StartOptions): Promise<RunningStudio> {
         url: `http://${shown}:${info.port}/?token=${ctx.token}`,
         port: info.port,
         context: ctx,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: async () => {
+          const stopped = (await Promise.all(ctx.stoppers.map((stop) => stop()))).filter((t) => t !== undefined);
+          await new Promise<void>((done) => server.close(() => done()));
+          return { stopped };
+        },
       });
     });
     server.once('error', failed);

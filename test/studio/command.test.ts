@@ -1,11 +1,13 @@
 // `tuangou studio`: listens on the loopback address, prints the link last, answers it over real
 // HTTP, stops on Ctrl-C with exit 0; a host beyond this machine is refused.
-import { cpSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { runCli } from '../cli/run.ts';
 import { DATA, tempDir, TODAY } from '../pipeline/build.ts';
+import { NOT_MADE } from '../../src/letters/batch.ts';
+import { studio, textOf } from './helpers.ts';
 
 describe('tuangou studio', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -72,4 +74,52 @@ describe('tuangou studio', () => {
     expect(stderr).toContain('工作台已停止');
     await expect(fetch(url)).rejects.toThrow();
   });
+
+  it('stops a running mailing on Ctrl-C: the letters made and a manifest listing the rest stay, and the next studio offers to resume', async () => {
+    let stdout = '';
+    let stderr = '';
+    let printed: () => void;
+    const linked = new Promise<void>((resolve) => (printed = resolve));
+    const done = main(['studio', '--port', '0', '--no-open', '--today', TODAY], {
+      stdout: (t) => {
+        stdout += t;
+        if (/\?token=/.test(stdout)) printed();
+      },
+      stderr: (t) => void (stderr += t),
+      isTTY: false,
+      cwd: tmp.dir,
+    });
+    await linked;
+    const url = new URL(stdout.trimEnd().split('\n').at(-1)!);
+    const cookie = (await fetch(url, { redirect: 'manual' })).headers.get('set-cookie')!.split(';')[0]!;
+    const started = await fetch(new URL('/mailing/jobs', url), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Cookie: cookie, Origin: url.origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ festival: '春节', year: '2027' }),
+    });
+    expect(started.status).toBe(303);
+    // Ctrl-C once the first letter is written, while the others are still to come.
+    const status = new URL(`${started.headers.get('location')}/status`, url);
+    for (;;) {
+      const st = (await (await fetch(status, { headers: { Cookie: cookie, Accept: 'application/json' } })).json()) as { done: number; state: string };
+      expect(st.state).toBe('running');
+      if (st.done >= 1) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    process.emit('SIGINT');
+    expect(await done).toBe(0);
+    const folder = path.join(tmp.dir, 'out', '2027-春节');
+    expect(stderr).toMatch(new RegExp(`正在进行的节日邮寄已停止：完成 \\d+ / \\d+ 封，已写好的信和清单在 ${folder}`));
+    expect(stderr).toContain('工作台已停止');
+    const manifest = readFileSync(path.join(folder, 'manifest.csv'), 'utf8');
+    const notMade = manifest.split('\n').filter((l) => l.includes(NOT_MADE)).length;
+    expect(notMade).toBeGreaterThan(0);
+    // No half-written file: no temp file left anywhere in the run's folder.
+    expect(readdirSync(folder, { recursive: true }).filter((f) => String(f).endsWith('.tmp'))).toEqual([]);
+    const next = studio({ data: path.join(tmp.dir, 'data'), out: path.join(tmp.dir, 'out') });
+    const page = textOf(await next.page('/mailing?festival=春节&year=2027'));
+    expect(page).toContain(`还有 ${notMade} 个客户的信函没有生成`);
+    expect(page).toContain('接着上次做');
+  }, 120_000);
 });

@@ -81,7 +81,15 @@ export const command: Command = {
     io.stdout(`团购工作台已启动，数据文件夹：${data}\n按 Ctrl-C 停止。请在浏览器里打开：\n${studio.url}\n`);
     if (!args.values['no-open']) openBrowser(studio.url);
     await new Promise<void>((resolve) => process.once('SIGINT', resolve));
-    await studio.close();
+    const { stopped } = await studio.close();
+    for (const task of stopped) {
+      if (task.folder === undefined) {
+        io.stderr('\n正在进行的节日邮寄在开始前就停止了，没有写任何文件。\n');
+        continue;
+      }
+      io.stderr(`\n正在进行的节日邮寄已停止：完成 ${task.done}${task.total === undefined ? '' : ` / ${task.total}`} 封，已写好的信和清单在 ${task.folder}\n`);
+      io.stderr('下次打开工作台，在“节日邮寄”里选同一个节日和年份，点“接着上次做”：已写好的信不再重写。\n');
+    }
     io.stderr('\n工作台已停止。\n');
     return 0;
   },

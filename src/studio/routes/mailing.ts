@@ -12,7 +12,7 @@ import { CLASSES, type CustomerClass } from '../../domain/classify.ts';
 import { formatChineseDate, type IsoDate } from '../../domain/dates.ts';
 import { FESTIVALS, nextFestival, type Festival } from '../../domain/festivals.ts';
 import { AppError, UsageError } from '../../errors.ts';
-import type { ManifestRow } from '../../letters/batch.ts';
+import { notMadeIn, type ManifestRow } from '../../letters/batch.ts';
 import { writerCount } from '../../pipeline/writers.ts';
 import { readRegular } from '../../util/fs.ts';
 import { planFor } from '../../views/facts.ts';
@@ -125,6 +125,7 @@ const PAGES_CSS = `
 label.choice { display: inline-flex; align-items: center; gap: .25em; margin-right: .9em; white-space: nowrap; }
 .mailing-preview { border: 1px solid var(--line); border-radius: 6px; padding: .4em 1em .8em; margin: 1em 0; }
 .mailing-preview .letters { font-size: 1.3em; color: var(--accent); }
+.mailing-preview form { display: inline-block; margin-right: .8em; }
 .job progress { display: block; width: 100%; max-width: 40em; height: 1.4em; margin: .6em 0 .2em; accent-color: var(--accent); }
 .summary { font-size: 1.05em; }
 ul.downloads { padding-left: 1.2em; }
@@ -175,15 +176,26 @@ function preview(ctx: StudioContext, r: MailingRequest, busy: MailingJob | undef
       ? html`<p class="notice">没有客户符合所选的条件，没有信函要寄。</p>`
       : letters === 0
         ? html`<p class="notice">选中的客户都缺少邮编，没有信函能寄：请先在客户资料里填上邮编。</p>`
-        : html`<form method="post" action="/mailing/jobs">${hidden(r, year)}<button type="submit" class="primary">生成 ${letters} 封信函</button></form>`;
+        : startForms(r, year, letters, notMadeIn(mailingFolder(ctx, r.festival, year)));
   return html`<section class="mailing-preview">
 <p class="summary"><strong>${year}年${r.festival}</strong>（${formatChineseDate(plan.festivalDate)}）：<strong class="letters">${letters}</strong> 封信函${noPostcode > 0 ? `，另有 ${noPostcode} 个客户缺少邮编，会跳过` : ''}。</p>
 <p>应在 <strong class="mail-date">${formatChineseDate(plan.mailingDate)}</strong> 寄出（节日前 ${data.policies.festivalLead.mailDaysBefore} 天），首次拜访在 ${formatChineseDate(plan.firstVisitFrom)} 至 ${formatChineseDate(plan.firstVisitTo)}，共至少 ${plan.minVisits} 次拜访。</p>
 ${plan.mailingPast ? html`<p class="notice">寄出日期已经过了，请尽快寄出；跟进日程从今天算起。</p>` : ''}
 ${broken > 0 ? html`<p class="notice">有 ${broken} 个客户文件有错误读不进来，清单里记为失败：<a href="/check">到数据检查页改正</a>。</p>` : ''}
-<p class="muted">输出在 ${path.join(ctx.outDir, `${year}-${r.festival}`)}，每个客户一封信（PDF 和 .docx），另有合并打印文件、${r.labels ? '地址标签' : '信封'}、清单和跟进日程。</p>
+<p class="muted">输出在 ${mailingFolder(ctx, r.festival, year)}，每个客户一封信（PDF 和 .docx），另有合并打印文件、${r.labels ? '地址标签' : '信封'}、清单和跟进日程。</p>
 ${start}
 </section>`;
+}
+
+const mailingFolder = (ctx: StudioContext, festival: Festival, year: number): string => path.join(ctx.outDir, `${year}-${festival}`);
+
+/** Start; or, where a stopped run (cancelled, or the studio closed) left letters unmade, resume it first. */
+function startForms(r: MailingRequest, year: number, letters: number, notMade: number): Html {
+  const button = (resume: boolean, text: string, primary: boolean) =>
+    html`<form method="post" action="/mailing/jobs">${hidden(r, year)}${resume ? html`<input type="hidden" name="resume" value="1">` : ''}<button type="submit"${primary ? html` class="primary"` : ''}>${text}</button></form>`;
+  if (notMade === 0) return button(false, `生成 ${letters} 封信函`, true);
+  return html`<p class="notice">上次在这个文件夹里的生成中途停止，还有 ${notMade} 个客户的信函没有生成。接着做只生成还没有的，已写好的不再重写。</p>
+${button(true, '接着上次做', true)}${button(false, `全部重新生成 ${letters} 封`, false)}`;
 }
 
 const STATE_WORDS = { running: '正在生成', done: '已完成', cancelled: '已取消', failed: '没有完成' } as const;
@@ -360,11 +372,18 @@ const PROGRESS_JS = `// Polls the running mailing's status and moves the progres
 
 export const mailing: RouteModule = (ctx) => {
   const jobs = new Jobs<Outcome, Label>({ cancelled: (o) => o.cancelled });
+  ctx.stoppers.push(async () => {
+    const job = jobs.running();
+    if (!job) return undefined;
+    job.cancel();
+    await job.finished;
+    return { kind: 'mailing', folder: job.result?.folder, done: job.done, total: job.total };
+  });
 
   const start = (r: MailingRequest, resume: boolean) => {
     const today = ctx.today();
     const year = mailingYear(r.festival, r.year, today);
-    const folder = path.join(ctx.outDir, `${year}-${r.festival}`);
+    const folder = mailingFolder(ctx, r.festival, year);
     return jobs.start({ request: { ...r, year }, year, folder }, async ({ signal, progress }) => {
       const count = mailingCustomers(ctx.ws.usableData(), selection(r)).length;
       const m: Mailing = await runFestivalMailing(ctx.ws, {
