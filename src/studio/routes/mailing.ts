@@ -192,7 +192,7 @@ const mailingFolder = (ctx: StudioContext, festival: Festival, year: number): st
 /** Start; or, where a stopped run (cancelled, or the studio closed) left letters unmade, resume it first. */
 function startForms(r: MailingRequest, year: number, letters: number, notMade: number): Html {
   const button = (resume: boolean, text: string, primary: boolean) =>
-    html`<form method="post" action="/mailing/jobs">${hidden(r, year)}${resume ? html`<input type="hidden" name="resume" value="1">` : ''}<button type="submit"${primary ? html` class="primary"` : ''}>${text}</button></form>`;
+    html`<form method="post" action="/mailing/jobs">${hidden(r, year)}${resume ? html`<input type="hidden" name="resume" value="1">` : ''}<button type="submit" class="${primary ? 'primary' : 'secondary'}">${text}</button></form>`;
   if (notMade === 0) return button(false, `生成 ${letters} 封信函`, true);
   return html`<p class="notice">上次在这个文件夹里的生成中途停止，还有 ${notMade} 个客户的信函没有生成。接着做只生成还没有的，已写好的不再重写。</p>
 ${button(true, '接着上次做', true)}${button(false, `全部重新生成 ${letters} 封`, false)}`;
