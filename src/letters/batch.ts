@@ -7,7 +7,7 @@ import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import type { DataSet, Rejected } from '../data/dataset.ts';
 import { formatIssue } from '../data/issues.ts';
-import { DataError } from '../errors.ts';
+import { AppError, DataError, type Issue } from '../errors.ts';
 import type { Contact, Customer } from '../data/schema.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import type { Doc } from '../document/model.ts';
@@ -93,6 +93,8 @@ export interface ManifestRow {
   readonly columns: readonly string[];
   readonly files: readonly string[];
   readonly status: string;
+  /** Where a failed row's problem is in the data, when it is known: a front end links there. */
+  readonly issues?: readonly Issue[];
 }
 
 export interface BatchResult {
@@ -125,13 +127,16 @@ export function completeFile(file: string): boolean {
 type Built = {
   readonly item: BatchItem;
   readonly envelope: EnvelopeView;
-  readonly row: Omit<ManifestRow, 'files' | 'status'>;
-} & ({ readonly doc: Doc; readonly cover: Doc } | { readonly status: string });
+  readonly row: Omit<ManifestRow, 'files' | 'status' | 'issues'>;
+} & ({ readonly doc: Doc; readonly cover: Doc } | Unmade);
 type Printable = Built & { readonly doc: Doc; readonly cover: Doc };
 const printable = (l: Built): l is Printable => 'doc' in l;
 
-/** The files a letter was written to, or the manifest status of a letter not made. */
-type Outcome = { readonly files: readonly string[] } | { readonly status: string };
+/** Why a letter was not made: its manifest status, and the issues behind a failure. */
+type Unmade = Pick<ManifestRow, 'status' | 'issues'>;
+
+/** The files a letter was written to, or why it was not made. */
+type Outcome = { readonly files: readonly string[] } | Unmade;
 
 /** The manifest's status of an item a cancelled run did not reach; a resumed run makes it. */
 export const NOT_MADE = 'skipped: 已取消，没有生成';
@@ -183,7 +188,7 @@ async function run(req: BatchRequest, writers: DocWriters): Promise<BatchResult>
 
   // Customer files that did not load are not in the data set; they fail here, by name.
   for (const [id, { issues }] of req.rejected ?? data.rejectedCustomers) {
-    rows.push({ id, unit: '', recipient: '', address: '', postcode: '', columns: blank, files: [], status: `failed: ${issues.map(formatIssue).join('；')}` });
+    rows.push({ id, unit: '', recipient: '', address: '', postcode: '', columns: blank, files: [], status: `failed: ${issues.map(formatIssue).join('；')}`, issues });
   }
 
   // Each asset is checked once, before the first letter showing it is queued: a missing or
@@ -206,7 +211,10 @@ async function run(req: BatchRequest, writers: DocWriters): Promise<BatchResult>
   req.onProgress?.(0, req.items.length);
   const progressed = <T>(p: Promise<T>): Promise<T> => p.finally(() => req.onProgress?.(++done, req.items.length));
   // One line a row: the lines of a message are joined by ；, a heading's colon followed directly.
-  const failed = (e: unknown) => ({ status: `failed: ${(e as Error).message.replace(/：\s*\n\s*/g, '：').replace(/\s*\n\s*/g, '；')}` });
+  const failed = (e: unknown): Unmade => ({
+    status: `failed: ${(e as Error).message.replace(/：\s*\n\s*/g, '：').replace(/\s*\n\s*/g, '；')}`,
+    ...(e instanceof AppError && e.issues.length > 0 && { issues: e.issues }),
+  });
 
   /** The envelopes, or the sheet of labels, of these addresses in this order. */
   const coverParts = (envelopes: readonly EnvelopeView[]): Part[] =>
@@ -236,7 +244,7 @@ async function run(req: BatchRequest, writers: DocWriters): Promise<BatchResult>
       const cover = buildDoc(req.templates, { parts: coverParts([envelope]), title: customer.name, data, traced: tracedRecords(data, customer, undefined), today });
       return { item, envelope, row, doc, cover };
     } catch (e) {
-      return { item, envelope, row, status: failed(e).status };
+      return { item, envelope, row, ...failed(e) };
     }
   };
 
@@ -267,7 +275,7 @@ async function run(req: BatchRequest, writers: DocWriters): Promise<BatchResult>
   let heavy: Promise<unknown> = Promise.resolve();
 
   const write = async (l: Built): Promise<Outcome> => {
-    if (!printable(l)) return { status: l.status };
+    if (!printable(l)) return { status: l.status, ...(l.issues && { issues: l.issues }) };
     const base = path.join(lettersDir, safeName(l.item.key));
     const targets = req.formats.map((f) => `${base}.${f}`);
     if (req.resume && targets.every(completeFile)) return { files: targets };
@@ -280,7 +288,7 @@ async function run(req: BatchRequest, writers: DocWriters): Promise<BatchResult>
     for (const [i, letter] of letters.entries()) {
       const outcome = await outcomes[i]!;
       if ('status' in outcome) {
-        rows.push({ ...letter.row, files: [], status: outcome.status });
+        rows.push({ ...letter.row, files: [], status: outcome.status, ...(outcome.issues && { issues: outcome.issues }) });
         if (printable(letter)) unwritten.push(letter);
         continue;
       }

@@ -35,19 +35,23 @@ const undrawable = (p: GlyphProblem) => `含有${p.kind === 'missing' ? `字体�
 const glyphIssue = (f: ReturnType<typeof tracedFields>[number], p: GlyphProblem): Issue =>
   issueAt(f.source, f.schema, f.path, 'error', 'glyph', `${undrawable(p)}，请改用常用字或去掉这个字符`);
 
-/** Throws a DataError listing every character the fonts lack or no file may hold, with its source. */
+/** Throws a DataError (code glyph) listing every character the fonts lack or no file may hold, with its source. */
 export function assertDrawable(doc: Doc, data: DataSet, traced: readonly Traced[], templateFiles: readonly string[]): void {
   const problems = checkDocGlyphs(doc);
   if (problems.length === 0) return;
   // Each record's texts are walked once, however many characters are traced through them.
   const fields = tracedFields(data, traced);
-  const lines = new Set<string>();
+  const lines = new Map<string, Issue | undefined>();
   for (const p of problems) {
     const hits = fields.filter((f) => f.text.includes(p.char));
-    for (const f of hits) lines.add(formatIssue(glyphIssue(f, p)));
-    if (hits.length === 0) lines.add(`${templateFiles.join('、')}：模板${undrawable(p)}`);
+    for (const f of hits) {
+      const issue = glyphIssue(f, p);
+      lines.set(formatIssue(issue), issue);
+    }
+    if (hits.length === 0) lines.set(`${templateFiles.join('、')}：模板${undrawable(p)}`, undefined);
   }
-  throw new DataError(`文书里有不能正确显示的字符：\n${[...lines].join('\n')}`);
+  const issues = [...lines.values()].filter((i) => i !== undefined);
+  throw new DataError(`文书里有不能正确显示的字符：\n${[...lines.keys()].join('\n')}`, { code: 'glyph', issues });
 }
 
 /** Company fields that name an image in assets/: never printed. */

@@ -232,13 +232,16 @@ describe('a later run into the same folder', () => {
 });
 
 describe('fixLink', () => {
-  const row = (status: string) => ({ id: 'qcxq-shuiwuju', unit: '', recipient: '', address: '', postcode: '', columns: [], files: [], status });
-  it('links the field a failed row names, in a customer file or its deal', () => {
-    expect(fixLink(row('failed: data/customers/qcxq-shuiwuju.yaml:26:11 contacts[0].name(姓名) 错误：…'))).toBe('/customers/qcxq-shuiwuju/edit#field-contacts-0-name');
-    expect(fixLink(row('failed: 文书里有不能正确显示的字符：customers/qcxq-shuiwuju.yaml:2:7 name(单位名称) 错误：…'))).toBe('/customers/qcxq-shuiwuju/edit#field-name');
-    expect(fixLink(row('failed: /home/a/data/deals/qcxq-2027.yaml:9:5 items[1].price(团购价) 错误：…'))).toBe('/customers/qcxq-shuiwuju/deals/qcxq-2027/edit#field-items-1-price');
+  const issue = (file: string, field: string) => ({ severity: 'error' as const, file, line: 9, column: 5, field, label: '', message: '…', rule: 'x' });
+  const row = (...issues: ReturnType<typeof issue>[]) => ({ id: 'qcxq-shuiwuju', unit: '', recipient: '', address: '', postcode: '', columns: [], files: [], status: 'failed: …', issues });
+  it('links the first field its issues name, in a customer file or its deal', () => {
+    expect(fixLink(row(issue('data/customers/qcxq-shuiwuju.yaml', 'contacts[0].name')))).toBe('/customers/qcxq-shuiwuju/edit#field-contacts-0-name');
+    expect(fixLink(row(issue('company.yaml', ''), issue('customers/qcxq-shuiwuju.yaml', 'name')))).toBe('/customers/qcxq-shuiwuju/edit#field-name');
+    expect(fixLink(row(issue('/home/a/data/deals/qcxq-2027.yaml', 'items[1].price')))).toBe('/customers/qcxq-shuiwuju/deals/qcxq-2027/edit#field-items-1-price');
   });
-  it('links the customer’s page when the message names no field', () => {
-    expect(fixLink(row('failed: 磁盘已满'))).toBe('/customers/qcxq-shuiwuju');
+  it('links the customer’s page when no issue names a field of a customer or deal file', () => {
+    expect(fixLink({ ...row(), issues: undefined as never })).toBe('/customers/qcxq-shuiwuju');
+    expect(fixLink(row(issue('customers/qcxq-shuiwuju.yaml', '')))).toBe('/customers/qcxq-shuiwuju');
+    expect(fixLink(row(issue('company.yaml', 'name')))).toBe('/customers/qcxq-shuiwuju');
   });
 });

@@ -201,15 +201,17 @@ ${button(true, '接着上次做', true)}${button(false, `全部重新生成 ${le
 const STATE_WORDS = { running: '正在生成', done: '已完成', cancelled: '已取消', failed: '没有完成' } as const;
 
 /**
- * Where a failed row's problem can be fixed: the field its message names, in the row's customer
- * form (a customer file may be named otherwise than its id) or in the deal file's form.
+ * Where a failed row's problem can be fixed: the first field its issues name, in the row's
+ * customer form (a customer file may be named otherwise than its id) or in the deal file's form.
  */
 export function fixLink(row: ManifestRow): string {
   const customer = `/customers/${encodeURIComponent(row.id)}`;
-  const at = /(?:^|[\s/；：])(customers|deals)\/([^/:\s]+)\.ya?ml:\d+:\d+ ([^\s(]+)/.exec(row.status);
-  if (!at) return customer;
-  const [, folder, file, field] = at;
-  return `${customer}${folder === 'deals' ? `/deals/${encodeURIComponent(file!)}` : ''}/edit#${fieldAnchor(field!)}`;
+  for (const issue of row.issues ?? []) {
+    const at = /(?:^|[/\\])(customers|deals)[/\\]([^/\\]+)\.ya?ml$/.exec(issue.file);
+    if (!at || issue.field === '') continue;
+    return `${customer}${at[1] === 'deals' ? `/deals/${encodeURIComponent(at[2]!)}` : ''}/edit#${fieldAnchor(issue.field)}`;
+  }
+  return customer;
 }
 
 /** The files a visitor may download: what the run wrote directly in its folder (volumes, manifest, follow-up). */
