@@ -279,7 +279,9 @@ async function run(req: BatchRequest, writers: DocWriters): Promise<BatchResult>
     const base = path.join(lettersDir, safeName(l.item.key));
     const targets = req.formats.map((f) => `${base}.${f}`);
     if (req.resume && targets.every(completeFile)) return { files: targets };
-    return writers.write({ doc: l.doc, formats: req.formats, base, assetsDir, root: req.outDir }).then((files) => ({ files }), failed);
+    // Cancelled, a letter still waiting for a writer is not made, like the ones never built.
+    const unmade = (e: unknown): Unmade => (e instanceof AppError && e.code === 'aborted' ? { status: NOT_MADE } : failed(e));
+    return writers.write({ doc: l.doc, formats: req.formats, base, assetsDir, root: req.outDir }, { signal: req.signal }).then((files) => ({ files }), unmade);
   };
 
   /** Manifest rows of one volume's letters, in print order, once each is written. */

@@ -8,14 +8,17 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 // Named: the bundle require()s this ES module, and a default import would get its namespace.
 import { Tinypool } from 'tinypool';
-import { DataError } from '../errors.ts';
+import { AppError, DataError } from '../errors.ts';
 import { writeTask, type RenderTask, type WriteTask } from './write-task.ts';
 
 export interface DocWriters {
   /** How many documents are written at once. */
   readonly jobs: number;
-  /** Queues a document; `first` puts it ahead of every document not yet started. */
-  write(task: WriteTask, opts?: { first?: boolean }): Promise<string[]>;
+  /**
+   * Queues a document; `first` puts it ahead of every document not yet started. Once `signal`
+   * aborts, a document not yet started is not: it rejects with an AppError of code `aborted`.
+   */
+  write(task: WriteTask, opts?: { first?: boolean; signal?: AbortSignal | undefined }): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -100,6 +103,11 @@ export function docWriters(jobs: number, opts: { lean?: boolean } = {}): DocWrit
     write(task, opts) {
       return new Promise<string[]>((resolve, reject) => {
         const start = () => {
+          if (opts?.signal?.aborted) {
+            reject(new AppError('已取消，没有开始写', { code: 'aborted' }));
+            next();
+            return;
+          }
           running++;
           run(task)
             .then(resolve, reject)

@@ -1,9 +1,14 @@
 // Writer processes get this process's Node options but never code given with -e / -p, which
-// they would run again (and, in the build's warm-up, start writers of their own).
-import { describe, expect, it } from 'vitest';
+// they would run again (and, in the build's warm-up, start writers of their own); a cancelled
+// run's documents still waiting are not written.
+import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { DataError } from '../../src/errors.ts';
-import { revived, writerCount, writerExecArgv } from '../../src/pipeline/writers.ts';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type AppError, DataError } from '../../src/errors.ts';
+import { docWriters, revived, writerCount, writerExecArgv } from '../../src/pipeline/writers.ts';
+import { paragraphs } from '../writers/fixture.ts';
+import { DATA, tempDir } from './build.ts';
 
 describe('writerExecArgv', () => {
   it('keeps options such as --import and heap limits', () => {
@@ -46,5 +51,23 @@ describe('revived', () => {
     expect(revived('gone').message).toBe('gone');
     const error = new Error('same');
     expect(revived(error)).toBe(error);
+  });
+});
+
+describe('docWriters', () => {
+  it('writes no document still waiting once its signal aborts: it rejects as aborted, the one started is finished', async () => {
+    const tmp = tempDir('writers-abort');
+    const writers = docWriters(1);
+    const stop = new AbortController();
+    try {
+      const write = (name: string) => writers.write({ doc: paragraphs(['一份文书']), formats: ['pdf'], base: path.join(tmp.dir, name), assetsDir: path.join(DATA, 'assets') }, { signal: stop.signal });
+      const [first, second, third] = [write('a'), write('b'), write('c')].map((p) => p.then(() => 'written', (e: AppError) => e.code));
+      stop.abort();
+      expect(await Promise.all([first, second, third])).toEqual(['written', 'aborted', 'aborted']);
+      expect(readdirSync(tmp.dir).filter((f) => !f.startsWith('.'))).toEqual(['a.pdf']);
+    } finally {
+      await writers.close();
+      tmp.remove();
+    }
   });
 });

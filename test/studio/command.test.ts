@@ -1,13 +1,33 @@
 // `tuangou studio`: listens on the loopback address, prints the link last, answers it over real
 // HTTP, stops on Ctrl-C with exit 0; a host beyond this machine is refused.
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
 import { main } from '../../src/cli/main.ts';
 import { runCli } from '../cli/run.ts';
 import { DATA, tempDir, TODAY } from '../pipeline/build.ts';
 import { NOT_MADE } from '../../src/letters/batch.ts';
 import { studio, textOf } from './helpers.ts';
+
+/** `tuangou studio` run as a user does, in `cwd`, once it has printed its link (the last line). */
+async function startCommand(cwd: string): Promise<{ url: URL; done: Promise<number>; stderr: () => string }> {
+  let stdout = '';
+  let stderr = '';
+  let printed: () => void;
+  const linked = new Promise<void>((resolve) => (printed = resolve));
+  const done = main(['studio', '--port', '0', '--no-open', '--today', TODAY], {
+    stdout: (t) => {
+      stdout += t;
+      if (/\?token=/.test(stdout)) printed();
+    },
+    stderr: (t) => void (stderr += t),
+    isTTY: false,
+    cwd,
+  });
+  await linked;
+  return { url: new URL(stdout.trimEnd().split('\n').at(-1)!), done, stderr: () => stderr };
+}
 
 describe('tuangou studio', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -41,22 +61,7 @@ describe('tuangou studio', () => {
   });
 
   it('prints the link last, serves it on 127.0.0.1, and stops on Ctrl-C with exit 0', async () => {
-    let stdout = '';
-    let stderr = '';
-    let printed: () => void;
-    const linked = new Promise<void>((resolve) => (printed = resolve));
-    const done = main(['studio', '--port', '0', '--no-open', '--today', TODAY], {
-      stdout: (t) => {
-        stdout += t;
-        if (/\?token=/.test(stdout)) printed();
-      },
-      stderr: (t) => void (stderr += t),
-      isTTY: false,
-      cwd: tmp.dir,
-    });
-    await linked;
-    const lines = stdout.trimEnd().split('\n');
-    const url = new URL(lines.at(-1)!);
+    const { url, done, stderr } = await startCommand(tmp.dir);
     expect(url.hostname).toBe('127.0.0.1');
     expect(Number(url.port)).toBeGreaterThan(0);
     expect(url.searchParams.get('token')).toMatch(/^[A-Za-z0-9_-]{32}$/);
@@ -71,26 +76,21 @@ describe('tuangou studio', () => {
 
     process.emit('SIGINT');
     expect(await done).toBe(0);
-    expect(stderr).toContain('工作台已停止');
+    expect(stderr()).toContain('工作台已停止');
     await expect(fetch(url)).rejects.toThrow();
   });
 
   it('stops a running mailing on Ctrl-C: the letters made and a manifest listing the rest stay, and the next studio offers to resume', async () => {
-    let stdout = '';
-    let stderr = '';
-    let printed: () => void;
-    const linked = new Promise<void>((resolve) => (printed = resolve));
-    const done = main(['studio', '--port', '0', '--no-open', '--today', TODAY], {
-      stdout: (t) => {
-        stdout += t;
-        if (/\?token=/.test(stdout)) printed();
-      },
-      stderr: (t) => void (stderr += t),
-      isTTY: false,
-      cwd: tmp.dir,
-    });
-    await linked;
-    const url = new URL(stdout.trimEnd().split('\n').at(-1)!);
+    // 60 more customers, so that the run is still queueing letters when Ctrl-C comes.
+    const customers = path.join(tmp.dir, 'data', 'customers');
+    const sample = readFileSync(path.join(customers, 'qcxq-shuiwuju.yaml'), 'utf8');
+    for (let i = 0; i < 60; i++) {
+      const doc = parseDocument(sample);
+      doc.set('id', `clone-${i}`);
+      doc.set('name', `青城新区税务局第${i}分局`);
+      writeFileSync(path.join(customers, `clone-${i}.yaml`), doc.toString());
+    }
+    const { url, done, stderr } = await startCommand(tmp.dir);
     const cookie = (await fetch(url, { redirect: 'manual' })).headers.get('set-cookie')!.split(';')[0]!;
     const started = await fetch(new URL('/mailing/jobs', url), {
       method: 'POST',
@@ -110,8 +110,8 @@ describe('tuangou studio', () => {
     process.emit('SIGINT');
     expect(await done).toBe(0);
     const folder = path.join(tmp.dir, 'out', '2027-春节');
-    expect(stderr).toMatch(new RegExp(`正在进行的节日邮寄已停止：完成 \\d+ / \\d+ 封，已写好的信和清单在 ${folder}`));
-    expect(stderr).toContain('工作台已停止');
+    expect(stderr()).toMatch(new RegExp(`正在进行的节日邮寄已停止：完成 \\d+ / \\d+ 封，已写好的信和清单在 ${folder}`));
+    expect(stderr()).toContain('工作台已停止');
     const manifest = readFileSync(path.join(folder, 'manifest.csv'), 'utf8');
     const notMade = manifest.split('\n').filter((l) => l.includes(NOT_MADE)).length;
     expect(notMade).toBeGreaterThan(0);
