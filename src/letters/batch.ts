@@ -79,7 +79,7 @@ export interface BatchRequest {
   /** A4 address-label sheets instead of DL envelopes. */
   readonly labels?: boolean | undefined;
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
-  /** Stops the run between letters: letters already queued are finished, the rest are listed as not made. */
+  /** Stops the run between letters: letters a writer has begun are finished, the rest are listed as not made. */
   readonly signal?: AbortSignal | undefined;
 }
 
@@ -137,6 +137,8 @@ type Unmade = Pick<ManifestRow, 'status' | 'issues'>;
 
 /** The files a letter was written to, or why it was not made. */
 type Outcome = { readonly files: readonly string[] } | Unmade;
+
+const aborted = (e: unknown): boolean => e instanceof AppError && e.code === 'aborted';
 
 /** The manifest's status of an item a cancelled run did not reach; a resumed run makes it. */
 export const NOT_MADE = 'skipped: 已取消，没有生成';
@@ -250,7 +252,8 @@ async function run(req: BatchRequest, writers: DocWriters): Promise<BatchResult>
 
   const author = data.company?.name ?? '';
   /** The print file and the envelopes (or labels) of one volume's letters, in the same order. */
-  const writeVolume = (group: string, n: number, letters: readonly Printable[]): Promise<string[][]> => {
+  /** A volume's print file and envelopes (or labels); with `signal`, not started once it aborts. */
+  const writeVolume = (group: string, n: number, letters: readonly Printable[], signal?: AbortSignal): Promise<string[][]> => {
     const no = `${group === '' ? '' : `${group}-`}${String(n).padStart(3, '0')}`;
     const named = `${req.title}${group}`;
     const print: Doc = {
@@ -266,7 +269,7 @@ async function run(req: BatchRequest, writers: DocWriters): Promise<BatchResult>
     // they would leave one writer working alone at the end of the run), and one at a time: a
     // 250-page layout is most of the run's peak memory.
     const big = (doc: Doc, name: string) => {
-      const file = heavy.then(() => writers.write({ doc, formats: ['pdf'], base: path.join(folder, name), assetsDir, root: req.outDir }, { first: true }));
+      const file = heavy.then(() => writers.write({ doc, formats: ['pdf'], base: path.join(folder, name), assetsDir, root: req.outDir }, { first: true, signal }));
       heavy = file.catch(() => {});
       return file;
     };
@@ -280,7 +283,7 @@ async function run(req: BatchRequest, writers: DocWriters): Promise<BatchResult>
     const targets = req.formats.map((f) => `${base}.${f}`);
     if (req.resume && targets.every(completeFile)) return { files: targets };
     // Cancelled, a letter still waiting for a writer is not made, like the ones never built.
-    const unmade = (e: unknown): Unmade => (e instanceof AppError && e.code === 'aborted' ? { status: NOT_MADE } : failed(e));
+    const unmade = (e: unknown): Unmade => (aborted(e) ? { status: NOT_MADE } : failed(e));
     return writers.write({ doc: l.doc, formats: req.formats, base, assetsDir, root: req.outDir }, { signal: req.signal }).then((files) => ({ files }), unmade);
   };
 
@@ -299,9 +302,18 @@ async function run(req: BatchRequest, writers: DocWriters): Promise<BatchResult>
       made.push(letter.item);
     }
     if (!volume) return;
-    let files = await volume;
-    // A letter whose own file could not be written is not mailed: its volume is made again without it.
-    if (unwritten.length > 0) {
+    // A letter whose own file could not be written, or that a cancel left unmade, is not mailed:
+    // its volume is made again without it. A cancel that came before the volume started spared
+    // laying it out with letters that will not exist; it is made with the letters that do.
+    let files: string[][] = [];
+    let again = unwritten.length > 0;
+    try {
+      files = await volume;
+    } catch (e) {
+      if (!aborted(e)) throw e;
+      again = true;
+    }
+    if (again) {
       const kept = letters.filter(printable).filter((l) => !unwritten.includes(l));
       files = kept.length > 0 ? await writeVolume(group, n, kept) : [];
     }
@@ -335,7 +347,7 @@ async function run(req: BatchRequest, writers: DocWriters): Promise<BatchResult>
       await setImmediate(); // let finished documents hand the writers their next ones
     }
     const printed = letters.filter(printable);
-    const volume = req.formats.includes('pdf') && printed.length > 0 ? writeVolume(group, n, printed) : undefined;
+    const volume = req.formats.includes('pdf') && printed.length > 0 ? writeVolume(group, n, printed, req.signal) : undefined;
     // A volume that fails to write (disk full) fails the run, once the letters before it are settled.
     volume?.catch(() => {});
     await previous;

@@ -10,7 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadData } from '../../src/data/load.ts';
 import type { Contact } from '../../src/data/schema.ts';
 import { addDays, type IsoDate } from '../../src/domain/dates.ts';
+import { AppError } from '../../src/errors.ts';
 import { completeFile } from '../../src/letters/batch.ts';
+import type { DocWriters } from '../../src/pipeline/writers.ts';
 import { letterDoc, runMailing } from '../../src/letters/run.ts';
 import { printOrder } from '../../src/letters/select.ts';
 import { TemplateSet } from '../../src/pipeline/templates.ts';
@@ -186,6 +188,38 @@ describe('writer processes and print volumes', () => {
     );
   }, 60_000);
 
+
+  it('after a cancel, lays out a volume not yet started once, with the letters made, not first with those that will not be', async () => {
+    const dir = dataCopy();
+    const data = loadData(path.join(dir, 'data'));
+    const customers = printOrder(selectCustomers(data, {}));
+    const stop = new AbortController();
+    const volumes: { name: string; sections: number }[] = [];
+    let letters = 0;
+    // Writers that write nothing: a letter finishes on the next turn unless the run was
+    // cancelled first; the third letter queued cancels the run, as a click on 取消 would.
+    const writers: DocWriters = {
+      jobs: 1,
+      write: (task, opts) =>
+        new Promise((resolve, reject) => {
+          if (!opts?.first && ++letters === 3) stop.abort();
+          setImmediate(() => {
+            if (opts?.signal?.aborted) return reject(new AppError('已取消，没有开始写', { code: 'aborted' }));
+            if (opts?.first) volumes.push({ name: path.basename(task.base), sections: task.doc.sections.length });
+            resolve(task.formats.map((f) => `${task.base}.${f}`));
+          });
+        }),
+      close: async () => {},
+    };
+    const run = await runMailing({ data, templates: new TemplateSet(), customers, festival: '春节', year: 2027, today: TODAY, outDir: path.join(dir, 'out'), formats: ['pdf'], resume: false, writers, signal: stop.signal });
+    const made = run.rows.filter((r) => r.status === 'ok').length;
+    expect(made).toBeGreaterThan(0);
+    expect(run.rows.filter((r) => r.status === 'skipped: 已取消，没有生成').length).toBeGreaterThan(0);
+    expect(volumes).toEqual([
+      { name: 'print-001', sections: made },
+      { name: 'envelopes-001', sections: made },
+    ]);
+  });
 
   it('leaves a letter it could not write out of its print volume and envelopes', async () => {
     const dir = dataCopy();
