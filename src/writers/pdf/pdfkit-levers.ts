@@ -215,32 +215,35 @@ function writeTextInOne(proto: ReferenceProto): void {
   };
 }
 
-// A font subset is 100–400 KB; past this many kept bytes the kept streams start again.
+// A font subset is 100–400 KB; past this many kept bytes (raw and deflated) the kept streams start again.
 const MAX_KEPT_BYTES = 16 << 20;
 const SMALLEST_KEPT = 16 << 10;
-const deflatedStreams = new Map<string, Buffer>();
+const deflatedStreams = new Map<number, { readonly raw: Uint8Array; readonly packed: Buffer }>();
 let keptBytes = 0;
 
 /**
  * pdfkit deflates each stream when its object ends; a font subset takes ~7 ms of a proposal's
  * render. A preview rendered again after an edit mostly embeds the same subset, so a large
- * stream's deflated bytes are kept by the hash of its bytes, and the same bytes are written.
+ * stream is kept with its deflated bytes, by its length: a stream of a kept length whose bytes
+ * are the same is written with the kept deflated bytes. A mailing's letters have subsets of
+ * their own, mostly of other lengths, and pay no more than a lookup.
  */
 function shareDeflatedStreams(proto: ReferenceProto): void {
   const { finalize } = proto;
   proto.finalize = function () {
     const [raw, ...more] = this.buffer;
     if (this.compress && raw && more.length === 0 && raw.length >= SMALLEST_KEPT) {
-      const key = createHash('sha256').update(raw).digest('base64');
-      let packed = deflatedStreams.get(key);
+      const kept = deflatedStreams.get(raw.length);
+      let packed = kept && Buffer.from(kept.raw.buffer, kept.raw.byteOffset, kept.raw.byteLength).equals(raw) ? kept.packed : undefined;
       if (!packed) {
         packed = deflateSync(raw);
+        if (kept) keptBytes -= kept.raw.length + kept.packed.length;
         if (keptBytes > MAX_KEPT_BYTES) {
           deflatedStreams.clear();
           keptBytes = 0;
         }
-        deflatedStreams.set(key, packed);
-        keptBytes += packed.length;
+        deflatedStreams.set(raw.length, { raw, packed });
+        keptBytes += raw.length + packed.length;
       }
       this.buffer = [packed];
       this.compress = false; // already deflated; the Filter pdfkit set stays
