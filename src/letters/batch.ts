@@ -134,11 +134,15 @@ const printable = (l: Built): l is Printable => 'doc' in l;
 
 /** Why a letter was not made: its manifest status, and the issues behind a failure. */
 type Unmade = Pick<ManifestRow, 'status' | 'issues'>;
+/** Just the status and issues of something that carries them. */
+const unmadeOf = ({ status, issues }: Unmade): Unmade => (issues ? { status, issues } : { status });
 
 /** The files a letter was written to, or why it was not made. */
 type Outcome = { readonly files: readonly string[] } | Unmade;
 
 const aborted = (e: unknown): boolean => e instanceof AppError && e.code === 'aborted';
+
+const MANIFEST = 'manifest.csv';
 
 /** The manifest's status of an item a cancelled run did not reach; a resumed run makes it. */
 export const NOT_MADE = 'skipped: 已取消，没有生成';
@@ -150,7 +154,6 @@ export function notMadeIn(folder: string): number {
   return Buffer.isBuffer(manifest) ? manifest.toString('utf8').split('\n').filter((line) => line.includes(NOT_MADE)).length : 0;
 }
 
-const MANIFEST = 'manifest.csv';
 const VOLUME_FILE = /^(print|envelopes|labels)(-[^.]+)?-\d{3}\.pdf$/;
 
 /** Writes a small file of the batch (a manifest, a follow-up list) atomically under its output folder. */
@@ -251,8 +254,10 @@ async function run(req: BatchRequest, writers: DocWriters): Promise<BatchResult>
   };
 
   const author = data.company?.name ?? '';
-  /** The print file and the envelopes (or labels) of one volume's letters, in the same order. */
-  /** A volume's print file and envelopes (or labels); with `signal`, not started once it aborts. */
+  /**
+   * The print file and the envelopes (or labels) of one volume's letters, in the same order;
+   * with `signal`, not started once it aborts.
+   */
   const writeVolume = (group: string, n: number, letters: readonly Printable[], signal?: AbortSignal): Promise<string[][]> => {
     const no = `${group === '' ? '' : `${group}-`}${String(n).padStart(3, '0')}`;
     const named = `${req.title}${group}`;
@@ -278,7 +283,7 @@ async function run(req: BatchRequest, writers: DocWriters): Promise<BatchResult>
   let heavy: Promise<unknown> = Promise.resolve();
 
   const write = async (l: Built): Promise<Outcome> => {
-    if (!printable(l)) return { status: l.status, ...(l.issues && { issues: l.issues }) };
+    if (!printable(l)) return unmadeOf(l);
     const base = path.join(lettersDir, safeName(l.item.key));
     const targets = req.formats.map((f) => `${base}.${f}`);
     if (req.resume && targets.every(completeFile)) return { files: targets };
@@ -293,7 +298,7 @@ async function run(req: BatchRequest, writers: DocWriters): Promise<BatchResult>
     for (const [i, letter] of letters.entries()) {
       const outcome = await outcomes[i]!;
       if ('status' in outcome) {
-        rows.push({ ...letter.row, files: [], status: outcome.status, ...(outcome.issues && { issues: outcome.issues }) });
+        rows.push({ ...letter.row, files: [], ...unmadeOf(outcome) });
         if (printable(letter)) unwritten.push(letter);
         continue;
       }
