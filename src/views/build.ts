@@ -128,7 +128,6 @@ function ourContact(company: Company | undefined, customer: Customer) {
 const dealProducts = (priced: PricedDeal<Product>, purpose: Purpose) =>
   priced.lines.filter((l, i, all) => all.findIndex((m) => m.product.id === l.product.id) === i).map((l) => productV(l.product, l, purpose));
 
-
 export function proposalView(input: ViewInput): ProposalView {
   const { data, customer } = input;
   const deal = requireDeal(input);
