@@ -1,14 +1,15 @@
-// The pdfkit and pdfmake levers (src/writers/pdf/pdfkit-levers.ts, pdfmake-levers.ts) reach
-// into pinned versions and must not change what is written: the same documents rendered with
-// pdfkit and pdfmake as shipped, in another process, hold the same PDF objects byte for byte.
-import { execFileSync } from 'node:child_process';
+// The pdfkit, pdfmake and docx levers (src/writers/pdf/pdfkit-levers.ts, pdfmake-levers.ts,
+// src/writers/docx/docx-levers.ts) reach into pinned versions and must not change what is
+// written: the same documents rendered with the libraries as shipped, in another process, hold
+// the same PDF objects byte for byte, and the same .docx bytes.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { leversOn } from '../../src/writers/pdf/pdfkit-levers.ts';
+import { attributeObject, docxLeversOn } from '../../src/writers/docx/docx-levers.ts';
 import { ROOT } from '../pipeline/build.ts';
-import { samplePdfs } from './sample-pdfs.ts';
+import { childSamples, sampleDocs } from './sample-docs.ts';
 import { renderDoc, DATA } from '../pipeline/build.ts';
 import { writePdf } from '../../src/writers/pdf/index.ts';
 import { pdfPages } from './text.ts';
@@ -42,31 +43,23 @@ describe('pdfkit and pdfmake levers', () => {
   });
 
   it('write the same objects as pdfkit and pdfmake as shipped', async () => {
-    const plain = JSON.parse(
-      execFileSync(process.execPath, ['--import', 'tsx', 'test/writers/sample-pdfs.ts'], {
-        cwd: ROOT,
-        env: { ...process.env, TUANGOU_PDF_PLAIN: '1' },
-        maxBuffer: 64 << 20,
-      }).toString(),
-    ) as string[];
-    const ours = await samplePdfs();
+    const plain = childSamples('pdf', { env: { TUANGOU_PDF_PLAIN: '1' } });
+    const ours = await sampleDocs('pdf');
     expect(ours).toHaveLength(plain.length);
     ours.forEach((pdf, i) => {
       const objects = pdfObjects(pdf);
       expect(objects.size).toBeGreaterThan(20);
-      expect(objects).toEqual(pdfObjects(Buffer.from(plain[i]!, 'base64')));
+      expect(objects).toEqual(pdfObjects(plain[i]!));
     });
   }, 60_000);
 
   it('write the same bytes in a fresh process as in one that kept everything, whichever image zlib finishes first', async () => {
     // A fresh process decodes the logo and the seal; pdfkit wrote each when zlib finished it.
-    const fresh = JSON.parse(
-      execFileSync(process.execPath, ['--import', 'tsx', '--import', './test/writers/zlib-backwards.ts', 'test/writers/sample-pdfs.ts'], { cwd: ROOT, maxBuffer: 64 << 20 }).toString(),
-    ) as string[];
+    const fresh = childSamples('pdf', { preload: './test/writers/zlib-backwards.ts' });
     // Here, the second time through: images, layouts and deflated font subsets all kept.
-    await samplePdfs();
-    const ours = await samplePdfs();
-    ours.forEach((pdf, i) => expect(Buffer.from(pdf).equals(Buffer.from(fresh[i]!, 'base64'))).toBe(true));
+    await sampleDocs('pdf');
+    const ours = await sampleDocs('pdf');
+    ours.forEach((pdf, i) => expect(Buffer.from(pdf).equals(fresh[i]!)).toBe(true));
   }, 60_000);
 
   it('keep the proposal’s heading with its table in one layout, not two', async () => {
@@ -90,4 +83,27 @@ describe('pdfkit and pdfmake levers', () => {
       LayoutBuilder.prototype.tryLayoutDocument = layout;
     }
   });
+});
+
+describe('docx lever', () => {
+  it('is on, for the pinned docx', () => {
+    // docx's exports hide its package.json.
+    expect(versionOf(path.join(ROOT, 'node_modules', 'docx'))).toBe('9.7.1');
+    expect(docxLeversOn()).toBe(true);
+  });
+
+  it('keeps the attributes docx keeps, in its order, the last of a repeated key winning', () => {
+    const root = { a: { key: 'w:val', value: 'x' }, b: { key: 'w:color', value: undefined }, c: { key: 'w:sz', value: 0 }, d: { key: 'w:val', value: 'y' } };
+    expect(JSON.stringify(attributeObject(root))).toBe('{"_attr":{"w:val":"y","w:sz":0}}');
+  });
+
+  it('writes the same .docx bytes as docx as shipped', async () => {
+    const plain = childSamples('docx', { env: { TUANGOU_DOCX_PLAIN: '1' } });
+    const ours = await sampleDocs('docx');
+    expect(ours).toHaveLength(plain.length);
+    ours.forEach((docx, i) => {
+      expect(docx.length).toBeGreaterThan(10_000);
+      expect(Buffer.from(docx).equals(plain[i]!)).toBe(true);
+    });
+  }, 60_000);
 });

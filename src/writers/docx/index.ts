@@ -1,4 +1,5 @@
 // writeDocx: a Doc as a .docx with real Word structures (styles, tables, fields), same pages as the PDF.
+import './docx-levers.ts';
 import {
   Document,
   Footer,
